@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per module of DESIGN.md, no package dependencies: Gradus uses the toolchain alone.
+let modules: [(name: String, dependencies: [String])] = [
+    ("GradusMarkdown", []),
+    ("GradusMath", []),
+    ("GradusEngine", []),
+    ("GradusSimulation", ["GradusEngine"]),
+    ("GradusQuiz", ["GradusMath"]),
+    ("GradusContent", ["GradusMarkdown", "GradusMath", "GradusQuiz", "GradusSimulation"]),
+    ("GradusRender", ["GradusContent", "GradusSimulation", "GradusQuiz", "GradusMarkdown", "GradusMath"]),
+    ("GradusCLI", ["GradusMarkdown", "GradusMath", "GradusEngine", "GradusSimulation", "GradusQuiz",
+                   "GradusContent", "GradusRender"]),
+]
+
+let package = Package(
+    name: "Gradus",
+    products: [.executable(name: "gradus", targets: ["gradus"])],
+    targets: modules.map { module in
+        .target(name: module.name, dependencies: module.dependencies.map { .target(name: $0) })
+    } + modules.map { module in
+        .testTarget(name: "\(module.name)Tests",
+                    dependencies: [.target(name: module.name), "GradusTestSupport"])
+    } + [
+        // Helpers shared by the test targets only (golden files, oracles, spec fetching); never in the binary.
+        .target(name: "GradusTestSupport", path: "Tests/Support"),
+        .executableTarget(name: "gradus", dependencies: ["GradusCLI"]),
+    ]
+)

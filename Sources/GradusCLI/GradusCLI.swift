@@ -1,0 +1,2 @@
+/// GradusCLI: see ../shared/DESIGN.md for its job.
+public enum GradusCLIModule {}

@@ -1,0 +1,2 @@
+/// GradusContent: see ../shared/DESIGN.md for its job.
+public enum GradusContentModule {}

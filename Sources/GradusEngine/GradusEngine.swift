@@ -1,0 +1,2 @@
+/// GradusEngine: see ../shared/DESIGN.md for its job.
+public enum GradusEngineModule {}

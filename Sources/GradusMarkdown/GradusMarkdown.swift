@@ -1,0 +1,2 @@
+/// GradusMarkdown: see ../shared/DESIGN.md for its job.
+public enum GradusMarkdownModule {}

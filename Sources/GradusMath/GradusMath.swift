@@ -1,0 +1,2 @@
+/// GradusMath: see ../shared/DESIGN.md for its job.
+public enum GradusMathModule {}

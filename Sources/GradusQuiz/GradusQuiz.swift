@@ -1,0 +1,2 @@
+/// GradusQuiz: see ../shared/DESIGN.md for its job.
+public enum GradusQuizModule {}

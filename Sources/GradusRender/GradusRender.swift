@@ -1,0 +1,2 @@
+/// GradusRender: see ../shared/DESIGN.md for its job.
+public enum GradusRenderModule {}

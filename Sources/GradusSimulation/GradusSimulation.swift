@@ -1,0 +1,2 @@
+/// GradusSimulation: see ../shared/DESIGN.md for its job.
+public enum GradusSimulationModule {}

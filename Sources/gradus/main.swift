@@ -1,0 +1,4 @@
+import Foundation
+import GradusCLI
+
+print("gradus")
