@@ -1,5 +1,5 @@
-/// A multiple-choice question as the lesson states it. Texts are inline Markdown (with `$…$` math); the site
-/// renders them as HTML, the terminal as styled text.
+/// A multiple-choice question as the lesson states it; every text is a `QuizText` (HTML for the site, styled
+/// runs for the terminal).
 public struct Question: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
         /// Exactly one option is correct.
@@ -13,14 +13,14 @@ public struct Question: Hashable, Sendable {
     }
 
     public struct Option: Hashable, Sendable {
-        public var text: String
+        public var text: QuizText
         public var isCorrect: Bool
         /// Why this option is right or wrong, when the lesson says so.
-        public var why: String?
+        public var why: QuizText?
         /// Keeps its place when options shuffle (such as "none of the above").
         public var isPinned: Bool
 
-        public init(text: String, isCorrect: Bool, why: String? = nil, isPinned: Bool = false) {
+        public init(text: QuizText, isCorrect: Bool, why: QuizText? = nil, isPinned: Bool = false) {
             self.text = text
             self.isCorrect = isCorrect
             self.why = why
@@ -31,13 +31,13 @@ public struct Question: Hashable, Sendable {
     /// Stable across languages: the author's `id:`, else `SLUG/qN`.
     public var id: String
     public var kind: Kind
-    public var prompt: String
+    public var prompt: QuizText
     public var options: [Option]
-    public var explanation: String
+    public var explanation: QuizText
     /// Where the question is written, as `path:line:column`.
     public var origin: String
 
-    public init(id: String, kind: Kind, prompt: String, options: [Option], explanation: String, origin: String) {
+    public init(id: String, kind: Kind, prompt: QuizText, options: [Option], explanation: QuizText, origin: String) {
         self.id = id
         self.kind = kind
         self.prompt = prompt

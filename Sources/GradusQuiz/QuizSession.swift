@@ -114,5 +114,5 @@ public struct QuizSession: Sendable {
         return result
     }
 
-    private func text(_ markdown: String) -> String { InlineText.render(markdown, terminal: terminal, math: math) }
+    private func text(_ text: QuizText) -> String { InlineText.render(text, terminal: terminal, math: math) }
 }
