@@ -10,6 +10,7 @@ public enum CLI {
         BuildCommand.spec,
         QuizCommand.spec,
         SimulateCommand.spec,
+        MustacheCommand.spec,
     ]
 
     /// Runs `gradus` with `arguments` (without the program name) and returns the process's exit code.
