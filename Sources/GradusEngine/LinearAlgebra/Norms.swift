@@ -24,7 +24,11 @@ public enum LinearAlgebra {
         let count = u0.shape.rows, length = u0.shape.cols
         if count == 0 { return [] }
         guard a.isFinite else { return Array(repeating: .nan, count: count) }
-        var u = u0.scalars
+        // Scale by a power of two (exact) so that squares neither overflow nor underflow.
+        let largest = u0.scalars.reduce(0) { Swift.max($0, abs($1)) }
+        if largest == 0 { return Array(repeating: 0, count: count) }
+        let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)
+        var u = u0.scalars.map { $0 / scale }
         let tolerance = Double.ulpOfOne
         u.withUnsafeMutableBufferPointer { u in
             for _ in 0..<80 {
@@ -36,7 +40,7 @@ public enum LinearAlgebra {
                             let x = u[p * length + i], y = u[q * length + i]
                             alpha += x * x; beta += y * y; gamma += x * y
                         }
-                        if gamma == 0 || abs(gamma) <= tolerance * (alpha * beta).squareRoot() { continue }
+                        if gamma == 0 || abs(gamma) <= tolerance * alpha.squareRoot() * beta.squareRoot() { continue }
                         rotated = true
                         // The rotation that zeroes the (p, q) entry of UᵀU: t = tan θ, the smaller root of
                         // t² + 2ζt − 1 = 0 with ζ = (β − α)/2γ.
@@ -54,7 +58,7 @@ public enum LinearAlgebra {
             }
         }
         var values = (0..<count).map { row in
-            frobeniusNorm(Tensor(shape: .vector(length), scalars: Array(u[row * length ..< (row + 1) * length])))
+            scale * frobeniusNorm(Tensor(shape: .vector(length), scalars: Array(u[row * length ..< (row + 1) * length])))
         }
         values.sort(by: >)
         return values
