@@ -1,2 +1,0 @@
-/// GradusMarkdown: see ../shared/DESIGN.md for its job.
-public enum GradusMarkdownModule {}

@@ -1,0 +1,79 @@
+/// GradusMarkdown: a CommonMark 0.31.2 parser over UTF-8 bytes, with Gradus' lesson dialect and an HTML renderer.
+///
+/// ## Entry points
+/// ```swift
+/// let html: [UInt8] = Markdown.html(bytes, options: MarkdownOptions(dialect: .commonmark, unsafe: true))
+/// let doc: MarkdownDocument = Markdown.parse(source)            // String or [UInt8]; lesson dialect by default
+/// ```
+/// `MarkdownOptions.dialect` is `.lesson` (default: CommonMark + GFM tables, task lists and strikethrough,
+/// `$…$`/`$$…$$` math, `::: name args` directives, heading ids) or `.commonmark` (strict 0.31.2). Raw HTML and
+/// javascript:/vbscript:/file:/non-image data: URLs are dropped unless `unsafe` is true. Parsing never fails:
+/// every input is some document.
+///
+/// ## The tree
+/// A `MarkdownDocument` is an arena of nodes; `MarkdownNode` is a cheap view of one (`kind`, `children`,
+/// `parent`, `firstChild`, `nextSibling`, …). Every block node has `position` (1-based line, 1-based column
+/// counting Unicode scalars). Kind-specific accessors return nil on other kinds:
+/// - heading: `headingLevel`, `explicitID` (`{#id}`), `headingID` (final unique id, lesson dialect)
+/// - list: `isOrdered`, `listStart`, `isTight`; listItem: `taskState` (nil / .checked / .unchecked)
+/// - codeBlock: `info`, `literal`, `isFenced`; htmlBlock, inlineHTML, code, text: `literal`
+/// - table: `tableAlignments`; tableRow/tableCell: `isHeader`; tableCell: `cellAlignment`, inline children
+/// - mathBlock / inlineMath: `tex`, `isDisplayMath`
+/// - directive: `directiveName`, `directiveArguments`, `directiveParameters` (each with its position),
+///   and its Markdown body as children
+/// - link / image / autolink: `destination`, `title`; their text as inline children
+/// - blockQuote, thematicBreak, emphasis, strong, strikethrough, softBreak, hardBreak: structure only
+///
+/// ## Rendering
+/// `HTMLRenderer(hooks:)` renders a whole document (`render(_ document:)`) or one node and its subtree
+/// (`render(_ node:)`, `renderChildren(of:)`) into one byte buffer. `HTMLHooks` can replace directives
+/// (`directive`), math (`math`) and rewrite link/image destinations (`link`). Headings carry `id="…"` in the lesson
+/// dialect. `node.plainText` is the concatenated text of a node's inlines (for search and terminals).
+///
+/// ## Guarantees
+/// Time is linear in the input on hostile inputs (deep nesting, long delimiter runs, unclosed brackets,
+/// huge reference tables); nothing recurses on the input's nesting except the directive hook, which recurses
+/// once per nested directive that it renders.
+public enum Markdown {
+    /// Parses `source` (UTF-8 bytes) into a document.
+    public static func parse(_ source: [UInt8], options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
+        MarkdownDocument(tree: Parser.parse(source, options: options))
+    }
+
+    /// Parses a string into a document.
+    public static func parse(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
+        parse(Array(source.utf8), options: options)
+    }
+
+    /// Parses and renders to HTML in one call, as `gradus markdown` does.
+    public static func html(_ source: [UInt8], options: MarkdownOptions = MarkdownOptions()) -> [UInt8] {
+        HTMLRenderer().render(parse(source, options: options))
+    }
+
+    /// Parses and renders a string to HTML.
+    public static func html(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> String {
+        String(decoding: html(Array(source.utf8), options: options), as: UTF8.self)
+    }
+}
+
+/// How to parse and render Markdown.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Which Markdown: strict CommonMark or Gradus' lesson dialect.
+    public enum Dialect: Sendable, Hashable {
+        /// CommonMark 0.31.2 and nothing else.
+        case commonmark
+        /// CommonMark plus GFM tables, task lists, strikethrough, math, directives and heading ids.
+        case lesson
+    }
+
+    public var dialect: Dialect
+    /// Keep raw HTML and dangerous URLs (as `cmark --unsafe`).
+    public var unsafe: Bool
+
+    public init(dialect: Dialect = .lesson, unsafe: Bool = false) {
+        self.dialect = dialect
+        self.unsafe = unsafe
+    }
+
+    var lesson: Bool { dialect == .lesson }
+}
