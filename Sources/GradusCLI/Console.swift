@@ -8,6 +8,10 @@ public struct Console: Sendable {
     public var err: @Sendable (String) -> Void
     /// Reads one line of standard input without its newline; nil at end of input.
     public var readLine: @Sendable () -> String?
+    /// Reads all of standard input as bytes.
+    public var readAll: @Sendable () -> Data
+    /// Writes bytes to standard output as they are.
+    public var write: @Sendable (Data) -> Void
     /// Whether standard output is a terminal (colours, prompts).
     public var isTerminal: Bool
     public var environment: [String: String]
@@ -15,11 +19,15 @@ public struct Console: Sendable {
     public var directory: URL
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-                readLine: @escaping @Sendable () -> String? = { nil }, isTerminal: Bool = false,
+                readLine: @escaping @Sendable () -> String? = { nil },
+                readAll: @escaping @Sendable () -> Data = { Data() },
+                write: (@Sendable (Data) -> Void)? = nil, isTerminal: Bool = false,
                 environment: [String: String] = [:], directory: URL) {
         self.out = out
         self.err = err
         self.readLine = readLine
+        self.readAll = readAll
+        self.write = write ?? { data in out(String(decoding: data, as: UTF8.self)) }
         self.isTerminal = isTerminal
         self.environment = environment
         self.directory = directory
@@ -30,6 +38,8 @@ public struct Console: Sendable {
         Console(out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
                 err: { text in FileHandle.standardError.write(Data(text.utf8)) },
                 readLine: { Swift.readLine(strippingNewline: true) },
+                readAll: { FileHandle.standardInput.readDataToEndOfFile() },
+                write: { data in FileHandle.standardOutput.write(data) },
                 isTerminal: isatty(STDOUT_FILENO) == 1,
                 environment: ProcessInfo.processInfo.environment,
                 directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

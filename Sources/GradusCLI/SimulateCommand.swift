@@ -1,3 +1,4 @@
+import GradusContent
 import GradusSimulation
 
 /// `gradus simulate`: runs one named simulation and prints its table.

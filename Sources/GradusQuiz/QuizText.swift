@@ -20,7 +20,7 @@ public struct QuizText: Hashable, Sendable, ExpressibleByStringLiteral {
     }
 
     public init(stringLiteral value: String) {
-        self.init(runs: [.text(value)], html: Self.escape(value))
+        self.init(runs: value.isEmpty ? [] : [.text(value)], html: Self.escape(value))
     }
 
     /// The words without styling, math as its TeX source: for search, matching and plain exports.
@@ -34,7 +34,7 @@ public struct QuizText: Hashable, Sendable, ExpressibleByStringLiteral {
         }.joined()
     }
 
-    public var isEmpty: Bool { runs.isEmpty }
+    public var isEmpty: Bool { plain.allSatisfy(\.isWhitespace) }
 
     static func escape(_ text: String) -> String {
         var out = ""

@@ -1,5 +1,6 @@
 import Testing
 @testable import GradusCLI
+import GradusContent
 
 @Suite("Argument parsing")
 struct ArgumentsTests {

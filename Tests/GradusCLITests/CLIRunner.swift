@@ -14,6 +14,7 @@ struct CLIRun {
         let console = Console(out: { text in out.withLock { $0 += text } },
                               err: { text in err.withLock { $0 += text } },
                               readLine: { lines.withLock { $0.popFirst() } },
+                              readAll: { Data(input.joined(separator: "\n").utf8) },
                               isTerminal: false, environment: environment, directory: directory)
         status = CLI.run(arguments, console: console)
         self.out = out.withLock { $0 }

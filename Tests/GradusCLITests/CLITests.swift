@@ -61,3 +61,28 @@ struct CLITests {
         #expect(run.err == "gradus: error: unknown option '--fromat' for 'gradus simulate' (did you mean '--format'?)\n")
     }
 }
+
+@Suite("gradus markdown")
+struct MarkdownCommandTests {
+    @Test("Standard input becomes HTML; the lesson dialect by default, strict CommonMark on request")
+    func dialects() {
+        let lesson = CLIRun(["markdown"], input: ["# A *b*", "", "$x$"])
+        #expect(lesson.status == 0)
+        #expect(lesson.out == "<h1 id=\"a-b\">A <em>b</em></h1>\n<p><span class=\"math\">x</span></p>\n")
+        let strict = CLIRun(["markdown", "--commonmark"], input: ["# A *b*", "", "$x$"])
+        #expect(strict.out == "<h1>A <em>b</em></h1>\n<p>$x$</p>\n")
+    }
+
+    @Test("Raw HTML is dropped unless --unsafe")
+    func unsafe() {
+        #expect(CLIRun(["markdown", "--commonmark"], input: ["<b>x</b>"]).out == "<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n")
+        #expect(CLIRun(["markdown", "--commonmark", "--unsafe"], input: ["<b>x</b>"]).out == "<p><b>x</b></p>\n")
+    }
+
+    @Test("A missing file is an error, exit 1")
+    func missingFile() {
+        let run = CLIRun(["markdown", "no-such-file.md"])
+        #expect(run.status == 1)
+        #expect(run.err == "gradus: error: cannot read 'no-such-file.md': no such file\n")
+    }
+}

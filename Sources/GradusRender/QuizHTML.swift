@@ -1,0 +1,31 @@
+import GradusQuiz
+
+/// A question as a form: options as native radio buttons or checkboxes, and the answer with every option's
+/// reason and the explanation in a `<details>` that works without JavaScript.
+enum QuizHTML {
+    static func render(_ question: Question, words: (String) -> String) -> String {
+        let id = "quiz-" + question.id.map { $0.isLetter || $0.isNumber || $0 == "-" ? String($0) : "-" }.joined()
+        let type = question.kind == .multiple ? "checkbox" : "radio"
+        var html = "<form class=\"quiz\" id=\"\(escapeXML(id))\" data-question=\"\(escapeXML(question.id))\">\n"
+        html += "<fieldset>\n<legend><h3>\(question.prompt.html)</h3></legend>\n<ol>\n"
+        for (index, option) in question.options.enumerated() {
+            let optionID = "\(id)-\(index)"
+            html += "<li><input type=\"\(type)\" name=\"\(escapeXML(id))\" id=\"\(escapeXML(optionID))\" value=\"\(index)\">"
+            html += " <label for=\"\(escapeXML(optionID))\">\(option.text.html)</label></li>\n"
+        }
+        html += "</ol>\n</fieldset>\n<details>\n<summary>\(escapeXML(words("show_answer")))</summary>\n<ol>\n"
+        for option in question.options {
+            let verdict = option.isCorrect ? "<span class=\"right\">\(escapeXML(words("correct_option")))</span>"
+                : "<span class=\"wrong\">\(escapeXML(words("wrong_option")))</span>"
+            html += "<li>\(verdict): \(option.text.html)"
+            if let why = option.why { html += "<div class=\"why\">\(why.html)</div>" }
+            html += "</li>\n"
+        }
+        html += "</ol>\n"
+        if !question.explanation.isEmpty {
+            html += "<p><strong>\(escapeXML(words("explanation"))):</strong></p>\n\(question.explanation.html)\n"
+        }
+        html += "</details>\n</form>\n"
+        return html
+    }
+}
