@@ -7,7 +7,7 @@ enum QuizHTML {
         let id = "quiz-" + question.id.map { $0.isLetter || $0.isNumber || $0 == "-" ? String($0) : "-" }.joined()
         let type = question.kind == .multiple ? "checkbox" : "radio"
         var html = "<form class=\"quiz\" id=\"\(escapeXML(id))\" data-question=\"\(escapeXML(question.id))\">\n"
-        html += "<fieldset>\n<legend><h3>\(question.prompt.html)</h3></legend>\n<ol>\n"
+        html += "<fieldset>\n<legend class=\"question\">\(question.prompt.html)</legend>\n<ol>\n"
         for (index, option) in question.options.enumerated() {
             let optionID = "\(id)-\(index)"
             html += "<li><input type=\"\(type)\" name=\"\(escapeXML(id))\" id=\"\(escapeXML(optionID))\" value=\"\(index)\">"

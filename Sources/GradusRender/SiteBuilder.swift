@@ -49,7 +49,7 @@ public struct SiteBuilder: Sendable {
         }
         let templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: course.languages)
         let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet.words)
-        let compiled = try LessonCompiler(registry: registry, inlineHTML: { body.inlineHTML($0) }).compile(course)
+        let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, inlineHTML: { body.inlineHTML($0) }).compile(course)
         let tables = SimulationRunner(registry: registry).run(compiled)
         var pages: [Language: [LessonPage]] = [:]
         var introductions: [Language: String] = [:]
@@ -68,7 +68,8 @@ public struct SiteBuilder: Sendable {
         var renderCourse = course
         renderCourse.config.languages = built
         let site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL)
-            .render(renderCourse, pages: pages, introductions: introductions)
+            .render(renderCourse, pages: pages, introductions: introductions,
+                    assets: TemplateSet.readFiles(content.appendingPathComponent("assets")))
         return Result(site: site, warnings: diagnostics.sorted { $0.location < $1.location },
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,
                       languages: built.count, simulations: tables.count)

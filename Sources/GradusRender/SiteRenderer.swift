@@ -5,7 +5,7 @@ import GradusContent
 ///
 /// Pages: `index.html` (every language), `LANG/index.html` (contents), `LANG/SLUG/index.html` (each lesson, with a
 /// language switcher that lands on the same lesson, `hreflang` alternates and previous/next links), `404.html`,
-/// `sitemap.xml` when a base URL is known, and `assets/`.
+/// `sitemap.xml` when a base URL is known, the templates' `static/` files and the content's `assets/`.
 public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
     public var baseURL: String?
@@ -16,11 +16,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `pages[language][i]` is the page of `course.lessons[i]` in `language` (its text possibly in a fallback).
-    public func render(_ course: Course, pages: [Language: [LessonPage]],
-                       introductions: [Language: String]) throws(ContentFailure) -> Site {
+    public func render(_ course: Course, pages: [Language: [LessonPage]], introductions: [Language: String],
+                       assets: [String: Data] = [:]) throws(ContentFailure) -> Site {
         var site = Site()
         do throws(MustacheError) {
-            for (path, data) in templates.assets { site.add("assets/\(path)", data) }
+            for (path, data) in templates.staticFiles { site.add("static/\(path)", data) }
+            for (path, data) in assets where Site.isSafe(path) { site.add("assets/\(path)", data) }
             site.add("index.html", try renderRoot(course))
             for language in course.languages {
                 let lessons = pages[language] ?? []

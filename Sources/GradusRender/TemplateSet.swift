@@ -6,8 +6,8 @@ public struct TemplateSet: Sendable {
     public var library: MustacheLibrary
     /// `i18n/LANG.json`, by language code.
     public var words: [String: MustacheObject]
-    /// Files under `assets/`, copied to the site's `assets/` as they are.
-    public var assets: [String: Data]
+    /// Files under `static/` (stylesheet, scripts), copied to the site's `static/` as they are.
+    public var staticFiles: [String: Data]
     /// Warnings found while loading (a key missing in one language).
     public var warnings: [Diagnostic]
 
@@ -53,7 +53,7 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += missingKeys(words, languages: languages, displayRoot: displayRoot)
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
-        return TemplateSet(library: library, words: words, assets: readAssets(folder.appendingPathComponent("assets")),
+        return TemplateSet(library: library, words: words, staticFiles: readFiles(folder.appendingPathComponent("static")),
                            warnings: diagnostics)
     }
 
@@ -72,7 +72,8 @@ public struct TemplateSet: Sendable {
         return diagnostics
     }
 
-    static func readAssets(_ folder: URL) -> [String: Data] {
+    /// Every regular file under `folder`, by its path relative to it (hidden files skipped).
+    public static func readFiles(_ folder: URL) -> [String: Data] {
         var assets: [String: Data] = [:]
         let root = folder.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],

@@ -23,7 +23,7 @@ struct BuildCommandTests {
         #expect(run.status == 0, "\(run.err)")
         for path in ["index.html", "404.html", "pt/index.html", "de/index.html", "en/index.html",
                      "pt/backpropagation/index.html", "de/backpropagation/index.html", "en/backpropagation/index.html",
-                     "assets/style.css"] {
+                     "static/style.css"] {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("_site/\(path)").path), "\(path)")
         }
         #expect(run.err.hasPrefix("Built 8 pages in 3 languages with 1 simulation into _site"))

@@ -16,7 +16,7 @@ struct SiteGoldenTests {
     @Test("The fixture course renders every page, and each matches its golden file")
     func golden() throws {
         let result = try build()
-        #expect(result.site.paths.filter { !$0.hasPrefix("assets/") } == [
+        #expect(result.site.paths.filter { !$0.hasPrefix("static/") } == [
             "404.html", "de/first/index.html", "de/index.html", "de/second/index.html",
             "en/first/index.html", "en/index.html", "en/second/index.html", "index.html",
         ])

@@ -7,13 +7,17 @@ import GradusSimulation
 /// found, located in the lesson file, before anything is rendered.
 public struct LessonCompiler: Sendable {
     public var registry: Registry
+    /// Keep raw HTML and any URL (`build --unsafe`).
+    public var unsafe: Bool
     /// Renders inline nodes of quiz texts to HTML (with math); the site sets it, the terminal needs none.
     public var inlineHTML: @Sendable ([MarkdownNode]) -> String
 
     public static let directives = ["quiz", "simulation"]
 
-    public init(registry: Registry, inlineHTML: @escaping @Sendable ([MarkdownNode]) -> String = { _ in "" }) {
+    public init(registry: Registry, unsafe: Bool = false,
+                inlineHTML: @escaping @Sendable ([MarkdownNode]) -> String = { _ in "" }) {
         self.registry = registry
+        self.unsafe = unsafe
         self.inlineHTML = inlineHTML
     }
 
@@ -37,7 +41,7 @@ public struct LessonCompiler: Sendable {
 
     private func compile(_ source: LessonSource, lesson: Lesson, course: Course,
                          diagnostics: inout [Diagnostic]) -> CompiledTranslation {
-        let document = Markdown.parse(source.file.body)
+        let document = Markdown.parse(source.file.body, options: MarkdownOptions(dialect: .lesson, unsafe: unsafe))
         let locate = Locator(file: source.file)
         var outline: [OutlineEntry] = []
         var simulations: [Int: SimulationUse] = [:]
