@@ -278,7 +278,7 @@ struct BlockParser {
                 let k = Int(stack[top].a)
                 if k >= 1 && k <= 5 && HTMLBlockStart.ends(k, src, offset, lineEnd) { finalizeTop() }
             }
-        } else if t == .table && !blank {
+        } else if t == .table && !blank && offset < lineEnd {
             advanceNextNonspace()
             addTableRow(to: stack[top].node, header: false)
         } else if offset < lineEnd && !blank {
