@@ -134,12 +134,19 @@ extension BlockParser {
     }
 
     /// Thematic break (§4.1): three or more matching `*`, `-` or `_`, with spaces and tabs between.
-    private func thematicBreak() -> Bool {
+    /// A failed scan remembers where it failed, so `- - - … a` stays linear.
+    private mutating func thematicBreak() -> Bool {
+        guard nextNonspace >= thematicBreakKill else { return false }
         let c = src[nextNonspace]
         var count = 0
         for i in nextNonspace..<lineEnd {
             let b = src[i]
-            if b == c { count += 1 } else if !isSpaceOrTab(b) { return false }
+            if b == c {
+                count += 1
+            } else if !isSpaceOrTab(b) {
+                thematicBreakKill = i
+                return false
+            }
         }
         return count >= 3
     }

@@ -10,6 +10,8 @@ struct BlockParser {
         var b: Int32 = 0
         /// Code: fence offset.
         var c: Int32 = 0
+        /// The blank-line epoch when it was opened (see `blankEpoch`).
+        var epoch: Int = 0
     }
 
     let src: UnsafeBufferPointer<UInt8>
@@ -28,6 +30,11 @@ struct BlockParser {
     var nextNonspace = 0, nextNonspaceColumn = 0, indent = 0
     var indented = false, blank = false, partiallyConsumedTab = false
     var allClosed = true, lastMatched = 0
+    /// A thematic break cannot start before this byte of the line (cmark's kill position).
+    var thematicBreakKill = 0
+    /// Lines that reached step 3, and whether the last one was blank for list looseness. Every block open
+    /// during such a line takes that value when it closes, which spares a walk up the stack per line.
+    var blankEpoch = 0, propagatedBlank = false
     private var columnCacheOffset = 0, columnCacheValue = 0
 
     init(src: UnsafeBufferPointer<UInt8>, lesson: Bool) {
@@ -174,7 +181,15 @@ struct BlockParser {
         let id = appendNode(kind, to: stack[stack.count - 1].node)
         nodes[Int(id)].line = Int32(lineNumber)
         nodes[Int(id)].column = scalarColumn(p)
-        stack.append(Open(node: id))
+        stack.append(Open(node: id, epoch: blankEpoch))
+        if kind == .directive {
+            // b: the depth where this run of directives starts; c (at that depth): where the run ends.
+            let t = stack.count - 1
+            let run = nodes[Int(stack[t - 1].node)].kind == .directive ? Int(stack[t - 1].b) : t
+            stack[t].b = Int32(run)
+            stack[t].c = Int32(t)
+            stack[run].c = Int32(t)
+        }
         if BlockParser.acceptsLines(kind) {
             scratch.removeAll(keepingCapacity: true)
             paragraphLines.removeAll(keepingCapacity: true)
@@ -219,12 +234,19 @@ struct BlockParser {
         blank = false
         partiallyConsumedTab = false
         allClosed = true
+        thematicBreakKill = start
 
         // 1. Match the open blocks' continuation markers.
         let oldTip = stack.count - 1
         var container = 0
         var depth = 1
         while depth < stack.count {
+            if nodes[Int(stack[depth].node)].kind == .directive {
+                // A run of directives always continues and consumes nothing: jump over it in O(1).
+                container = Int(stack[depth].c)
+                depth = container + 1
+                continue
+            }
             findNextNonspace()
             switch continueBlock(depth) {
             case 0: container = depth; depth += 1; continue
@@ -268,17 +290,15 @@ struct BlockParser {
         if blank && nodes[topNode].lastChild >= 0 { nodes[Int(nodes[topNode].lastChild)].bits |= RawNode.lastLineBlank }
         let lastLineBlank = blank && !(t == .blockQuote || (t == .codeBlock && stack[top].a != 0)
             || (t == .listItem && nodes[topNode].firstChild < 0 && Int(nodes[topNode].line) == lineNumber))
-        for d in stride(from: top, through: 0, by: -1) {
-            let id = Int(stack[d].node)
-            if lastLineBlank { nodes[id].bits |= RawNode.lastLineBlank } else { nodes[id].bits &= ~RawNode.lastLineBlank }
-        }
+        blankEpoch += 1
+        propagatedBlank = lastLineBlank
         if BlockParser.acceptsLines(t) {
             addLine()
             if t == .htmlBlock {
                 let k = Int(stack[top].a)
                 if k >= 1 && k <= 5 && HTMLBlockStart.ends(k, src, offset, lineEnd) { finalizeTop() }
             }
-        } else if t == .table && !blank {
+        } else if t == .table && !blank && offset < lineEnd {
             advanceNextNonspace()
             addTableRow(to: stack[top].node, header: false)
         } else if offset < lineEnd && !blank {
@@ -371,6 +391,10 @@ struct BlockParser {
     mutating func finalizeTop() {
         let open = stack.removeLast()
         let id = Int(open.node)
+        if open.epoch < blankEpoch {
+            if propagatedBlank { nodes[id].bits |= RawNode.lastLineBlank } else { nodes[id].bits &= ~RawNode.lastLineBlank }
+        }
+        if nodes[id].kind == .directive && Int(open.b) < stack.count { stack[Int(open.b)].c = Int32(stack.count - 1) }
         switch nodes[id].kind {
         case .paragraph: finalizeParagraph(id)
         case .codeBlock: finalizeCode(id, fenced: open.a != 0)

@@ -44,7 +44,6 @@ struct InlineParser {
     var backticksScanned = false
     var backtickScanPos = 0
     var failedFrom: [Int] = [Int.max, Int.max, Int.max, Int.max, Int.max]
-    var mathQuery = Int.max, mathResult = -1
     var special: [Bool]
 
     init(s: UnsafeBufferPointer<UInt8>, nodes: [RawNode], references: ReferenceMap, lesson: Bool) {
@@ -153,8 +152,6 @@ struct InlineParser {
         backtickScanPos = a
         if !backtickLast.isEmpty { backtickLast.removeAll(keepingCapacity: true) }
         for k in 0..<failedFrom.count { failedFrom[k] = Int.max }
-        mathQuery = Int.max
-        mathResult = -1
         while pos < end {
             let c = s[pos]
             switch c {
@@ -414,15 +411,15 @@ struct InlineParser {
         pos = p + 1
     }
 
-    private mutating func mathCloser(after p: Int) -> Int? {
-        if p >= mathQuery && (mathResult < 0 || mathResult > p) { return mathResult < 0 ? nil : mathResult }
+    /// pandoc's rule: the closer is the first unescaped `$` after the opener; it must not follow whitespace
+    /// nor precede a digit, else there is no math here. Each scan stops at the next `$`, so it stays linear.
+    private func mathCloser(after p: Int) -> Int? {
         var i = p + 1
-        mathQuery = p
-        mathResult = -1
         while i < end {
-            if s[i] == UInt8(ascii: "$") && s[i - 1] != UInt8(ascii: "\\") && !isASCIIWhitespace(s[i - 1])
-                && !(i + 1 < end && isASCIIDigit(s[i + 1])) {
-                mathResult = i
+            let c = s[i]
+            if c == UInt8(ascii: "\\") { i += 2; continue }
+            if c == UInt8(ascii: "$") {
+                if isASCIIWhitespace(s[i - 1]) || (i + 1 < end && isASCIIDigit(s[i + 1])) { return nil }
                 return i
             }
             i += 1

@@ -42,7 +42,9 @@ enum LinkSyntax {
                 continue
             }
             if c == UInt8(ascii: "(") {
+                // Nesting is bounded (as cmark, at 32) so that unclosed destinations stay linear (§6.3).
                 depth += 1
+                if depth > 32 { return nil }
             } else if c == UInt8(ascii: ")") {
                 if depth == 0 { break }
                 depth -= 1
