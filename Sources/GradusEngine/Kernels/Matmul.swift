@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Matrix products on plain tensors: a packed, register-blocked kernel (GotoBLAS's layout, in plain Swift).
 ///
 /// Both operands are first copied into panels (A in strips of `MR` rows, B in strips of `NR` columns, each
@@ -32,6 +34,9 @@ extension Tensor {
     }
 
     // MARK: - Kernel
+
+    /// Products of at least this many flops use two threads.
+    static let parallelThreshold = 1 << 20
 
     private static let MR = 6
     private static let NR = 4
@@ -72,13 +77,33 @@ extension Tensor {
                 }
             }
         }
-        for rb in 0..<rowBlocks {
-            for cb in 0..<colBlocks {
-                microKernel(k: k, a: packedA + rb * MR * k, b: packedB + cb * NR * k,
-                            c: c, ldc: n, row: rb * MR, col: cb * NR,
-                            rows: Swift.min(MR, m - rb * MR), cols: Swift.min(NR, n - cb * NR))
+        let panels = Panels(a: packedA, b: packedB, c: c)
+        @Sendable func multiplyRowBlocks(_ range: Range<Int>) {
+            for rb in range {
+                for cb in 0..<colBlocks {
+                    microKernel(k: k, a: panels.a + rb * MR * k, b: panels.b + cb * NR * k,
+                                c: panels.c, ldc: n, row: rb * MR, col: cb * NR,
+                                rows: Swift.min(MR, m - rb * MR), cols: Swift.min(NR, n - cb * NR))
+                }
             }
         }
+        // Large products are split by row blocks between two threads; each result element is still summed by
+        // one thread in the same order, so the result does not depend on the split.
+        if 2 * m * n * k >= parallelThreshold && rowBlocks >= 4 {
+            let half = rowBlocks / 2
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                multiplyRowBlocks(part == 0 ? 0 ..< half : half ..< rowBlocks)
+            }
+        } else {
+            multiplyRowBlocks(0 ..< rowBlocks)
+        }
+    }
+
+    /// The packed operands and the result, shared read-only (a, b) or by disjoint rows (c) between threads.
+    private struct Panels: @unchecked Sendable {
+        let a: UnsafeMutablePointer<Double>
+        let b: UnsafeMutablePointer<Double>
+        let c: UnsafeMutablePointer<Double>
     }
 
     /// c[row..<row+rows, col..<col+cols] = the packed 6 × 4 block product, accumulated in six SIMD4 values
