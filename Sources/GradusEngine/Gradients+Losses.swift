@@ -27,8 +27,8 @@ extension Variable {
             for i in 0..<n { m = Swift.max(m, row[i]) }
             var s = 0.0
             for i in 0..<n { s += Foundation.exp(row[i] - m) }
-            let shift = m + Foundation.log(s)
-            for i in 0..<n { y[i] = row[i] - shift }
+            let logSum = Foundation.log(s)
+            for i in 0..<n { y[i] = (row[i] - m) - logSum }   // not x − (m + log s), which loses digits
         }
         return Variable(out, inputs: [a]) { g in
             // dyᵢ/dxⱼ = δᵢⱼ − softmaxⱼ, so dx = g − e^y · Σ g

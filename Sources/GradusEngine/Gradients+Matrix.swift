@@ -69,16 +69,7 @@ extension Variable {
         let a = self
         return Variable(a.value.columns(range), inputs: [a]) { g in
             // the slice's gradient lands on its columns; the others get 0
-            var full = Tensor.zeros(a.shape)
-            let rows = a.shape.rows, cols = a.shape.cols, w = range.count
-            full.scalars.withUnsafeMutableBufferPointer { f in
-                g.scalars.withUnsafeBufferPointer { gp in
-                    for r in 0..<rows {
-                        for c in 0..<w { f[r * cols + range.lowerBound + c] = gp[r * w + c] }
-                    }
-                }
-            }
-            a.accumulate(full)
+            a.accumulate(g, intoColumns: range)
         }
     }
 

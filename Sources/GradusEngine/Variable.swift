@@ -96,6 +96,23 @@ public final class Variable: CustomStringConvertible {
         if grad == nil { grad = g } else { grad!.add(g) }
     }
 
+    /// Adds `g` into columns `range` of this node's gradient (the adjoint of a column slice), without building
+    /// a full-width temporary.
+    func accumulate(_ g: Tensor, intoColumns range: Range<Int>) {
+        let rows = shape.rows, cols = shape.cols, width = range.count
+        precondition(g.shape.rows == rows && g.shape.cols == width,
+                     "gradient of shape \(g.shape) for columns \(range) of \(shape)")
+        if grad == nil { grad = Tensor.zeros(shape) }
+        grad!.scalars.withUnsafeMutableBufferPointer { f in
+            g.scalars.withUnsafeBufferPointer { gp in
+                for r in 0..<rows {
+                    let base = r * cols + range.lowerBound
+                    for c in 0..<width { f[base + c] += gp[r * width + c] }
+                }
+            }
+        }
+    }
+
     /// Every node that requires a gradient and is reachable from this one, inputs before the nodes made from
     /// them (iterative depth-first post-order, so long unrolled graphs do not exhaust the stack).
     private func topologicalOrder() -> [Variable] {

@@ -50,3 +50,34 @@ enum Sample {
         return Tensor.uniform(Shape(dims), low: 0.5, high: 2, generator: &generator)
     }
 }
+
+extension GradientCheck {
+    /// The relative error of each parameter's analytic gradient of the scalar `loss()`, which is rebuilt for
+    /// every perturbation of a parameter's value (so layers are checked as they are, parameters in place).
+    func errors(parameters: [Variable], _ loss: () -> Variable) -> [Double] {
+        for p in parameters { p.zeroGrad() }
+        loss().backward()
+        return parameters.map { p in
+            let analytic = p.grad ?? Tensor.zeros(p.shape)
+            var worst = 0.0, scale = 0.0
+            for i in 0..<p.value.count {
+                let original = p.value.scalars[i]
+                p.value.scalars[i] = original + step
+                let plus = loss().value.item
+                p.value.scalars[i] = original - step
+                let minus = loss().value.item
+                p.value.scalars[i] = original
+                let numeric = (plus - minus) / (2 * step)
+                worst = max(worst, abs(analytic.scalars[i] - numeric))
+                scale = max(scale, abs(numeric))
+            }
+            return scale == 0 ? worst : worst / scale
+        }
+    }
+}
+
+/// Σ output ⊙ W for a fixed random W: a scalar in which every output element counts.
+func projected(_ output: Variable, seed: UInt64 = 77) -> Variable {
+    var rng = Generator(seed: seed)
+    return (output * Variable.constant(Tensor.normal(output.shape, generator: &rng))).sum()
+}
