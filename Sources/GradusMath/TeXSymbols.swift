@@ -165,15 +165,15 @@ enum TeXSymbols {
         return names.filter { $0.first?.isLetter == true }.sorted()
     }()
 
-    /// The closest known command to an unknown `name` (edit distance at most 2, and less than its length),
-    /// or nil. Only names of up to 24 characters are compared, so a hostile name costs nothing.
+    /// The closest known command to an unknown `name` (edit distance at most 1 for names of up to four
+    /// letters, else 2; the first in alphabetical order on a tie), or nil. Only names of up to 24 characters are compared, so a hostile name costs nothing.
     static func suggestion(for name: String) -> String? {
         guard name.count <= 24, name.count >= 2 else { return nil }
         let target = Array(name.unicodeScalars)
         var best: (name: String, distance: Int)?
         for candidate in allCommands {
             let distance = editDistance(target, Array(candidate.unicodeScalars))
-            if distance <= 2, distance < target.count, distance < (best?.distance ?? .max) {
+            if distance <= (target.count <= 4 ? 1 : 2), distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
         }

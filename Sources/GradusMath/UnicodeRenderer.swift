@@ -32,7 +32,8 @@ struct UnicodeRenderer {
             if case .op = node { previousText = "" }
             previous = node
         }
-        return trimmingSpaces(output)
+        while output.hasSuffix(" ") { output.removeLast() }
+        return output
     }
 
     func render(_ node: MathNode) -> String {
@@ -159,13 +160,6 @@ struct UnicodeRenderer {
 
     private func parenthesized(_ text: String) -> String {
         text.contains(" ") || text.contains("/") ? "(" + text + ")" : text
-    }
-
-    private func trimmingSpaces(_ text: String) -> String {
-        var scalars = Substring(text)
-        while scalars.first == " " { scalars.removeFirst() }
-        while scalars.last == " " { scalars.removeLast() }
-        return String(scalars)
     }
 
     /// `text` in superscript or subscript letters when each has one, else `^x`, `^(…)`, `_x`, `_(…)`.
