@@ -6,6 +6,8 @@
 /// O(n · that) = O(n).
 struct MustacheParser {
     static let maximumDelimiterLength = 32
+    /// Name lookups walk the context stack, so nesting is bounded to keep rendering linear in the template.
+    static let maximumSectionDepth = 100
 
     let source: [UInt8]
     let name: String
@@ -192,6 +194,10 @@ struct MustacheParser {
             nodes.append(.variable(try parseName(content, offset: offset), escaped: escaped, offset: offset))
         case .section, .inverted:
             let name = try parseName(content, offset: offset)
+            guard sections.count < MustacheParser.maximumSectionDepth else {
+                throw error("sections nest deeper than \(MustacheParser.maximumSectionDepth) levels; "
+                            + "move the inner part into a partial or flatten the data", at: offset)
+            }
             sections.append((nodes.count, name, offset))
             nodes.append(.section(name, inverted: kind == .inverted, end: -1, offset: offset))
         case .close:

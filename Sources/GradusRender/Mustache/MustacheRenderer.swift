@@ -140,11 +140,13 @@ struct MustacheRenderer {
     private func resolve(_ name: MustacheName) -> MustacheValue {
         guard let first = name.parts.first else { return contexts[contexts.count - 1] }
         var found: MustacheValue?
-        for context in contexts.reversed() {
-            if case .object(let object) = context, let value = object[first] {
+        var index = contexts.count - 1
+        while index >= 0 {
+            if case .object(let object) = contexts[index], let value = object[first] {
                 found = value
                 break
             }
+            index -= 1
         }
         guard var value = found else { return .null }
         for part in name.parts.dropFirst() {

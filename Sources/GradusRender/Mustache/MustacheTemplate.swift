@@ -16,7 +16,8 @@ public struct MustacheTemplate: Sendable {
     ///
     /// Throws a `MustacheError` at the offending tag for: an unclosed tag, a section never closed, a closing
     /// tag that does not match the open section, an empty or malformed name, a malformed set-delimiter tag,
-    /// and the unsupported inheritance tags `{{$…}}` and `{{<…}}`.
+    /// sections nested more than `maximumSectionDepth` deep, and the unsupported inheritance tags `{{$…}}` and
+    /// `{{<…}}`.
     public init(source: String, name: String) throws(MustacheError) {
         var parser = MustacheParser(source: Array(source.utf8), name: name)
         try parser.parse()
@@ -25,6 +26,10 @@ public struct MustacheTemplate: Sendable {
         self.text = parser.text
         self.nodes = parser.nodes
     }
+
+    /// The deepest nesting of sections within one template. Name lookups walk the context stack, so this bound
+    /// (with `maximumPartialDepth`) keeps rendering linear in the template on hostile input.
+    public static var maximumSectionDepth: Int { MustacheParser.maximumSectionDepth }
 
     /// The most partials that may be open inside one another while rendering; deeper nesting throws.
     public static let maximumPartialDepth = 100

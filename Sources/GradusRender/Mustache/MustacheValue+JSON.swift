@@ -8,8 +8,8 @@ extension MustacheValue {
     /// Reads RFC 8259 JSON (UTF-8, an optional byte-order mark), keeping the order of object keys.
     ///
     /// Throws a `MustacheError` named `name` at the 1-based line and column (Unicode scalars) of the first
-    /// problem: a syntax error, invalid UTF-8 or an unpaired surrogate escape, nesting deeper than
-    /// `maximumJSONDepth`. A repeated key keeps its first position and its last value. Iterative and O(n).
+    /// problem: a syntax error (trailing commas included), invalid UTF-8 or an unpaired surrogate escape, a
+    /// number beyond Double's range, nesting deeper than `maximumJSONDepth`. A repeated key keeps its first position and its last value. Iterative and O(n).
     public init(json: Data, name: String = "JSON") throws(MustacheError) {
         var reader = JSONReader(bytes: Array(json), name: name)
         self = try reader.read()
@@ -48,24 +48,24 @@ private struct JSONReader {
             // A value starts here: a scalar, or an opening bracket that pushes a container.
             switch peek() {
             case UInt8(ascii: "["):
+                try checkDepth(stack.count)
                 position += 1
                 skipWhitespace()
                 if peek() == UInt8(ascii: "]") {
                     position += 1
                     value = .list([])
                 } else {
-                    try checkDepth(stack.count)
                     stack.append(.list([]))
                     continue parsing
                 }
             case UInt8(ascii: "{"):
+                try checkDepth(stack.count)
                 position += 1
                 skipWhitespace()
                 if peek() == UInt8(ascii: "}") {
                     position += 1
                     value = .object(MustacheObject())
                 } else {
-                    try checkDepth(stack.count)
                     let key = try readKey()
                     stack.append(.object(MustacheObject(), key: key))
                     continue parsing
@@ -183,7 +183,9 @@ private struct JSONReader {
             if digits(&self) == 0 { throw error("a number needs digits in its exponent") }
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        guard let value = Double(text) else { throw error("number out of range", at: start) }
+        guard let value = Double(text), value.isFinite else {
+            throw error("number \(text) is out of range for a Double", at: start)
+        }
         return value
     }
 

@@ -44,6 +44,7 @@ public enum MustacheValue: Equatable, Sendable {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         if value == 0 { return "0" }
+        if Swift.abs(value) < 1e15, value == value.rounded(.towardZero) { return String(Int64(value)) }
         // Swift's description is the shortest round-tripping form; take its digits and exponent.
         var description = Swift.abs(value).description
         var exponent = 0
