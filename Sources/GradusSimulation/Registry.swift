@@ -11,6 +11,9 @@ public struct Registry: Sendable {
         MatrixProduct.simulation,
         DepthGradients.simulation,
         RNNGradients.simulation,
+        GradientClipping.simulation,
+        LSTMvsRNN.simulation,
+        BatchNormGradients.simulation,
     ])
 
     public subscript(name: String) -> Simulation? { simulations.first { $0.name == name } }
