@@ -6,7 +6,14 @@ public struct Registry: Sendable {
 
     /// The simulations the course can use, in the order `--list` shows them.
     public static let standard = Registry([
+        BackpropExample.simulation,
         ActivationDerivatives.simulation,
+        MatrixProduct.simulation,
+        DepthGradients.simulation,
+        RNNGradients.simulation,
+        GradientClipping.simulation,
+        LSTMvsRNN.simulation,
+        BatchNormGradients.simulation,
     ])
 
     public subscript(name: String) -> Simulation? { simulations.first { $0.name == name } }

@@ -22,7 +22,8 @@ public enum NumberFormat {
             text = String(Int64(x))
         } else if magnitude >= 1e-3 && magnitude < 1e6 {
             // Four significant digits, more when rounding would show a whole number the value is not (tanh(6) ≠ 1).
-            var digits = 4
+            // At least as many digits as the integer part has, or %g would switch to an exponent (2.853e+04).
+            var digits = max(4, Int((magnitude + 0.5).rounded(.down)).description.count)
             repeat {
                 text = trimZeros(String(format: "%.\(digits)g", x))
                 digits += 1
