@@ -1,5 +1,6 @@
 import Foundation
 import GradusContent
+import GradusMath
 import GradusQuiz
 import GradusSimulation
 
@@ -44,7 +45,7 @@ enum QuizCommand {
         }
         let styled = console.isTerminal && console.environment["NO_COLOR"].map(\.isEmpty) != false
         let terminal = Terminal(write: console.out, readLine: console.readLine, styled: styled)
-        _ = QuizSession(quiz: quiz, attempts: attempts, terminal: terminal, math: { $0 }).run(scripted: scripted)
+        _ = QuizSession(quiz: quiz, attempts: attempts, terminal: terminal, math: { tex in (try? UnicodeMath.render(tex: tex)) ?? tex }).run(scripted: scripted)
         return .success
     }
 

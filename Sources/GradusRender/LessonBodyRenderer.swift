@@ -1,5 +1,6 @@
 import GradusContent
 import GradusMarkdown
+import GradusMath
 import GradusQuiz
 import GradusSimulation
 
@@ -56,9 +57,11 @@ struct LessonBodyRenderer: Sendable {
     }
 }
 
-/// Math on the page until GradusMath's MathML lands: the TeX, escaped, in a span the stylesheet can set apart.
+/// Math on the page as MathML, made at build time. The compiler has already reported TeX errors, so the escaped
+/// source is only a last resort that a successful build never shows.
 enum MathHTML {
     static func render(_ tex: String, display: Bool) -> String {
-        display ? "<div class=\"math display\">\(escapeXML(tex))</div>" : "<span class=\"math\">\(escapeXML(tex))</span>"
+        if let mathML = try? MathML.render(tex: tex, display: display) { return mathML }
+        return "<code class=\"math-error\">\(escapeXML(tex))</code>"
     }
 }

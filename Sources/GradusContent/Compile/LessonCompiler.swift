@@ -1,4 +1,5 @@
 import GradusMarkdown
+import GradusMath
 import GradusQuiz
 import GradusSimulation
 
@@ -53,6 +54,18 @@ public struct LessonCompiler: Sendable {
                    !isInsideDirective(node) {
                     outline.append(OutlineEntry(level: level, id: id, text: node.plainText))
                 }
+            case .inlineMath, .mathBlock:
+                do {
+                    _ = try MathML.render(tex: node.tex ?? "", display: node.isDisplayMath)
+                } catch {
+                    let block = enclosingBlock(node)
+                    var at = locate(block.position)
+                    if node.kind == .mathBlock || error.line > 1 {
+                        at.line += error.line - (node.kind == .mathBlock ? 0 : 1)
+                        at.column = error.column
+                    }
+                    diagnostics.append(.error(at: at, "in math: \(error.message)"))
+                }
             case .directive:
                 let name = node.directiveName ?? ""
                 let at = locate(node.position)
@@ -80,6 +93,12 @@ public struct LessonCompiler: Sendable {
         }
         return CompiledTranslation(source: source, document: document, outline: outline,
                                    simulations: simulations, questions: questions)
+    }
+
+    private func enclosingBlock(_ node: MarkdownNode) -> MarkdownNode {
+        var current = node
+        while !current.kind.isBlock, let parent = current.parent { current = parent }
+        return current
     }
 
     private func isInsideDirective(_ node: MarkdownNode) -> Bool {
