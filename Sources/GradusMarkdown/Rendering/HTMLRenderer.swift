@@ -177,6 +177,12 @@ struct Context {
         if unsafe || !Context.isDangerous(url) { href(&out, url) }
     }
 
+    /// Whether a link's destination (after the link hook) is one that safe mode removes.
+    func isDropped(_ n: RawNode) -> Bool {
+        if let hook = hooks.link { return Context.isDangerous(Array(hook(tree.string(n.s0, n.e0), false).utf8)) }
+        return Context.isDangerous(UnsafeBufferPointer(rebasing: bytes[Int(n.s0)..<Int(n.e0)]))
+    }
+
     func digits(_ out: inout [UInt8], _ v: Int) { out.append(contentsOf: String(v).utf8) }
 
     private func isTightParagraph(_ n: RawNode) -> Bool {
@@ -295,7 +301,13 @@ struct Context {
         case .strong: put(&out, "<strong>")
         case .strikethrough: put(&out, "<del>")
         case .link, .autolink:
-            put(&out, "<a href=\""); destination(&out, n, image: false); out.append(UInt8(ascii: "\""))
+            // The lesson dialect drops a dangerous link's href altogether (a link to nowhere, valid HTML);
+            // strict CommonMark keeps cmark's empty href.
+            if !unsafe && tree.options.lesson && isDropped(n) {
+                put(&out, "<a")
+            } else {
+                put(&out, "<a href=\""); destination(&out, n, image: false); out.append(UInt8(ascii: "\""))
+            }
             if n.bits & RawNode.hasTitle != 0 {
                 put(&out, " title=\""); escape(&out, n.s1, n.e1); out.append(UInt8(ascii: "\""))
             }
