@@ -8,6 +8,8 @@ public struct HTMLHooks {
     public var math: ((_ tex: String, _ display: Bool) -> String)?
     /// Given a link's or image's destination (unescaped), returns the destination to use instead.
     public var link: ((_ destination: String, _ isImage: Bool) -> String)?
+    /// Given a heading's level and id (lesson dialect), returns HTML to append inside it, such as an anchor link.
+    public var headingAnchor: ((_ level: Int, _ id: String) -> String)?
 
     public init(directive: ((MarkdownNode, () -> String) -> String?)? = nil,
                 math: ((String, Bool) -> String)? = nil,

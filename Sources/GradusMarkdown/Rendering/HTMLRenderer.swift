@@ -331,6 +331,9 @@ struct Context {
         case .paragraph:
             if !isTightParagraph(n) { put(&out, "</p>\n") }
         case .heading:
+            if let anchor = hooks.headingAnchor, lesson, n.e2 > n.s2 {
+                out.append(contentsOf: anchor(Int(n.flags), tree.string(n.s2, n.e2)).utf8)
+            }
             put(&out, "</h"); digits(&out, Int(n.flags)); put(&out, ">\n")
         case .table:
             if nodes[Int(n.lastChild)].flags & 0x100 == 0 { put(&out, "</tbody>\n") }
