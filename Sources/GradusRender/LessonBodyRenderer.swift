@@ -46,7 +46,7 @@ struct LessonBodyRenderer: Sendable {
         }
         hooks.directive = { node, _ in
             if let use = translation.simulations[node.index], let table = tables[use.key] {
-                let chart = ChartRenderer(table: table, spec: use.chart, language: language, id: "chart-\(node.index)",
+                let chart = ChartRenderer(table: table, spec: use.chart, language: language,
                                           logNote: wordsOfPage["log_scale"]?.text ?? "").render()
                 return TableHTML.render(table, caption: use.caption, language: language, chart: chart)
             }
