@@ -101,3 +101,20 @@ struct HandDerivedTests {
         #expect(abs(lp[0, 2] + shift) < 1e-15)
     }
 }
+
+@Suite("Scalar powers")
+struct PowerTests {
+    @Test("Special exponents agree with pow, and squaring is exactly x·x")
+    func specialExponents() {
+        let x = Variable.constant(Tensor([0.3, 1.7, 12.5]))
+        for p in [2.0, 3, 0.5, -0.5, -1, -2, 1] {
+            for (ours, xi) in zip(x.pow(p).value.scalars, x.value.scalars) {
+                #expect(abs(ours - Foundation.pow(xi, p)) <= 2 * ours.ulp, "\(xi)^\(p)")
+            }
+        }
+        #expect(x.pow(2).value.scalars == x.value.scalars.map { $0 * $0 })
+        let zero = Variable(Tensor([2]))
+        zero.pow(0).sum().backward()
+        #expect(zero.grad!.scalars == [0])
+    }
+}
