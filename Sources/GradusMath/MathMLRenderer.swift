@@ -59,8 +59,8 @@ struct MathMLRenderer {
             output += "<mspace width=\"\(em(width))\"/>"
         case .row(let items):
             element(.row(items))
-        case .fraction(let numerator, let denominator):
-            output += "<mfrac>"
+        case .fraction(let numerator, let denominator, let displayStyle):
+            output += displayStyle.map { "<mfrac displaystyle=\"\($0)\">" } ?? "<mfrac>"
             element(numerator)
             element(denominator)
             output += "</mfrac>"
@@ -102,6 +102,10 @@ struct MathMLRenderer {
             tag("mi", "mi", name)
         case .largeOperator(let symbol):
             tag("mo", "mo", symbol)
+        case .sizedDelimiter(let symbol, _, let height):
+            let size = em(height)
+            tag("mo fence=\"false\" stretchy=\"true\" symmetric=\"true\" minsize=\"\(size)\" maxsize=\"\(size)\"",
+                "mo", symbol)
         case .table(let kind, let rows):
             table(kind, rows)
         }
