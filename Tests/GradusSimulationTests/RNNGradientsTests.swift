@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import GradusEngine
+import GradusTestSupport
 @testable import GradusSimulation
 
 @Suite("rnn-gradients")
@@ -40,6 +42,42 @@ struct RNNGradientsTests {
         let table = try runSimulation("rnn-gradients", [("hidden", "8"), ("max_k", "1"), ("seeds", "1")])
         for (key, r) in [("r_8", 0.8), ("r_10", 1.0), ("r_12", 1.2)] {
             #expect(try table.numbers(key)[0] >= r * (1 - 1e-12))
+        }
+    }
+}
+
+@Suite("rnn-gradients against numpy")
+struct RNNGradientsNumpyTests {
+    @Test("The engine's Jacobians ∂h_T/∂h_{T−k} equal numpy's products of diag(1 − h²)·Wₕᵀ, and so do their norms",
+          .enabled(if: PythonOracle.wantsNumpy()), arguments: [RNNCell.Nonlinearity.identity, .tanh])
+    func jacobiansMatchNumpy(cell: RNNCell.Nonlinearity) throws {
+        let shown = [1, 2, 5, 9]
+        let (rnn, states) = RNNGradients.unroll(cell: cell, bySingularValue: false, r: 1.1, hidden: 5, steps: 9, seed: 4)
+        let jacobians = RNNGradients.jacobians(states, shown: shown)
+        let script = """
+        import json, sys
+        import numpy as np
+        d = json.load(sys.stdin)
+        W = np.array(d["W"]); H = [np.array(h) for h in d["states"]]; T = len(H) - 1
+        out = []
+        for k in d["shown"]:
+            J = np.eye(W.shape[0])
+            for t in range(T - k + 1, T + 1):
+                D = np.diag(1 - H[t] ** 2) if d["tanh"] else np.eye(W.shape[0])
+                J = D @ W.T @ J
+            out.append({"J": J.tolist(), "norm": float(np.linalg.norm(J, 2))})
+        print(json.dumps(out))
+        """
+        let input: [String: Any] = ["W": rnn.hiddenWeight.value.rows, "states": states.map(\.value.scalars),
+                                    "shown": shown, "tanh": cell == .tanh]
+        let expected = try #require(try PythonOracle.run(script, input: input) as? [[String: Any]])
+        for (index, k) in shown.enumerated() {
+            let matrix = try #require(expected[index]["J"] as? [[Double]]).flatMap { $0 }
+            for (a, b) in zip(jacobians[index].scalars, matrix) {
+                #expect(abs(a - b) <= 1e-12 * max(1, abs(b)), "k = \(k): \(a) vs \(b)")
+            }
+            let norm = try #require(expected[index]["norm"] as? Double)
+            #expect(abs(LinearAlgebra.spectralNorm(jacobians[index]) - norm) <= 1e-12 * norm, "k = \(k)")
         }
     }
 }

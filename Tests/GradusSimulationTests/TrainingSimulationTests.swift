@@ -165,3 +165,28 @@ struct StrategiesTests {
         #expect(diverged[3] == "no", "clipping keeps the run finite")
     }
 }
+
+@Suite("lstm-vs-rnn against finite differences")
+struct LSTMvsRNNFiniteDifferenceTests {
+    @Test("Each model's ‖∂h_T/∂x_{T−k}‖ matches central finite differences of its forward pass",
+          arguments: [LSTMvsRNN.Model.rnn, .lstm, .gru])
+    func finiteDifferences(model: LSTMvsRNN.Model) {
+        let shown = [0, 2, 5]
+        let (xs, forward) = LSTMvsRNN.setUp(model: model, hidden: 3, forgetBias: 1, steps: 6, seed: 9)
+        let autodiff = LSTMvsRNN.inputGradientNorms(forward(xs), inputs: xs, shown: shown)
+        let values = xs.map(\.value), h = 1e-6
+        func last(_ inputs: [Tensor]) -> [Double] { forward(inputs.map { Variable.constant($0) }).value.scalars }
+        for (index, k) in shown.enumerated() {
+            let t = xs.count - 1 - k
+            var squares = 0.0
+            for j in 0..<values[t].count {
+                var plus = values, minus = values
+                plus[t].scalars[j] += h
+                minus[t].scalars[j] -= h
+                for (a, b) in zip(last(plus), last(minus)) { squares += ((a - b) / (2 * h)) * ((a - b) / (2 * h)) }
+            }
+            let numeric = squares.squareRoot()
+            #expect(abs(autodiff[index] - numeric) <= 1e-6 * numeric + 1e-9, "\(model) k = \(k): \(autodiff[index]) vs \(numeric)")
+        }
+    }
+}
