@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GradusTestSupport
 @testable import GradusSimulation
 
 @Suite("depth-gradients")
@@ -53,5 +54,43 @@ struct DepthGradientsTests {
         let grads = try small.numbers("grad_norm"), reference = try xavier.numbers("grad_norm")
         for (g, r) in zip(grads, reference) { #expect(g < r * 1e-3) }
         #expect(grads.max()! / grads.min()! < 10)
+    }
+}
+
+@Suite("depth-gradients against numpy")
+struct DepthGradientsNumpyTests {
+    @Test("Per-layer activation std and weight-gradient norms equal numpy's forward and hand-written backward pass",
+          .enabled(if: PythonOracle.wantsNumpy()), arguments: ["sigmoid", "tanh", "relu"])
+    func matchesNumpy(activation: String) throws {
+        let (net, x, readout) = DepthGradients.setUp(activation: NetworkChoice.activation(activation),
+                                                     initializer: .xavierNormal(), depth: 5, width: 6, batch: 7, seed: 2)
+        let result = DepthGradients.measure(activation: NetworkChoice.activation(activation), initializer: .xavierNormal(),
+                                            depth: 5, width: 6, batch: 7, seed: 2)
+        let script = """
+        import json, sys
+        import numpy as np
+        d = json.load(sys.stdin)
+        f = {"sigmoid": (lambda z: 1 / (1 + np.exp(-z)), lambda z, a: a * (1 - a)),
+             "tanh": (np.tanh, lambda z, a: 1 - a ** 2),
+             "relu": (lambda z: np.maximum(z, 0), lambda z, a: (z > 0).astype(float))}[d["activation"]]
+        Ws = [np.array(w) for w in d["W"]]; bs = [np.array(b) for b in d["b"]]
+        h = np.array(d["x"]); zs = []; hs = [h]
+        for i, (W, b) in enumerate(zip(Ws, bs)):
+            z = h @ W + b
+            h = z if i == len(Ws) - 1 else f[0](z)
+            zs.append(z); hs.append(h)
+        g = np.array(d["g"]); norms = [0.0] * len(Ws)
+        for i in reversed(range(len(Ws))):
+            dz = g if i == len(Ws) - 1 else g * f[1](zs[i], hs[i + 1])
+            norms[i] = float(np.linalg.norm(hs[i].T @ dz))
+            g = dz @ Ws[i].T
+        print(json.dumps({"std": [float(np.std(a)) for a in hs[1:]], "norms": norms}))
+        """
+        let input: [String: Any] = ["activation": activation, "x": x.rows, "g": readout.rows,
+                                    "W": net.layers.map(\.weight.value.rows), "b": net.layers.map { $0.bias!.value.scalars }]
+        let expected = try #require(try PythonOracle.run(script, input: input) as? [String: [Double]])
+        for (a, b) in zip(result.activationStd, expected["std"]!) { #expect(abs(a - b) <= 1e-12 * b, "std \(a) vs \(b)") }
+        for (a, b) in zip(result.gradientNorm, expected["norms"]!) { #expect(abs(a - b) <= 1e-12 * b, "norm \(a) vs \(b)") }
+        #expect(result.gradientNorm.count == 5)
     }
 }
