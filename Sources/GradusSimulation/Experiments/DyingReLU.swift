@@ -45,9 +45,10 @@ enum DyingReLU {
 
     static let activations: [Activation] = [.relu, .leakyRelu(slope: 0.01), .prelu(initialSlope: 0.25)]
     static let variants: [(String, Localized)] = [
-        ("relu", Localized(pt: "inativas, ReLU", de: "inaktiv, ReLU", en: "inactive, ReLU")),
-        ("leaky_relu", Localized(pt: "inativas, Leaky ReLU", de: "inaktiv, Leaky ReLU", en: "inactive, Leaky ReLU")),
-        ("prelu", Localized(pt: "inativas, PReLU", de: "inaktiv, PReLU", en: "inactive, PReLU")),
+        ("relu", Localized(pt: "fração inativa, ReLU", de: "Anteil inaktiv, ReLU", en: "inactive share, ReLU")),
+        ("leaky_relu", Localized(pt: "fração inativa, Leaky ReLU", de: "Anteil inaktiv, Leaky ReLU",
+                                 en: "inactive share, Leaky ReLU")),
+        ("prelu", Localized(pt: "fração inativa, PReLU", de: "Anteil inaktiv, PReLU", en: "inactive share, PReLU")),
     ]
 
     /// The share of hidden units that never activate after one step at `lr`, for one activation and seed.
