@@ -21,7 +21,7 @@ struct DepthGradientsTests {
     @Test("ReLU with He initialisation keeps the activation scale within a small factor over 20 layers")
     func reluHeIsStable() throws {
         let table = try runSimulation("depth-gradients", [("activation", "relu"), ("init", "he-normal"),
-                                                          ("depth", "20"), ("width", "64"), ("batch", "64"), ("seeds", "1")])
+                                                          ("depth", "20"), ("width", "64"), ("batch", "32"), ("seeds", "1")])
         let stds = try table.numbers("activation_std").dropLast()   // the last layer is linear
         #expect(stds.max()! / stds.min()! < 4, "\(stds)")
         let grads = try table.numbers("grad_norm")
@@ -32,7 +32,7 @@ struct DepthGradientsTests {
     func reluNaiveExplodes() throws {
         let width = 64.0
         let table = try runSimulation("depth-gradients", [("activation", "relu"), ("init", "normal"),
-                                                          ("depth", "20"), ("width", "64"), ("batch", "64"), ("seeds", "1")])
+                                                          ("depth", "20"), ("width", "64"), ("batch", "32"), ("seeds", "1")])
         let stds = try table.numbers("activation_std")
         #expect(stds[18] > 1e10 * stds[0])
         // Var(z) doubles… halves: E[relu(z)²] = Var(z)/2, times fan-in n for N(0, 1) weights.

@@ -81,8 +81,8 @@ struct BatchNormTests {
 struct WeightDecayTests {
     @Test("Weight decay keeps the weight norm below the undecayed run's, from the same start")
     func decayShrinksWeights() throws {
-        let table = try runSimulation("weight-decay", [("decay", "0.1"), ("steps", "60"), ("every", "20")])
-        #expect(try table.numbers("step") == [0, 20, 40, 60])
+        let table = try runSimulation("weight-decay", [("decay", "0.1"), ("steps", "45"), ("every", "15")])
+        #expect(try table.numbers("step") == [0, 15, 30, 45])
         let plain = try table.numbers("weight_norm_plain"), decayed = try table.numbers("weight_norm_decay")
         #expect(plain[0] == decayed[0])
         for i in 1..<4 { #expect(decayed[i] < plain[i]) }
@@ -105,7 +105,7 @@ struct WeightDecayTests {
 struct DyingReLUTests {
     @Test("Small steps leave every ReLU unit alive; large ones silence a share of them for good")
     func largeStepsKillUnits() throws {
-        let table = try runSimulation("dying-relu")
+        let table = try runSimulation("dying-relu", [("points", "5"), ("seeds", "3")])
         let rates = try table.numbers("lr"), relu = try table.numbers("dead_relu")
         #expect(rates.first == 0.01 && abs(rates.last! - 100) < 1e-12)
         #expect(relu[0] == 0)
