@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GradusEngine
+import GradusTestSupport
 @testable import GradusSimulation
 
 @Suite("clipping")
@@ -188,5 +189,59 @@ struct LSTMvsRNNFiniteDifferenceTests {
             let numeric = squares.squareRoot()
             #expect(abs(autodiff[index] - numeric) <= 1e-6 * numeric + 1e-9, "\(model) k = \(k): \(autodiff[index]) vs \(numeric)")
         }
+    }
+}
+
+@Suite("dying-relu against numpy")
+struct DyingReLUNumpyTests {
+    @Test("After one large step numpy finds the same share of inactive units, for each activation",
+          .enabled(if: PythonOracle.wantsNumpy()),
+          arguments: [("relu", 10.0), ("relu", 100.0), ("leaky", 100.0), ("prelu", 10.0), ("prelu", 100.0)])
+    func matchesNumpy(name: String, lr: Double) throws {
+        let activation: Activation = name == "relu" ? .relu : name == "leaky" ? .leakyRelu(slope: 0.01)
+            : .prelu(initialSlope: 0.25)
+        var shares: [Double] = []
+        var inputs: [[String: Any]] = []
+        for seed in UInt64(1)...3 {
+            let (net, x, y) = DyingReLU.setUp(activation: activation, seed: seed)
+            inputs.append(["W": net.layers.map(\.weight.value.rows), "b": net.layers.map { $0.bias!.value.scalars },
+                           "x": x.value.rows, "y": y.value.scalars])
+            shares.append(DyingReLU.deadShare(activation: activation, lr: lr, seed: seed))
+        }
+        let script = """
+        import json, sys
+        import numpy as np
+        d = json.load(sys.stdin); lr = d["lr"]; kind = d["kind"]; out = []
+        for run in d["runs"]:
+            Ws = [np.array(w) for w in run["W"]]; bs = [np.array(b) for b in run["b"]]
+            slopes = [np.full(W.shape[1], {"relu": 0.0, "leaky": 0.01, "prelu": 0.25}[kind]) for W in Ws[:-1]]
+            x = np.array(run["x"]); y = np.array(run["y"]).reshape(-1, 1)
+            def forward():
+                h = x; zs = []; hs = [x]
+                for i, (W, b) in enumerate(zip(Ws, bs)):
+                    z = h @ W + b; zs.append(z)
+                    h = z if i == len(Ws) - 1 else np.where(z > 0, z, slopes[i] * z)
+                    hs.append(h)
+                return zs, hs
+            zs, hs = forward()
+            g = 2 * (hs[-1] - y) / y.size
+            dW = [None] * len(Ws); db = [None] * len(Ws); da = [None] * len(slopes)
+            for i in reversed(range(len(Ws))):
+                dz = g
+                if i < len(Ws) - 1:
+                    da[i] = np.sum(np.where(zs[i] > 0, 0, zs[i]) * g, axis=0)
+                    dz = g * np.where(zs[i] > 0, 1, slopes[i])
+                dW[i] = hs[i].T @ dz; db[i] = dz.sum(axis=0); g = dz @ Ws[i].T
+            for i in range(len(Ws)):
+                Ws[i] = Ws[i] - lr * dW[i]; bs[i] = bs[i] - lr * db[i]
+            if kind == "prelu":
+                slopes = [a - lr * g for a, g in zip(slopes, da)]
+            zs, _ = forward()
+            dead = sum(int(np.all(z[:, j] <= 0)) for z in zs[:-1] for j in range(z.shape[1]))
+            out.append(dead / sum(z.shape[1] for z in zs[:-1]))
+        print(json.dumps(out))
+        """
+        let expected = try #require(try PythonOracle.run(script, input: ["lr": lr, "kind": name, "runs": inputs]) as? [Double])
+        #expect(shares == expected)
     }
 }

@@ -53,13 +53,19 @@ enum DyingReLU {
 
     /// The share of hidden units that never activate after one step at `lr`, for one activation and seed.
     static func deadShare(activation: Activation, lr: Double, seed: UInt64) -> Double {
-        var generator = Generator(seed: seed)
-        let net = MLP(sizes: [8, 32, 32, 1], activation: activation, initializer: .heNormal(), generator: &generator)
-        let (input, target) = data(generator: &generator)
+        let (net, input, target) = setUp(activation: activation, seed: seed)
         var sgd = SGD(parameters: net.parameters, learningRate: lr)
         net(input).meanSquaredError(target).backward()
         sgd.step()
         return deadShare(net, input)
+    }
+
+    /// The network before the step, and the data: drawn in that order from `seed`.
+    static func setUp(activation: Activation, seed: UInt64) -> (net: MLP, x: Variable, y: Variable) {
+        var generator = Generator(seed: seed)
+        let net = MLP(sizes: [8, 32, 32, 1], activation: activation, initializer: .heNormal(), generator: &generator)
+        let (input, target) = data(generator: &generator)
+        return (net, input, target)
     }
 
     /// 128 examples x ~ N(0, 1) of 8 features, and y = sin(x·u) with u ~ N(0, 1/8).
