@@ -67,9 +67,18 @@ public struct SiteBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
         var renderCourse = course
         renderCourse.config.languages = built
-        let site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL)
+        var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL)
             .render(renderCourse, pages: pages, introductions: introductions,
                     assets: TemplateSet.readFiles(content.appendingPathComponent("assets")))
+        for language in built {
+            var index = SearchIndex()
+            for lesson in compiled.lessons {
+                guard let (_, translation) = lesson.translation(language, fallback: course.languages) else { continue }
+                index.add(lesson: lesson.slug, title: translation.source.title, language: language.code,
+                          document: translation.document)
+            }
+            site.add("static/search-\(language.code).js", index.script(language: language.code))
+        }
         return Result(site: site, warnings: diagnostics.sorted { $0.location < $1.location },
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,
                       languages: built.count, simulations: tables.count)
