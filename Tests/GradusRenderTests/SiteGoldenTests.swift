@@ -64,3 +64,24 @@ struct SiteGoldenTests {
         #expect(site["sitemap.xml"]!.contains("<loc>https://example.org/c/en/first/index.html</loc>"))
     }
 }
+
+@Suite("Simulation cache")
+struct SimulationCacheTests {
+    @Test("A second build reads the tables from .gradus-cache and gives the same site; a corrupt entry is recomputed")
+    func cache() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-cache-\(UUID().uuidString)")
+        func build() throws -> Site {
+            try SiteBuilder(content: SiteGoldenTests.fixture.appendingPathComponent("content"),
+                            templates: TestEnvironment.packageRoot.appendingPathComponent("templates"),
+                            contentDisplay: "content", templatesDisplay: "templates", cache: cache).build().site
+        }
+        let first = try build()
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(entries.count == 1)
+        #expect(try build().files == first.files)
+        try Data("{ broken".utf8).write(to: cache.appendingPathComponent(entries[0]))
+        #expect(try build().files == first.files)
+        #expect(try Data(contentsOf: cache.appendingPathComponent(entries[0])).first == UInt8(ascii: "{"))
+        #expect(try String(contentsOf: cache.appendingPathComponent(entries[0]), encoding: .utf8).contains("\"activation-derivatives\""))
+    }
+}
