@@ -44,6 +44,12 @@ struct LessonBodyRenderer: Sendable {
         hooks.headingAnchor = { level, id in
             level == 1 ? "" : " <a class=\"heading-anchor\" href=\"#\(escapeXML(id))\" aria-label=\"\(escapeXML(anchorLabel))\">#</a>"
         }
+        hooks.codeBlock = { info, code in
+            guard let grammar = Highlighter.grammar(for: info) else { return nil }
+            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            return "<pre class=\"code\"><code class=\"language-\(escapeXML(language))\">"
+                + Highlighter(grammar: grammar).highlight(code) + "</code></pre>\n"
+        }
         hooks.directive = { node, _ in
             if let use = translation.simulations[node.index], let table = tables[use.key] {
                 let chart = ChartRenderer(table: table, spec: use.chart, language: language,

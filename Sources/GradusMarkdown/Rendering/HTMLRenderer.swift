@@ -237,6 +237,11 @@ struct Context {
             out.append(UInt8(ascii: ">"))
         case .codeBlock:
             cr(&out)
+            if let highlight = hooks.codeBlock,
+               let html = highlight(tree.string(n.s1, n.e1), tree.string(n.s0, n.e0)) {
+                out.append(contentsOf: html.utf8)
+                return false
+            }
             if n.e1 > n.s1 {
                 var e = n.s1
                 while e < n.e1 && !isASCIIWhitespace(bytes[Int(e)]) { e += 1 }
