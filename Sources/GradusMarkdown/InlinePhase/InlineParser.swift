@@ -66,7 +66,8 @@ struct InlineParser {
             guard n.bits & RawNode.detached == 0,
                   n.kind == .paragraph || n.kind == .heading || n.kind == .tableCell else { continue }
             var a = Int(n.s0), b = Int(n.e0)
-            while a < b && isASCIIWhitespace(s[a]) { a += 1 }
+            // Paragraphs keep leading whitespace left by a lazy line after reference definitions (as cmark).
+            if n.kind != .paragraph { while a < b && isASCIIWhitespace(s[a]) { a += 1 } }
             while b > a && isASCIIWhitespace(s[b - 1]) { b -= 1 }
             if lesson && n.kind == .heading { b = explicitID(i, a, b) }
             parseBlock(Int32(i), a, b)
@@ -235,9 +236,9 @@ struct InlineParser {
         if pos + 1 < end {
             let next = s[pos + 1]
             if next == 0x0A {
+                // As cmark, the next line's leading spaces stay (only lazy lines have any).
                 append(.hardBreak, 0, 0)
                 pos += 2
-                while pos < end && isSpaceOrTab(s[pos]) { pos += 1 }
                 return
             }
             if isASCIIPunctuation(next) {
