@@ -220,9 +220,10 @@ struct InlineParser {
         if last >= 0 && nodes[Int(last)].kind == .text {
             let l = Int(last)
             var e = Int(nodes[l].e0)
-            let sEnd = e
-            while e > Int(nodes[l].s0) && byte(e - 1) == 0x20 { e -= 1 }
-            hard = sEnd - e >= 2
+            let s0 = Int(nodes[l].s0)
+            hard = e - s0 >= 2 && byte(e - 1) == 0x20 && byte(e - 2) == 0x20
+            // Trailing spaces and tabs go (as cmark's rtrim).
+            while e > s0 && isSpaceOrTab(byte(e - 1)) { e -= 1 }
             nodes[l].e0 = Int32(e)
         }
         append(hard ? .hardBreak : .softBreak, 0, 0)
