@@ -153,6 +153,9 @@ extension BlockParser {
 
     // MARK: - Lists (§5.2, §5.3)
 
+    /// The depth of the block that new blocks go into: the last matched one, or the newest after a start.
+    private func lastMatchedOrContainer() -> Int { allClosed ? stack.count - 1 : lastMatched }
+
     private mutating func listItem(_ containerKind: MarkdownNodeKind) -> Bool {
         guard indent < 4 else { return false }
         let p = nextNonspace
@@ -207,8 +210,11 @@ extension BlockParser {
         } else {
             padding = markerEnd - p + spacesAfterMarker
         }
-        closeUnmatchedBlocks()
         let flags = (ordered ? RawNode.ordered : 0) | Int32(delimiter) << 8
+        let joins = containerKind == .list && nodes[Int(stack[lastMatchedOrContainer()].node)].flags & ~RawNode.tight == flags
+        keepListOpen = joins
+        closeUnmatchedBlocks()
+        keepListOpen = false
         let tip = Int(stack[stack.count - 1].node)
         if nodes[tip].kind != .list || nodes[tip].flags & ~RawNode.tight != flags {
             let list = Int(addChild(.list, at: p))

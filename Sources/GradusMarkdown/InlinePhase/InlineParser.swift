@@ -66,7 +66,8 @@ struct InlineParser {
             guard n.bits & RawNode.detached == 0,
                   n.kind == .paragraph || n.kind == .heading || n.kind == .tableCell else { continue }
             var a = Int(n.s0), b = Int(n.e0)
-            while a < b && isASCIIWhitespace(s[a]) { a += 1 }
+            // Paragraphs keep leading whitespace left by a lazy line after reference definitions (as cmark).
+            if n.kind != .paragraph { while a < b && isASCIIWhitespace(s[a]) { a += 1 } }
             while b > a && isASCIIWhitespace(s[b - 1]) { b -= 1 }
             if lesson && n.kind == .heading { b = explicitID(i, a, b) }
             parseBlock(Int32(i), a, b)
@@ -219,9 +220,10 @@ struct InlineParser {
         if last >= 0 && nodes[Int(last)].kind == .text {
             let l = Int(last)
             var e = Int(nodes[l].e0)
-            let sEnd = e
-            while e > Int(nodes[l].s0) && byte(e - 1) == 0x20 { e -= 1 }
-            hard = sEnd - e >= 2
+            let s0 = Int(nodes[l].s0)
+            hard = e - s0 >= 2 && byte(e - 1) == 0x20 && byte(e - 2) == 0x20
+            // Trailing spaces and tabs go (as cmark's rtrim).
+            while e > s0 && isSpaceOrTab(byte(e - 1)) { e -= 1 }
             nodes[l].e0 = Int32(e)
         }
         append(hard ? .hardBreak : .softBreak, 0, 0)
@@ -235,9 +237,9 @@ struct InlineParser {
         if pos + 1 < end {
             let next = s[pos + 1]
             if next == 0x0A {
+                // As cmark, the next line's leading spaces stay (only lazy lines have any).
                 append(.hardBreak, 0, 0)
                 pos += 2
-                while pos < end && isSpaceOrTab(s[pos]) { pos += 1 }
                 return
             }
             if isASCIIPunctuation(next) {

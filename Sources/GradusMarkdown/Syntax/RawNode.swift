@@ -30,6 +30,7 @@ extension RawNode {
     static let lastLineBlank: UInt8 = 2
     static let lastLineChecked: UInt8 = 4
     static let hasTitle: UInt8 = 8
+    static let listSettled: UInt8 = 32
 
     // `flags` of a list.
     static let ordered: Int32 = 1
