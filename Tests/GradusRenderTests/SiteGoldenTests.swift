@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GradusContent
 import GradusTestSupport
 @testable import GradusRender
 
@@ -17,7 +18,7 @@ struct SiteGoldenTests {
     func golden() throws {
         let result = try build()
         #expect(result.site.paths.filter { !$0.hasPrefix("static/") } == [
-            "404.html", "de/first/index.html", "de/index.html", "de/second/index.html",
+            "404.html", "assets/dot.svg", "de/first/index.html", "de/index.html", "de/second/index.html",
             "en/first/index.html", "en/index.html", "en/second/index.html", "index.html",
         ])
         for path in result.site.paths where path.hasSuffix(".html") {
@@ -83,5 +84,30 @@ struct SimulationCacheTests {
         #expect(try build().files == first.files)
         #expect(try Data(contentsOf: cache.appendingPathComponent(entries[0])).first == UInt8(ascii: "{"))
         #expect(try String(contentsOf: cache.appendingPathComponent(entries[0]), encoding: .utf8).contains("\"activation-derivatives\""))
+    }
+}
+
+@Suite("Site options")
+struct SiteOptionsTests {
+    func build(languages: [String]? = nil) throws -> Site {
+        try SiteBuilder(content: SiteGoldenTests.fixture.appendingPathComponent("content"),
+                        templates: TestEnvironment.packageRoot.appendingPathComponent("templates"),
+                        contentDisplay: "content", templatesDisplay: "templates", languages: languages).build().site
+    }
+
+    @Test("Files under content/assets are copied as they are, and lesson images point at them")
+    func assets() throws {
+        let site = try build()
+        let original = try Data(contentsOf: SiteGoldenTests.fixture.appendingPathComponent("content/assets/dot.svg"))
+        #expect(site.files["assets/dot.svg"] == original)
+        #expect(site["en/first/index.html"]!.contains("<img src=\"../../assets/dot.svg\" alt=\"A dot\" />"))
+    }
+
+    @Test("--lang builds only the languages asked for; an unknown one is a located error")
+    func languages() throws {
+        let site = try build(languages: ["de"])
+        #expect(site.paths.contains("de/first/index.html"))
+        #expect(!site.paths.contains { $0.hasPrefix("en/") })
+        #expect(throws: ContentFailure.self) { try build(languages: ["fr"]) }
     }
 }
