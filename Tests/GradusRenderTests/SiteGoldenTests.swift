@@ -111,3 +111,30 @@ struct SiteOptionsTests {
         #expect(throws: ContentFailure.self) { try build(languages: ["fr"]) }
     }
 }
+
+@Suite("Templates")
+struct TemplateSetTests {
+    @Test("A key missing in one language's i18n file is a warning in that file; a broken template a located error")
+    func i18n() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-templates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: TestEnvironment.packageRoot.appendingPathComponent("templates"), to: folder)
+        let de = folder.appendingPathComponent("i18n/de.json")
+        var text = try String(contentsOf: de, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  \"next_lesson\": \"Nächste Lektion\",\n", with: "")
+        try text.write(to: de, atomically: true, encoding: .utf8)
+        let set = try TemplateSet.load(from: folder, displayRoot: "templates",
+                                       languages: [Language("pt"), Language("de"), Language("en")])
+        #expect(set.warnings.map(\.formatted) == [
+            "templates/i18n/de.json:1:1: warning: missing key 'next_lesson'; pages in de will show it empty",
+        ])
+        try "<p>{{#open}}</p>\n".write(to: folder.appendingPathComponent("index.mustache"), atomically: true, encoding: .utf8)
+        #expect(throws: ContentFailure.self) {
+            try TemplateSet.load(from: folder, displayRoot: "templates", languages: [Language("pt")])
+        }
+        do {
+            _ = try TemplateSet.load(from: folder, displayRoot: "templates", languages: [Language("pt")])
+        } catch {
+            #expect(error.diagnostics.map(\.formatted) == ["templates/index.mustache:1:4: error: section 'open' is never closed; add {{/open}}"])
+        }
+    }
+}
