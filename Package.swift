@@ -11,8 +11,9 @@ let modules: [(name: String, dependencies: [String])] = [
     ("GradusQuiz", ["GradusMath"]),
     ("GradusContent", ["GradusMarkdown", "GradusMath", "GradusQuiz", "GradusSimulation"]),
     ("GradusRender", ["GradusContent", "GradusSimulation", "GradusQuiz", "GradusMarkdown", "GradusMath"]),
+    ("GradusServe", ["GradusContent", "GradusRender"]),
     ("GradusCLI", ["GradusMarkdown", "GradusMath", "GradusEngine", "GradusSimulation", "GradusQuiz",
-                   "GradusContent", "GradusRender"]),
+                   "GradusContent", "GradusRender", "GradusServe"]),
 ]
 
 let package = Package(

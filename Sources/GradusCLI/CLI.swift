@@ -10,6 +10,7 @@ public enum CLI {
         BuildCommand.spec,
         QuizCommand.spec,
         SimulateCommand.spec,
+        ServeCommand.spec,
         MarkdownCommand.spec,
         MustacheCommand.spec,
     ]
