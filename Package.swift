@@ -34,7 +34,7 @@ let package = Package(
 
 /// Fixture and golden folders of a test target: read by the tests through their paths, not built.
 func testData(of target: String) -> [String] {
-    ["Fixtures", "Golden"].filter {
+    ["Fixtures", "Golden", "Browser"].filter {
         FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Tests/\(target)/\($0)")
     }
 }

@@ -13,7 +13,7 @@ enum ServeCommand {
         options: [
             CommonOptions.content,
             CommonOptions.templates,
-            OptionSpec("port", .value(placeholder: "N"), help: "the port to listen on (default: 8000)"),
+            OptionSpec("port", .value(placeholder: "N"), help: "the port to listen on; 0 picks a free one (default: 8000)"),
             OptionSpec("host", .value(placeholder: "ADDR"), help: "the address to listen on (default: 127.0.0.1)"),
         ],
         examples: [
@@ -23,7 +23,7 @@ enum ServeCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
-        let port = try arguments.integer("port", in: 1...65535) ?? 8000
+        let port = try arguments.integer("port", in: 0...65535) ?? 8000
         let host = arguments.value("host") ?? "127.0.0.1"
         let contentPath = arguments.value("content") ?? "content"
         let templatesPath = arguments.value("templates") ?? "templates"

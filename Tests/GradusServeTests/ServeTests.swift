@@ -118,3 +118,36 @@ struct ServeTests {
         }
     }
 }
+
+@Suite("gradus serve, the real process")
+struct ServeProcessTests {
+    @Test("The binary prints its URL, serves, and stops cleanly on Ctrl-C with exit 130, removing its temporary site")
+    func ctrlC() throws {
+        let binary = TestEnvironment.packageRoot.appendingPathComponent(".build/debug/gradus")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "swift test builds the debug binary")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = TestEnvironment.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        var line = ""
+        while !line.contains("\n") {
+            let data = out.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            line += String(decoding: data, as: UTF8.self)
+        }
+        let port = try #require(line.split(separator: ":").last?.split(separator: "/").first.flatMap { UInt16($0) })
+        #expect(line.hasPrefix("Serving the course at http://127.0.0.1:"))
+        #expect(RawHTTP.request(port, "GET", "/index.html").status == 200)
+        let temporaries = { (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))?
+            .filter { $0.hasPrefix("gradus-serve-\(process.processIdentifier)-") } ?? [] }
+        #expect(temporaries().count == 1)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(temporaries().isEmpty)
+    }
+}
