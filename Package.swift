@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // One target per module of DESIGN.md, no package dependencies: Gradus uses the toolchain alone.
@@ -21,10 +22,18 @@ let package = Package(
         .target(name: module.name, dependencies: module.dependencies.map { .target(name: $0) })
     } + modules.map { module in
         .testTarget(name: "\(module.name)Tests",
-                    dependencies: [.target(name: module.name), "GradusTestSupport"])
+                    dependencies: [.target(name: module.name), "GradusTestSupport"],
+                    exclude: testData(of: "\(module.name)Tests"))
     } + [
         // Helpers shared by the test targets only (golden files, oracles, spec fetching); never in the binary.
         .target(name: "GradusTestSupport", path: "Tests/Support"),
         .executableTarget(name: "gradus", dependencies: ["GradusCLI"]),
     ]
 )
+
+/// Fixture and golden folders of a test target: read by the tests through their paths, not built.
+func testData(of target: String) -> [String] {
+    ["Fixtures", "Golden"].filter {
+        FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Tests/\(target)/\($0)")
+    }
+}

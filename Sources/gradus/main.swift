@@ -1,4 +1,4 @@
 import Foundation
 import GradusCLI
 
-print("gradus")
+exit(CLI.run(Array(CommandLine.arguments.dropFirst()), console: .process))

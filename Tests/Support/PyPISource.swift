@@ -20,7 +20,7 @@ public enum PyPISource {
         let download = cache.appendingPathComponent("download")
         guard let python = TestEnvironment.tool("python3") else { throw Failure.unavailable("python3 is missing") }
         let pip = try runProcess(python, ["-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-                                          "--no-build-isolation", "-d", download.path, "\(package)==\(version)"])
+                                          "-d", download.path, "\(package)==\(version)"])
         let archives = (try? FileManager.default.contentsOfDirectory(atPath: download.path)) ?? []
         guard let archive = archives.first(where: { $0.hasSuffix(".tar.gz") }) else {
             throw Failure.unavailable("pip could not fetch \(package)==\(version): \(pip.stderrText)")

@@ -177,6 +177,12 @@ struct Context {
         if unsafe || !Context.isDangerous(url) { href(&out, url) }
     }
 
+    /// Whether a link's destination (after the link hook) is one that safe mode removes.
+    func isDropped(_ n: RawNode) -> Bool {
+        if let hook = hooks.link { return Context.isDangerous(Array(hook(tree.string(n.s0, n.e0), false).utf8)) }
+        return Context.isDangerous(UnsafeBufferPointer(rebasing: bytes[Int(n.s0)..<Int(n.e0)]))
+    }
+
     func digits(_ out: inout [UInt8], _ v: Int) { out.append(contentsOf: String(v).utf8) }
 
     private func isTightParagraph(_ n: RawNode) -> Bool {
@@ -231,6 +237,11 @@ struct Context {
             out.append(UInt8(ascii: ">"))
         case .codeBlock:
             cr(&out)
+            if let highlight = hooks.codeBlock,
+               let html = highlight(tree.string(n.s1, n.e1), tree.string(n.s0, n.e0)) {
+                out.append(contentsOf: html.utf8)
+                return false
+            }
             if n.e1 > n.s1 {
                 var e = n.s1
                 while e < n.e1 && !isASCIIWhitespace(bytes[Int(e)]) { e += 1 }
@@ -295,7 +306,13 @@ struct Context {
         case .strong: put(&out, "<strong>")
         case .strikethrough: put(&out, "<del>")
         case .link, .autolink:
-            put(&out, "<a href=\""); destination(&out, n, image: false); out.append(UInt8(ascii: "\""))
+            // The lesson dialect drops a dangerous link's href altogether (a link to nowhere, valid HTML);
+            // strict CommonMark keeps cmark's empty href.
+            if !unsafe && tree.options.lesson && isDropped(n) {
+                put(&out, "<a")
+            } else {
+                put(&out, "<a href=\""); destination(&out, n, image: false); out.append(UInt8(ascii: "\""))
+            }
             if n.bits & RawNode.hasTitle != 0 {
                 put(&out, " title=\""); escape(&out, n.s1, n.e1); out.append(UInt8(ascii: "\""))
             }
@@ -319,6 +336,9 @@ struct Context {
         case .paragraph:
             if !isTightParagraph(n) { put(&out, "</p>\n") }
         case .heading:
+            if let anchor = hooks.headingAnchor, lesson, n.e2 > n.s2 {
+                out.append(contentsOf: anchor(Int(n.flags), tree.string(n.s2, n.e2)).utf8)
+            }
             put(&out, "</h"); digits(&out, Int(n.flags)); put(&out, ">\n")
         case .table:
             if nodes[Int(n.lastChild)].flags & 0x100 == 0 { put(&out, "</tbody>\n") }

@@ -1,0 +1,61 @@
+import Foundation
+import GradusContent
+import GradusRender
+
+/// `gradus build`: renders the course into a static site, writing only if everything rendered.
+enum BuildCommand {
+    static let spec = CommandSpec(
+        name: "build",
+        summary: "build the course into a static site",
+        synopsis: "[--content DIR] [--templates DIR] [--out DIR] [--lang CODE[,CODE…]] [--base-url URL] [--unsafe]",
+        options: [
+            CommonOptions.content,
+            CommonOptions.templates,
+            OptionSpec("out", .value(placeholder: "DIR"), help: "where to write the site (default: _site)"),
+            OptionSpec("lang", .value(placeholder: "CODES"), help: "build only these languages, e.g. pt,en (default: all)"),
+            OptionSpec("base-url", .value(placeholder: "URL"), help: "the site's public URL, for sitemap.xml and alternates"),
+            OptionSpec("unsafe", help: "let raw HTML and any URL in lessons through (trusted content only)"),
+        ],
+        examples: [
+            "gradus build",
+            "gradus build --out public --base-url https://example.org/course/",
+            "gradus build --lang pt,en",
+        ],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
+        let started = Date()
+        let contentPath = arguments.value("content") ?? "content"
+        let templatesPath = arguments.value("templates") ?? "templates"
+        let outPath = arguments.value("out") ?? "_site"
+        let languages = try arguments.value("lang").map { list throws(UsageError) in
+            let codes = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard !codes.isEmpty, codes.allSatisfy({ !$0.isEmpty }) else {
+                throw UsageError("invalid value '\(list)' for --lang", hint: "expected codes separated by commas, e.g. pt,en")
+            }
+            return codes
+        }
+        if let url = arguments.value("base-url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            throw UsageError("invalid value '\(url)' for --base-url", hint: "expected an http:// or https:// URL")
+        }
+        let out = console.url(outPath).standardizedFileURL
+        let content = console.url(contentPath).standardizedFileURL
+        guard !content.path.hasPrefix(out.path + "/"), content.path != out.path, out.path != "/" else {
+            throw UsageError("refusing to write the site into '\(outPath)'", hint: "choose an output folder outside the content")
+        }
+        let builder = SiteBuilder(content: content, templates: console.url(templatesPath),
+                                  contentDisplay: contentPath, templatesDisplay: templatesPath,
+                                  languages: languages, baseURL: arguments.value("base-url"), unsafe: arguments.has("unsafe"),
+                                  cache: console.url(".gradus-cache/simulations"))
+        let result = try builder.build()
+        for warning in result.warnings { console.err(warning.formatted + "\n") }
+        let report = try SiteWriter(output: out).write(result.site)
+        let seconds = Date().timeIntervalSince(started)
+        console.err("Built \(result.pages) pages in \(result.languages) language\(result.languages == 1 ? "" : "s")"
+                    + " with \(result.simulations) simulation\(result.simulations == 1 ? "" : "s") into \(outPath)"
+                    + " (\(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed)"
+                    + " in \(String(format: "%.2f", seconds)) s"
+                    + (result.warnings.isEmpty ? "" : "; \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")") + "\n")
+        return .success
+    }
+}

@@ -1,2 +1,0 @@
-/// GradusCLI: see ../shared/DESIGN.md for its job.
-public enum GradusCLIModule {}

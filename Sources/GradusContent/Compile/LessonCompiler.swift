@@ -1,0 +1,122 @@
+import GradusMarkdown
+import GradusMath
+import GradusQuiz
+import GradusSimulation
+
+/// Compiles a loaded course: parses every translation in the lesson dialect and resolves its directives, checking
+/// simulation names and parameters against the registry and quizzes against their rules. Reports every error
+/// found, located in the lesson file, before anything is rendered.
+public struct LessonCompiler: Sendable {
+    public var registry: Registry
+    /// Keep raw HTML and any URL (`build --unsafe`).
+    public var unsafe: Bool
+    /// Renders inline nodes of quiz texts to HTML (with math); the site sets it, the terminal needs none.
+    public var inlineHTML: @Sendable ([MarkdownNode]) -> String
+
+    public static let directives = ["quiz", "simulation"]
+
+    public init(registry: Registry, unsafe: Bool = false,
+                inlineHTML: @escaping @Sendable ([MarkdownNode]) -> String = { _ in "" }) {
+        self.registry = registry
+        self.unsafe = unsafe
+        self.inlineHTML = inlineHTML
+    }
+
+    public func compile(_ course: Course) throws(ContentFailure) -> CompiledCourse {
+        var diagnostics = course.warnings
+        var lessons: [CompiledLesson] = []
+        for lesson in course.lessons {
+            var translations: [Language: CompiledTranslation] = [:]
+            for language in course.languages {
+                guard let source = lesson.translations[language] else { continue }
+                translations[language] = compile(source, lesson: lesson, course: course, diagnostics: &diagnostics)
+            }
+            lessons.append(CompiledLesson(slug: lesson.slug, number: lesson.number, translations: translations))
+        }
+        LinkChecker(lessons: lessons, languages: course.languages).check(&diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
+        return CompiledCourse(course: course, lessons: lessons, warnings: diagnostics)
+    }
+
+    // MARK: - One translation
+
+    private func compile(_ source: LessonSource, lesson: Lesson, course: Course,
+                         diagnostics: inout [Diagnostic]) -> CompiledTranslation {
+        let document = Markdown.parse(source.file.body, options: MarkdownOptions(dialect: .lesson, unsafe: unsafe))
+        let locate = Locator(file: source.file)
+        var outline: [OutlineEntry] = []
+        var simulations: [Int: SimulationUse] = [:]
+        var questions: [CompiledQuestion] = []
+        for node in document.allNodes {
+            switch node.kind {
+            case .heading:
+                if let level = node.headingLevel, level == 2 || level == 3, let id = node.headingID,
+                   !isInsideDirective(node) {
+                    outline.append(OutlineEntry(level: level, id: id, text: node.plainText))
+                }
+            case .inlineMath, .mathBlock:
+                do {
+                    _ = try MathML.render(tex: node.tex ?? "", display: node.isDisplayMath)
+                } catch {
+                    let block = enclosingBlock(node)
+                    var at = locate(block.position)
+                    if node.kind == .mathBlock || error.line > 1 {
+                        at.line += error.line - (node.kind == .mathBlock ? 0 : 1)
+                        at.column = error.column
+                    }
+                    diagnostics.append(.error(at: at, "in math: \(error.message)"))
+                }
+            case .directive:
+                let name = node.directiveName ?? ""
+                let at = locate(node.position)
+                switch name {
+                case "simulation":
+                    if let use = SimulationDirective(registry: registry, seed: course.config.seed)
+                        .read(node, at: at, locate: locate, diagnostics: &diagnostics) {
+                        simulations[node.index] = use
+                    }
+                case "quiz":
+                    let number = questions.count + 1
+                    if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code)
+                        .read(node, defaultID: "\(lesson.slug)/q\(number)", at: at, locate: locate,
+                              diagnostics: &diagnostics) {
+                        questions.append(CompiledQuestion(node: node.index, question: question))
+                    }
+                default:
+                    let hint = nearest(name, in: Self.directives).map { "did you mean '\($0)'? " } ?? ""
+                    diagnostics.append(.error(at: at, "unknown directive '\(name)'; \(hint)known directives: "
+                                              + Self.directives.joined(separator: ", ")))
+                }
+            default:
+                break
+            }
+        }
+        return CompiledTranslation(source: source, document: document, outline: outline,
+                                   simulations: simulations, questions: questions)
+    }
+
+    private func enclosingBlock(_ node: MarkdownNode) -> MarkdownNode {
+        var current = node
+        while !current.kind.isBlock, let parent = current.parent { current = parent }
+        return current
+    }
+
+    private func isInsideDirective(_ node: MarkdownNode) -> Bool {
+        var parent = node.parent
+        while let p = parent {
+            if p.kind == .directive { return true }
+            parent = p.parent
+        }
+        return false
+    }
+}
+
+/// Turns a position in a lesson's body into a location in its file (the body starts after the front matter).
+struct Locator: Sendable {
+    var file: SourceFile
+
+    func callAsFunction(_ position: SourcePosition?) -> SourceLocation {
+        let position = position ?? SourcePosition(line: 1, column: 1)
+        return SourceLocation(path: file.path, line: position.line + file.bodyFirstLine - 1, column: position.column)
+    }
+}

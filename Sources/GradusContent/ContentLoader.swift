@@ -1,0 +1,174 @@
+import Foundation
+
+/// Loads content/: `course.yml`, `course.LANG.md`, `lessons/NN-slug.LANG.md` and `pools/NAME.LANG.md`.
+/// Throws a `ContentFailure` with every error found (not only the first); warnings travel in `Course.warnings`.
+public struct ContentLoader: Sendable {
+    public var root: URL
+    /// How `root` is shown in diagnostics, e.g. `content`.
+    public var displayRoot: String
+
+    public init(root: URL, displayRoot: String) {
+        self.root = root
+        self.displayRoot = displayRoot
+    }
+
+    static let lessonKeys: Set<String> = ["title", "summary", "weight", "tags", "source"]
+
+    public func load() throws(ContentFailure) -> Course {
+        var diagnostics: [Diagnostic] = []
+        let configPath = display("course.yml")
+        guard let configText = read("course.yml") else {
+            throw ContentFailure([.error(at: SourceLocation(path: configPath, line: 1, column: 1),
+                                         "cannot read course.yml; is \(displayRoot) a Gradus content folder?")])
+        }
+        let lines = configText.split(separator: "\n", omittingEmptySubsequences: false)
+        let (matter, problems) = FrontMatterParser(path: configPath).parse(lines, firstLine: 1)
+        diagnostics += problems
+        guard let config = CourseConfig.read(matter, path: configPath, diagnostics: &diagnostics) else {
+            throw ContentFailure(diagnostics)
+        }
+        var introductions: [Language: CourseIntroduction] = [:]
+        for language in config.languages {
+            let name = "course.\(language.code).md"
+            guard let text = read(name) else {
+                diagnostics.append(.error(at: SourceLocation(path: display(name), line: 1, column: 1),
+                                          "missing \(name); every course language needs its introduction"))
+                continue
+            }
+            let file = SourceFile.read(text, path: display(name), diagnostics: &diagnostics)
+            let title = required("title", in: file, &diagnostics)
+            introductions[language] = CourseIntroduction(
+                title: title, description: file.frontMatter["description"]?.string ?? "", source: file)
+        }
+        let lessons = loadLessons(config, &diagnostics)
+        let pools = loadPools(config, &diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
+        return Course(config: config, introductions: introductions, lessons: lessons, pools: pools,
+                      warnings: diagnostics.sorted { $0.location < $1.location })
+    }
+
+    // MARK: - Lessons
+
+    private func loadLessons(_ config: CourseConfig, _ diagnostics: inout [Diagnostic]) -> [Lesson] {
+        var bySlug: [String: Lesson] = [:]
+        var firstFile: [String: String] = [:]
+        for name in list("lessons") where name.hasSuffix(".md") {
+            let path = display("lessons/\(name)")
+            guard let parts = LessonFileName(name) else {
+                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                          "lesson file names are NN-slug.LANG.md (e.g. 01-backpropagation.pt.md), found '\(name)'"))
+                continue
+            }
+            let language = Language(parts.language)
+            guard config.languages.contains(language) else {
+                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                          "language '\(parts.language)' is not in course.yml's languages: "
+                                          + config.languages.map(\.code).joined(separator: ", ")))
+                continue
+            }
+            guard let text = read("lessons/\(name)") else {
+                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "cannot read the file as UTF-8"))
+                continue
+            }
+            let file = SourceFile.read(text, path: path, diagnostics: &diagnostics)
+            for entry in file.frontMatter.entries where !Self.lessonKeys.contains(entry.key) {
+                diagnostics.append(.warning(at: entry.location, "unknown front matter key '\(entry.key)'; known keys: "
+                                            + Self.lessonKeys.sorted().joined(separator: ", ")))
+            }
+            let source = LessonSource(language: language, file: file,
+                                      title: required("title", in: file, &diagnostics),
+                                      summary: file.frontMatter["summary"]?.string ?? "",
+                                      tags: file.frontMatter["tags"]?.list?.compactMap(\.string) ?? [])
+            var weight = Double(parts.number)
+            if let value = file.frontMatter["weight"] {
+                if case .number(let n) = value { weight = n } else {
+                    diagnostics.append(.error(at: file.frontMatter.location(of: "weight")!, "weight must be a number"))
+                }
+            }
+            if var lesson = bySlug[parts.slug] {
+                if lesson.number != parts.number {
+                    diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                              "two lessons have the slug '\(parts.slug)' (also \(firstFile[parts.slug]!)); rename one"))
+                    continue
+                }
+                if language == config.defaultLanguage { lesson.weight = weight }
+                lesson.translations[language] = source
+                bySlug[parts.slug] = lesson
+            } else {
+                firstFile[parts.slug] = path
+                bySlug[parts.slug] = Lesson(number: parts.number, slug: parts.slug, weight: weight,
+                                            translations: [language: source])
+            }
+        }
+        for lesson in bySlug.values {
+            for language in config.languages where lesson.translations[language] == nil {
+                let any = lesson.translations.values.sorted { $0.language < $1.language }.first!
+                diagnostics.append(.warning(at: SourceLocation(path: any.file.path, line: 1, column: 1),
+                                            "lesson '\(lesson.slug)' has no \(language.code) translation; "
+                                            + "add lessons/\(String(format: "%02d", lesson.number))-\(lesson.slug).\(language.code).md"))
+            }
+        }
+        return bySlug.values.sorted { ($0.weight, $0.number, $0.slug) < ($1.weight, $1.number, $1.slug) }
+    }
+
+    private func loadPools(_ config: CourseConfig, _ diagnostics: inout [Diagnostic]) -> [String: [Language: SourceFile]] {
+        var pools: [String: [Language: SourceFile]] = [:]
+        for name in list("pools") where name.hasSuffix(".md") {
+            let parts = name.dropLast(3).split(separator: ".")
+            let path = display("pools/\(name)")
+            guard parts.count == 2, config.languages.contains(Language(String(parts[1]))) else {
+                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                          "pool file names are NAME.LANG.md with a course language, found '\(name)'"))
+                continue
+            }
+            guard let text = read("pools/\(name)") else { continue }
+            let file = text.hasPrefix("---")
+                ? SourceFile.read(text, path: path, diagnostics: &diagnostics)
+                : SourceFile(path: path, frontMatter: FrontMatter(entries: []), body: text, bodyFirstLine: 1)
+            pools[String(parts[0]), default: [:]][Language(String(parts[1]))] = file
+        }
+        return pools
+    }
+
+    // MARK: - Files
+
+    private func required(_ key: String, in file: SourceFile, _ diagnostics: inout [Diagnostic]) -> String {
+        if let value = file.frontMatter[key]?.string, !value.isEmpty { return value }
+        diagnostics.append(.error(at: SourceLocation(path: file.path, line: 1, column: 1),
+                                  "missing key '\(key)' in the front matter"))
+        return ""
+    }
+
+    private func read(_ relative: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path) else { return nil }
+        return String(validating: data, as: UTF8.self)
+    }
+
+    private func list(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []).sorted()
+    }
+
+    private func display(_ relative: String) -> String {
+        displayRoot.isEmpty ? relative : "\(displayRoot)/\(relative)"
+    }
+}
+
+/// The parts of `NN-slug.LANG.md`.
+struct LessonFileName {
+    var number: Int
+    var slug: String
+    var language: String
+
+    init?(_ name: String) {
+        let parts = name.split(separator: ".")
+        guard parts.count == 3, parts[2] == "md" else { return nil }
+        let stem = parts[0]
+        let digits = stem.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let number = Int(digits), stem.dropFirst(digits.count).first == "-" else { return nil }
+        let slug = stem.dropFirst(digits.count + 1)
+        guard !slug.isEmpty, slug.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else { return nil }
+        self.number = number
+        self.slug = String(slug)
+        self.language = String(parts[1])
+    }
+}

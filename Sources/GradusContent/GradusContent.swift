@@ -1,2 +1,0 @@
-/// GradusContent: see ../shared/DESIGN.md for its job.
-public enum GradusContentModule {}

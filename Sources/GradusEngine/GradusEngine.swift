@@ -1,2 +1,0 @@
-/// GradusEngine: see ../shared/DESIGN.md for its job.
-public enum GradusEngineModule {}

@@ -1,0 +1,198 @@
+import Dispatch
+
+/// Matrix products on plain tensors: a packed, register-blocked kernel (GotoBLAS's layout, in plain Swift).
+///
+/// Both operands are first copied into panels (A in strips of `MR` rows, B in strips of `NR` columns, each
+/// contiguous along the shared dimension); the transposed variants only change how the panels are read, so
+/// `aᵀ·b` and `a·bᵀ` cost the same as `a·b`. The micro-kernel keeps an `MR` × `NR` block of the result in SIMD
+/// registers while it walks the shared dimension. Every element is summed over the shared index in increasing
+/// order, so results do not depend on the blocking. Cost: 2·m·n·k flops and O(mk + kn) copying.
+extension Tensor {
+    /// The matrix product `self · other` of an m × k and a k × n matrix.
+    public func matmul(_ other: Tensor) -> Tensor {
+        Tensor.gemm(self, transposeA: false, other, transposeB: false)
+    }
+
+    /// `op(a) · op(b)` where `op` transposes when asked. Both must be matrices (rank 2).
+    public static func gemm(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool) -> Tensor {
+        precondition(a.shape.rank == 2 && b.shape.rank == 2,
+                     "matmul needs two matrices, not \(a.shape) and \(b.shape)")
+        let m = transposeA ? a.shape.cols : a.shape.rows, k = transposeA ? a.shape.rows : a.shape.cols
+        let kb = transposeB ? b.shape.cols : b.shape.rows, n = transposeB ? b.shape.rows : b.shape.cols
+        precondition(k == kb, "cannot multiply \(transposeA ? "transposed " : "")\(a.shape) by "
+                     + "\(transposeB ? "transposed " : "")\(b.shape): inner sizes \(k) and \(kb) differ")
+        let out = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    multiply(m: m, n: n, k: k, a: pa.baseAddress, aTransposed: transposeA,
+                             b: pb.baseAddress, bTransposed: transposeB, c: c.baseAddress)
+                }
+            }
+            initialized = m * n
+        }
+        return Tensor(shape: .matrix(m, n), scalars: out)
+    }
+
+    // MARK: - Kernel
+
+    /// Products of at least this many flops use two threads.
+    static let parallelThreshold = 1 << 20
+
+    private static let MR = 6
+    private static let NR = 4
+
+    private static func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Double>?, aTransposed: Bool,
+                                 b: UnsafePointer<Double>?, bTransposed: Bool, c: UnsafeMutablePointer<Double>?) {
+        guard m > 0, n > 0, let c else { return }
+        guard k > 0, let a, let b else {
+            c.initialize(repeating: 0, count: m * n)
+            return
+        }
+        if m < 2 * MR {
+            multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c)
+            return
+        }
+        let rowBlocks = (m + MR - 1) / MR, colBlocks = (n + NR - 1) / NR
+        let packedB = allocateAligned(colBlocks * NR * k)
+        defer { packedB.deallocate() }
+        // B(p, j) lives at b[p·n + j], or b[j·k + p] when b holds Bᵀ; columns past n are zero.
+        for block in 0..<colBlocks {
+            let panel = packedB + block * NR * k
+            let j0 = block * NR, width = Swift.min(NR, n - j0)
+            if bTransposed {
+                for jj in 0..<NR {
+                    if jj < width { for p in 0..<k { panel[p * NR + jj] = b[(j0 + jj) * k + p] } }
+                    else { for p in 0..<k { panel[p * NR + jj] = 0 } }
+                }
+            } else if width == NR {
+                for p in 0..<k { for jj in 0..<NR { panel[p * NR + jj] = b[p * n + j0 + jj] } }
+            } else {
+                for p in 0..<k {
+                    for jj in 0..<NR { panel[p * NR + jj] = jj < width ? b[p * n + j0 + jj] : 0 }
+                }
+            }
+        }
+        let panels = Panels(a: a, b: packedB, c: c)
+        @Sendable func multiplyRowBlocks(_ range: Range<Int>) {
+            // One row block of A at a time, packed into a small buffer that stays in L1.
+            let panel = allocateAligned(MR * k * 2)
+            defer { panel.deallocate() }
+            for rb in range {
+                packRows(block: rb, m: m, k: k, a: panels.a, aTransposed: aTransposed, into: panel)
+                for cb in 0..<colBlocks {
+                    microKernel(k: k, a: panel, b: panels.b + cb * NR * k,
+                                c: panels.c, ldc: n, row: rb * MR, col: cb * NR,
+                                rows: Swift.min(MR, m - rb * MR), cols: Swift.min(NR, n - cb * NR))
+                }
+            }
+        }
+        // Large products are split by row blocks between two threads; each result element is still summed by
+        // one thread in the same order, so the result does not depend on the split.
+        if 2 * m * n * k >= parallelThreshold && rowBlocks >= 4 {
+            let half = rowBlocks / 2
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                multiplyRowBlocks(part == 0 ? 0 ..< half : half ..< rowBlocks)
+            }
+        } else {
+            multiplyRowBlocks(0 ..< rowBlocks)
+        }
+    }
+
+    /// Room for `count` doubles at a 16-byte boundary, as the micro-kernel's aligned SIMD2 loads require.
+    private static func allocateAligned(_ count: Int) -> UnsafeMutablePointer<Double> {
+        UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 16).bindMemory(to: Double.self, capacity: count)
+    }
+
+    /// Copies rows `block·MR ..< block·MR + MR` of A into `panel` in micro-kernel order (for each p, the MR
+    /// values A(i, p), each stored twice, so the kernel loads a ready-made pair instead of broadcasting, which
+    /// SSE2 cannot do in a load). A(i, p) lives at a[i·k + p], or a[p·m + i] when a holds Aᵀ; rows past m are 0.
+    @inline(__always)
+    private static func packRows(block: Int, m: Int, k: Int, a: UnsafePointer<Double>, aTransposed: Bool,
+                                 into panel: UnsafeMutablePointer<Double>) {
+        for ii in 0..<MR {
+            let i = block * MR + ii
+            if i >= m {
+                for p in 0..<k { panel[(p * MR + ii) * 2] = 0; panel[(p * MR + ii) * 2 + 1] = 0 }
+            } else if aTransposed {
+                for p in 0..<k { let x = a[p * m + i]; panel[(p * MR + ii) * 2] = x; panel[(p * MR + ii) * 2 + 1] = x }
+            } else {
+                for p in 0..<k { let x = a[i * k + p]; panel[(p * MR + ii) * 2] = x; panel[(p * MR + ii) * 2 + 1] = x }
+            }
+        }
+    }
+
+    /// A product with few rows (a batch of one in a recurrent step, say): packing would cost as much as the
+    /// product, so each row of C is built as Σₚ A(i, p)·B(p, ·), a vectorisable row update per p, in the same
+    /// summation order as the packed kernel. Bᵀ is first copied to B's layout.
+    private static func multiplyFewRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aTransposed: Bool,
+                                        b: UnsafePointer<Double>, bTransposed: Bool,
+                                        c: UnsafeMutablePointer<Double>) {
+        var rowMajorB = b
+        var copy: UnsafeMutablePointer<Double>? = nil
+        if bTransposed {
+            let t = UnsafeMutablePointer<Double>.allocate(capacity: k * n)
+            for j in 0..<n { for p in 0..<k { t[p * n + j] = b[j * k + p] } }
+            copy = t
+            rowMajorB = UnsafePointer(t)
+        }
+        defer { copy?.deallocate() }
+        c.initialize(repeating: 0, count: m * n)
+        for i in 0..<m {
+            let row = c + i * n
+            for p in 0..<k {
+                let x = aTransposed ? a[p * m + i] : a[i * k + p]
+                let bRow = rowMajorB + p * n
+                for j in 0..<n { row[j] += x * bRow[j] }
+            }
+        }
+    }
+
+    /// The packed operands and the result, shared read-only (a, b) or by disjoint rows (c) between threads.
+    private struct Panels: @unchecked Sendable {
+        let a: UnsafePointer<Double>
+        let b: UnsafeMutablePointer<Double>
+        let c: UnsafeMutablePointer<Double>
+    }
+
+    /// c[row..<row+rows, col..<col+cols] = the packed 6 × 4 block product, held in twelve SIMD2 accumulators
+    /// (SSE2 has sixteen registers): per step of the shared index, two loads of B, six of the duplicated A,
+    /// 12 multiplies and 12 adds, and no shuffles.
+    @inline(__always)
+    private static func microKernel(k: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+                                    c: UnsafeMutablePointer<Double>, ldc: Int, row: Int, col: Int,
+                                    rows: Int, cols: Int) {
+        typealias V = SIMD2<Double>
+        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+        var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+        let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
+        for p in 0..<k {
+            let b0 = rawB.load(fromByteOffset: p * 32, as: V.self)
+            let b1 = rawB.load(fromByteOffset: p * 32 + 16, as: V.self)
+            let ap = p * 96
+            let a0 = rawA.load(fromByteOffset: ap, as: V.self); c00 += a0 * b0; c01 += a0 * b1
+            let a1 = rawA.load(fromByteOffset: ap + 16, as: V.self); c10 += a1 * b0; c11 += a1 * b1
+            let a2 = rawA.load(fromByteOffset: ap + 32, as: V.self); c20 += a2 * b0; c21 += a2 * b1
+            let a3 = rawA.load(fromByteOffset: ap + 48, as: V.self); c30 += a3 * b0; c31 += a3 * b1
+            let a4 = rawA.load(fromByteOffset: ap + 64, as: V.self); c40 += a4 * b0; c41 += a4 * b1
+            let a5 = rawA.load(fromByteOffset: ap + 80, as: V.self); c50 += a5 * b0; c51 += a5 * b1
+        }
+        let out = c + row * ldc + col
+        if rows > 0 { store(c00, c01, to: out, cols: cols) }
+        if rows > 1 { store(c10, c11, to: out + ldc, cols: cols) }
+        if rows > 2 { store(c20, c21, to: out + 2 * ldc, cols: cols) }
+        if rows > 3 { store(c30, c31, to: out + 3 * ldc, cols: cols) }
+        if rows > 4 { store(c40, c41, to: out + 4 * ldc, cols: cols) }
+        if rows > 5 { store(c50, c51, to: out + 5 * ldc, cols: cols) }
+    }
+
+    @inline(__always)
+    private static func store(_ lo: SIMD2<Double>, _ hi: SIMD2<Double>, to out: UnsafeMutablePointer<Double>,
+                              cols: Int) {
+        if cols == 4 {
+            UnsafeMutableRawPointer(out).storeBytes(of: lo, as: SIMD2<Double>.self)
+            UnsafeMutableRawPointer(out + 2).storeBytes(of: hi, as: SIMD2<Double>.self)
+        } else {
+            for jj in 0..<cols { out[jj] = jj < 2 ? lo[jj] : hi[jj - 2] }
+        }
+    }
+}

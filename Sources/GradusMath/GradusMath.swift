@@ -1,2 +1,0 @@
-/// GradusMath: see ../shared/DESIGN.md for its job.
-public enum GradusMathModule {}

@@ -1,2 +1,0 @@
-/// GradusQuiz: see ../shared/DESIGN.md for its job.
-public enum GradusQuizModule {}

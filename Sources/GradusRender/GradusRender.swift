@@ -1,2 +1,0 @@
-/// GradusRender: see ../shared/DESIGN.md for its job.
-public enum GradusRenderModule {}

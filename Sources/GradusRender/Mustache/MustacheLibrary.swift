@@ -1,0 +1,76 @@
+import Foundation
+
+/// A set of named, compiled templates that serve as one another's partials.
+///
+/// Names are paths relative to the library's folder without the extension (`page`, `partials/nav`);
+/// `{{> partials/nav}}` in any template of the library renders that template.
+public struct MustacheLibrary: Sendable {
+    /// The templates by name.
+    public private(set) var templates: [String: MustacheTemplate]
+
+    /// A library of already compiled templates.
+    public init(templates: [String: MustacheTemplate] = [:]) {
+        self.templates = templates
+    }
+
+    /// Compiles every source, named by its key. Throws the first error in the order of the sorted names.
+    public init(sources: [String: String]) throws(MustacheError) {
+        var templates: [String: MustacheTemplate] = [:]
+        for name in sources.keys.sorted() {
+            templates[name] = try MustacheTemplate(source: sources[name]!, name: name)
+        }
+        self.templates = templates
+    }
+
+    /// Compiles every `*.mustache` and `*.html` file under `folder` (subfolders included, hidden files not),
+    /// in sorted order. When `name.mustache` and `name.html` both exist, the `.mustache` file wins, as in
+    /// `gradus mustache`. Errors name each file by its path under `folder` as given.
+    /// Throws `MustacheError` for a template that does not compile and Foundation's errors for I/O.
+    public init(folder: URL, extensions: [String] = ["mustache", "html"]) throws {
+        let root = folder.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                        options: [.skipsHiddenFiles])
+        var found: [(name: String, rank: Int, url: URL)] = []
+        while let url = enumerator?.nextObject() as? URL {
+            guard let rank = extensions.firstIndex(of: url.pathExtension),
+                  (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            var relative = url.standardizedFileURL.deletingPathExtension().path
+            if relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
+            found.append((relative, rank, url))
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        for file in found.sorted(by: { ($0.name, $0.rank) < ($1.name, $1.rank) }) where templates[file.name] == nil {
+            let displayName = folder.appendingPathComponent(file.name + "." + file.url.pathExtension).relativePath
+            templates[file.name] = try MustacheTemplate(source: try Mustache.readText(file.url), name: displayName)
+        }
+        self.templates = templates
+    }
+
+    /// The template named `name`, or nil.
+    public subscript(name: String) -> MustacheTemplate? {
+        get { templates[name] }
+        set { templates[name] = newValue }
+    }
+
+    /// Renders the template named `name` with the library's templates as partials.
+    /// Throws a `MustacheError` (named `name`, at 1:1) when there is no such template, or any render error.
+    public func render(_ name: String, _ data: MustacheValue) throws(MustacheError) -> String {
+        guard let template = templates[name] else {
+            throw MustacheError(name: name, line: 1, column: 1,
+                                message: "no template named '\(name)'; the library has "
+                                    + templates.keys.sorted().joined(separator: ", "))
+        }
+        return try render(template, data)
+    }
+
+    /// Renders `template` with the library's templates as partials.
+    public func render(_ template: MustacheTemplate, _ data: MustacheValue) throws(MustacheError) -> String {
+        try template.render(data) { name in templates[name] }
+    }
+
+    /// Renders `template`, appending to `output`; see `MustacheTemplate.render(_:partials:into:)`.
+    public func render(_ template: MustacheTemplate, _ data: MustacheValue,
+                       into output: inout [UInt8]) throws(MustacheError) {
+        try template.render(data, partials: { name in templates[name] }, into: &output)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GradusContent
+import GradusMarkdown
+import GradusSimulation
+
+/// The whole build in memory: content → course → compiled lessons → simulation tables → site.
+/// `gradus build` writes the result; `gradus check` stops before writing.
+public struct SiteBuilder: Sendable {
+    public var content: URL
+    public var templates: URL
+    /// How the two folders are shown in diagnostics (as the user typed them).
+    public var contentDisplay: String
+    public var templatesDisplay: String
+    /// Only these languages get pages (nil: all of the course's).
+    public var languages: [String]?
+    public var baseURL: String?
+    public var unsafe: Bool
+    public var registry: Registry
+    /// Where simulation tables are kept between builds (nil: no cache).
+    public var cache: URL?
+
+    public init(content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
+                languages: [String]? = nil, baseURL: String? = nil, unsafe: Bool = false, registry: Registry = .standard, cache: URL? = nil) {
+        self.cache = cache
+        self.content = content
+        self.templates = templates
+        self.contentDisplay = contentDisplay
+        self.templatesDisplay = templatesDisplay
+        self.languages = languages
+        self.baseURL = baseURL
+        self.unsafe = unsafe
+        self.registry = registry
+    }
+
+    /// What a build produced, with the figures of its summary line.
+    public struct Result: Sendable {
+        public var site: Site
+        public var warnings: [Diagnostic]
+        public var pages: Int
+        public var languages: Int
+        public var simulations: Int
+    }
+
+    public func build() throws(ContentFailure) -> Result {
+        let course = try ContentLoader(root: content, displayRoot: contentDisplay).load()
+        if let languages {
+            for code in languages where !course.languages.contains(Language(code)) {
+                throw ContentFailure([.error(at: SourceLocation(path: "\(contentDisplay)/course.yml", line: 1, column: 1),
+                                             "language '\(code)' is not one of the course's: "
+                                             + course.languages.map(\.code).joined(separator: ", "))])
+            }
+        }
+        let templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: course.languages)
+        let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet.words)
+        let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, inlineHTML: { body.inlineHTML($0) }).compile(course)
+        let tables = SimulationRunner(registry: registry, cache: cache).run(compiled)
+        var pages: [Language: [LessonPage]] = [:]
+        var introductions: [Language: String] = [:]
+        let built = course.languages.filter { languages?.contains($0.code) ?? true }
+        var diagnostics = compiled.warnings + templateSet.warnings
+        for language in built {
+            introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "")
+            pages[language] = try compiled.lessons.map { lesson throws(ContentFailure) in
+                guard let (shown, translation) = lesson.translation(language, fallback: course.languages) else {
+                    preconditionFailure("a loaded lesson has at least one translation")
+                }
+                return try body.page(lesson, translation, shownLanguage: shown, tables: tables, diagnostics: &diagnostics)
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
+        var renderCourse = course
+        renderCourse.config.languages = built
+        var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL)
+            .render(renderCourse, pages: pages, introductions: introductions,
+                    assets: TemplateSet.readFiles(content.appendingPathComponent("assets")))
+        for language in built {
+            var index = SearchIndex()
+            for lesson in compiled.lessons {
+                guard let (_, translation) = lesson.translation(language, fallback: course.languages) else { continue }
+                index.add(lesson: lesson.slug, title: translation.source.title, language: language.code,
+                          document: translation.document)
+            }
+            site.add("static/search-\(language.code).js", index.script(language: language.code))
+        }
+        return Result(site: site, warnings: diagnostics.sorted { $0.location < $1.location },
+                      pages: site.paths.filter { $0.hasSuffix(".html") }.count,
+                      languages: built.count, simulations: tables.count)
+    }
+}

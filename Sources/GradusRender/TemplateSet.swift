@@ -1,0 +1,97 @@
+import Foundation
+import GradusContent
+
+/// templates/: the compiled page templates and partials, the interface's words per language, and static assets.
+public struct TemplateSet: Sendable {
+    public var library: MustacheLibrary
+    /// `i18n/LANG.json`, by language code.
+    public var words: [String: MustacheObject]
+    /// Files under `static/` (stylesheet, scripts), copied to the site's `static/` as they are.
+    public var staticFiles: [String: Data]
+    /// Warnings found while loading (a key missing in one language).
+    public var warnings: [Diagnostic]
+
+    /// The templates every site needs.
+    static let requiredTemplates = ["layout", "root", "index", "lesson", "404"]
+
+    /// Loads `folder` (shown as `displayRoot` in diagnostics) for the course's `languages`.
+    /// Throws a `ContentFailure` for a template that does not compile, malformed JSON, or a missing template.
+    public static func load(from folder: URL, displayRoot: String, languages: [Language]) throws(ContentFailure) -> TemplateSet {
+        var diagnostics: [Diagnostic] = []
+        let library: MustacheLibrary
+        do {
+            library = try MustacheLibrary(folder: folder, extensions: ["mustache"])
+        } catch let error as MustacheError {
+            throw ContentFailure([diagnostic(error, folder: folder, displayRoot: displayRoot)])
+        } catch {
+            throw ContentFailure([.error(at: SourceLocation(path: displayRoot, line: 1, column: 1),
+                                         "cannot read the templates folder: \(error.localizedDescription)")])
+        }
+        for name in requiredTemplates where library[name] == nil {
+            diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(name).mustache", line: 1, column: 1),
+                                      "missing template \(name).mustache; copy it from Gradus' default templates"))
+        }
+        var words: [String: MustacheObject] = [:]
+        for language in languages {
+            let relative = "i18n/\(language.code).json"
+            let path = "\(displayRoot)/\(relative)"
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
+                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                          "missing \(relative); every course language needs the interface's words"))
+                continue
+            }
+            do {
+                guard case .object(let object) = try MustacheValue(json: data, name: path) else {
+                    diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                              "expected a JSON object of words by key"))
+                    continue
+                }
+                words[language.code] = object
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(path: error.name, line: error.line, column: error.column), error.message))
+            }
+        }
+        diagnostics += missingKeys(words, languages: languages, displayRoot: displayRoot)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
+        return TemplateSet(library: library, words: words, staticFiles: readFiles(folder.appendingPathComponent("static")),
+                           warnings: diagnostics)
+    }
+
+    /// A key that one language has and another lacks is a warning in the one that lacks it.
+    static func missingKeys(_ words: [String: MustacheObject], languages: [Language], displayRoot: String) -> [Diagnostic] {
+        var all: [String] = []
+        for language in languages { for key in words[language.code]?.keys ?? [] where !all.contains(key) { all.append(key) } }
+        var diagnostics: [Diagnostic] = []
+        for language in languages {
+            guard let object = words[language.code] else { continue }
+            for key in all where object[key] == nil {
+                diagnostics.append(.warning(at: SourceLocation(path: "\(displayRoot)/i18n/\(language.code).json", line: 1, column: 1),
+                                            "missing key '\(key)'; pages in \(language.code) will show it empty"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Every regular file under `folder`, by its path relative to it (hidden files skipped).
+    public static func readFiles(_ folder: URL) -> [String: Data] {
+        var assets: [String: Data] = [:]
+        let root = folder.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                          options: [.skipsHiddenFiles]) else { return [:] }
+        while let url = walker.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
+                  let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(root + "/") else { continue }
+            assets[String(path.dropFirst(root.count + 1))] = data
+        }
+        return assets
+    }
+
+    static func diagnostic(_ error: MustacheError, folder: URL, displayRoot: String) -> Diagnostic {
+        let base = folder.relativePath
+        var path = error.name
+        if path.hasPrefix(base) { path = displayRoot + path.dropFirst(base.count) }
+        return .error(at: SourceLocation(path: path, line: error.line, column: error.column), error.message)
+    }
+}

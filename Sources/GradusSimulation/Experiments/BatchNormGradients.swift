@@ -1,0 +1,64 @@
+import GradusEngine
+
+/// Per layer of a deep sigmoid MLP, the Frobenius norm of the weight gradient without and with batch
+/// normalisation (Ioffe & Szegedy, 2015) between each linear layer and its sigmoid, the median over seeds.
+///
+/// Both networks start from the same weights and see the same batch; as in `depth-gradients`, the backward pass
+/// starts from a random linear readout of the last (linear) layer. Without normalisation each sigmoid layer
+/// multiplies the gradient by σ′ ≤ ¼ times the weights, so it shrinks toward the input; batch normalisation
+/// keeps every pre-activation at mean 0 and variance 1, where σ′ is largest, and divides the backward signal
+/// by the batch's standard deviation, so the norms stay within a small range.
+enum BatchNormGradients {
+    static let simulation = Simulation(
+        name: "batchnorm",
+        title: Localized(pt: "Norma do gradiente por camada, sem e com normalização em lote",
+                         de: "Gradientennorm je Schicht, ohne und mit Batch-Normalisierung",
+                         en: "Gradient norm per layer, without and with batch normalisation"),
+        summary: "per-layer weight gradient norms of a deep sigmoid MLP without and with batch normalisation",
+        parameters: [
+            NetworkChoice.initializerSpec(default: "xavier-normal"),
+            ParameterSpec("depth", .integer(2...100), default: .integer(20), help: "number of layers"),
+            ParameterSpec("width", .integer(1...512), default: .integer(64), help: "units per layer"),
+            ParameterSpec("batch", .integer(2...1024), default: .integer(128), help: "examples in the batch"),
+            ParameterSpec("seeds", .integer(1...50), default: .integer(3), help: "runs whose median is shown"),
+        ],
+        usesSeed: true,
+        columns: [
+            .init("layer", Labels.layer),
+            .init("grad_norm_plain", Labels.qualified(Labels.gradientNorm,
+                                                      Localized(pt: "sem normalização", de: "ohne Normalisierung",
+                                                                en: "without normalisation"))),
+            .init("grad_norm_bn", Labels.qualified(Labels.gradientNorm,
+                                                   Localized(pt: "com normalização em lote", de: "mit Batch-Normalisierung",
+                                                             en: "with batch normalisation"))),
+        ],
+        compute: { parameters, seed in
+            let initializer = NetworkChoice.initializer(parameters.choice("init"))
+            let depth = parameters.integer("depth"), width = parameters.integer("width"), batch = parameters.integer("batch")
+            let runs = Statistics.seeds(seed, count: parameters.integer("seeds")).map { runSeed in
+                [false, true].map { normalised in
+                    gradientNorms(normalised: normalised, initializer: initializer, depth: depth, width: width,
+                                  batch: batch, seed: runSeed)
+                }
+            }
+            let plain = Statistics.medians(runs.map { $0[0] }), normalised = Statistics.medians(runs.map { $0[1] })
+            return (0..<depth).map { [.number(Double($0 + 1)), .number(plain[$0]), .number(normalised[$0])] }
+        })
+
+    /// The weight gradient norm of each layer (input side first) after one backward pass.
+    static func gradientNorms(normalised: Bool, initializer: Initializer, depth: Int, width: Int, batch: Int,
+                              seed: UInt64) -> [Double] {
+        var generator = Generator(seed: seed)
+        let layers = (0..<depth).map { _ in
+            Linear(inputs: width, outputs: width, initializer: initializer, generator: &generator)
+        }
+        var norms = (0..<depth - 1).map { _ in BatchNorm(features: width) }
+        var h = Variable.constant(Tensor.normal(.matrix(batch, width), generator: &generator))
+        for (index, layer) in layers.enumerated() {
+            h = layer(h)
+            if index < depth - 1 { h = (normalised ? norms[index](h) : h).sigmoid() }
+        }
+        h.backward(seed: Tensor.normal(.matrix(batch, width), std: 1 / Double(batch), generator: &generator))
+        return layers.map { Statistics.norm($0.weight.grad!) }
+    }
+}

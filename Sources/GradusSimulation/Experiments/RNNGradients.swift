@@ -1,0 +1,93 @@
+import GradusEngine
+
+/// ‖∂h_T/∂h_{T−k}‖₂ (the largest singular value of the Jacobian) for an Elman RNN whose recurrent matrix is a
+/// random Gaussian matrix rescaled so that its spectral radius (or its largest singular value) is r, for five
+/// values of r; the median over several seeds.
+///
+/// In the linear cell h' = x·Wₓ + h·Wₕ + b the Jacobian is (Wₕᵀ)ᵏ, whose norm behaves like rᵏ: it vanishes for
+/// r < 1 and explodes for r > 1 (Pascanu, Mikolov & Bengio, "On the difficulty of training recurrent neural
+/// networks", ICML 2013). The tanh cell multiplies every step by diag(1 − h²) ≤ 1, so its gradients shrink
+/// faster and explode only above a larger r. The Jacobians come from the engine: h_T is differentiated once per
+/// hidden unit, which fills one row of every ∂h_T/∂h_{T−k} at once.
+enum RNNGradients {
+    static let radii: [Double] = [0.8, 0.9, 1.0, 1.1, 1.2]
+
+    static let simulation = Simulation(
+        name: "rnn-gradients",
+        title: Localized(pt: "Gradiente através do tempo numa RNN: ‖∂h_T/∂h_{T−k}‖",
+                         de: "Gradient durch die Zeit in einem RNN: ‖∂h_T/∂h_{T−k}‖",
+                         en: "Gradient through time in an RNN: ‖∂h_T/∂h_{T−k}‖"),
+        summary: "norm of ∂h_T/∂h_{T−k} for recurrent matrices scaled to spectral radius (or largest singular value) r = 0.8 … 1.2",
+        parameters: [
+            ParameterSpec("cell", .choice(["linear", "tanh"]), default: .choice("linear"), help: "recurrent nonlinearity"),
+            ParameterSpec("scale", .choice(["radius", "singular"]), default: .choice("radius"),
+                          help: "r sets the spectral radius or the largest singular value of the recurrent matrix"),
+            ParameterSpec("hidden", .integer(2...128), default: .integer(16), help: "hidden units"),
+            ParameterSpec("max_k", .integer(1...200), default: .integer(50), help: "largest number of steps back"),
+            ParameterSpec("every", .integer(1...200), default: .integer(1), help: "show every this many steps (and k = 1)"),
+            ParameterSpec("seeds", .integer(1...50), default: .integer(3), help: "runs whose median is shown"),
+        ],
+        usesSeed: true,
+        columns: [.init("k", Labels.stepsBack)] + radii.map { r in
+            let en = "r = \(r)", comma = en.replacingOccurrences(of: ".", with: ",")
+            return .init("r_\(Int((r * 10).rounded()))", Localized(pt: comma, de: comma, en: en))
+        },
+        compute: { parameters, seed in
+            let maxK = parameters.integer("max_k"), every = parameters.integer("every")
+            let shown = [1] + Array(stride(from: every, through: maxK, by: every)).filter { $0 > 1 }
+            let runs = Statistics.seeds(seed, count: parameters.integer("seeds")).map { runSeed in
+                radii.map { r in
+                    jacobianNorms(cell: parameters.choice("cell") == "tanh" ? .tanh : .identity,
+                                  bySingularValue: parameters.choice("scale") == "singular", r: r,
+                                  hidden: parameters.integer("hidden"), shown: shown, seed: runSeed)
+                }
+            }
+            let medians = radii.indices.map { i in Statistics.medians(runs.map { $0[i] }) }
+            return shown.indices.map { row in [.number(Double(shown[row]))] + medians.map { .number($0[row]) } }
+        })
+
+    /// ‖∂h_T/∂h_{T−k}‖₂ for each k in `shown` (ascending), with T = the largest k, for one random cell.
+    static func jacobianNorms(cell nonlinearity: RNNCell.Nonlinearity, bySingularValue: Bool, r: Double,
+                              hidden: Int, shown: [Int], seed: UInt64) -> [Double] {
+        let states = unroll(cell: nonlinearity, bySingularValue: bySingularValue, r: r, hidden: hidden,
+                            steps: shown.last!, seed: seed).states
+        return jacobians(states, shown: shown).map(LinearAlgebra.spectralNorm)
+    }
+
+    /// A cell with 4 inputs whose recurrent matrix is N(0, 1) rescaled to spectral radius (or largest singular
+    /// value) r, run for `steps` steps on N(0, 1) inputs from h₀ = 0: the cell and the states h₀ … h_steps.
+    static func unroll(cell nonlinearity: RNNCell.Nonlinearity, bySingularValue: Bool, r: Double, hidden: Int,
+                       steps: Int, seed: UInt64) -> (cell: RNNCell, states: [Variable]) {
+        let inputs = 4
+        var generator = Generator(seed: seed)
+        let cell = RNNCell(inputs: inputs, hidden: hidden, nonlinearity: nonlinearity, generator: &generator)
+        let w = Tensor.normal(.matrix(hidden, hidden), generator: &generator)
+        let size = bySingularValue ? LinearAlgebra.spectralNorm(w) : LinearAlgebra.spectralRadius(w)
+        cell.hiddenWeight.value = w * (r / size)
+        // h₀ is a parameter so that ∂h_T/∂h₀ is recorded too.
+        var states = [Variable(Tensor.zeros(.matrix(1, hidden)), name: "h0")]
+        for _ in 0..<steps {
+            let x = Variable.constant(Tensor.normal(.matrix(1, inputs), generator: &generator))
+            states.append(cell(x, states[states.count - 1]))
+        }
+        return (cell, states)
+    }
+
+    /// ∂h_T/∂h_{T−k} (hidden × hidden, row i = ∂h_T[i]) for each k in `shown`, T = the last state: one backward
+    /// pass per hidden unit, seeded with a unit vector, fills row i of every Jacobian at once.
+    static func jacobians(_ states: [Variable], shown: [Int]) -> [Tensor] {
+        let steps = states.count - 1, last = states[steps], hidden = last.value.count
+        var jacobians = shown.map { _ in Tensor.zeros(.matrix(hidden, hidden)) }
+        for i in 0..<hidden {
+            var unit = Tensor.zeros(last.shape)
+            unit.scalars[i] = 1
+            states[0].zeroGrad()
+            last.backward(seed: unit)
+            for (index, k) in shown.enumerated() {
+                let g = states[steps - k].grad!
+                for j in 0..<hidden { jacobians[index][i, j] = g.scalars[j] }
+            }
+        }
+        return jacobians
+    }
+}

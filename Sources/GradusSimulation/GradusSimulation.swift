@@ -1,2 +1,0 @@
-/// GradusSimulation: see ../shared/DESIGN.md for its job.
-public enum GradusSimulationModule {}

@@ -1,0 +1,60 @@
+import Testing
+@testable import GradusEngine
+
+@Suite("Tensor kernels")
+struct TensorTests {
+    /// The textbook triple loop, summing over the shared index in increasing order.
+    private func naiveProduct(_ a: Tensor, _ b: Tensor) -> Tensor {
+        let m = a.shape.rows, k = a.shape.cols, n = b.shape.cols
+        var c = Tensor.zeros(.matrix(m, n))
+        for i in 0..<m {
+            for j in 0..<n {
+                var s = 0.0
+                for p in 0..<k { s += a[i, p] * b[p, j] }
+                c[i, j] = s
+            }
+        }
+        return c
+    }
+
+    @Test("Matrix products equal the triple loop bit for bit, whatever the blocking, transposes and threads",
+          arguments: [(1, 1, 1), (1, 7, 1), (5, 3, 9), (6, 4, 4), (13, 17, 11), (128, 64, 64), (64, 128, 64),
+                      (200, 33, 70), (3, 0, 4)])
+    func matmulIsExact(_ dims: (Int, Int, Int)) {
+        let (m, k, n) = dims
+        var rng = Generator(seed: UInt64(m * 10_000 + k * 100 + n))
+        let a = Tensor.normal(.matrix(m, k), generator: &rng), b = Tensor.normal(.matrix(k, n), generator: &rng)
+        let expected = naiveProduct(a, b)
+        #expect(a.matmul(b) == expected)
+        #expect(Tensor.gemm(a.transposed(), transposeA: true, b, transposeB: false) == expected)
+        #expect(Tensor.gemm(a, transposeA: false, b.transposed(), transposeB: true) == expected)
+        #expect(Tensor.gemm(a.transposed(), transposeA: true, b.transposed(), transposeB: true) == expected)
+    }
+
+    @Test("Broadcasting follows numpy on the matrix view")
+    func broadcasting() {
+        let m = Tensor(rows: [[1, 2, 3], [4, 5, 6]])
+        #expect((m + Tensor([10, 20, 30])).rows == [[11, 22, 33], [14, 25, 36]])
+        #expect((m * Tensor(rows: [[2], [3]])).rows == [[2, 4, 6], [12, 15, 18]])
+        #expect((Tensor(scalar: 1) - m).rows == [[0, -1, -2], [-3, -4, -5]])
+        #expect((Tensor(rows: [[1], [2]]) + Tensor([10, 20])).rows == [[11, 21], [12, 22]])
+        #expect(Shape.vector(3).broadcast(with: .matrix(2, 4)) == nil)
+        #expect(Shape.vector(3).broadcast(with: .scalar) == .vector(3))
+        #expect((m + Tensor([1, 1, 1])).shape == .matrix(2, 3))
+    }
+
+    @Test("Sums, slices, concatenation and transposes keep elements where numpy puts them")
+    func reshuffles() {
+        let m = Tensor(rows: [[1, 2, 3], [4, 5, 6]])
+        #expect(m.sumRows().scalars == [5, 7, 9] && m.sumRows().shape == .matrix(1, 3))
+        #expect(m.sumCols().scalars == [6, 15] && m.sumCols().shape == .matrix(2, 1))
+        #expect(m.columns(1..<3).rows == [[2, 3], [5, 6]])
+        #expect(Tensor.concatenatingColumns([m.columns(2..<3), m.columns(0..<2)]).rows == [[3, 1, 2], [6, 4, 5]])
+        #expect(m.transposed().rows == [[1, 4], [2, 5], [3, 6]])
+        #expect(Tensor([1, 2]).transposed().shape == .matrix(2, 1))
+        #expect(m.summed(to: .vector(3)).scalars == [5, 7, 9])
+        #expect(m.summed(to: .scalar).scalars == [21])
+        #expect(Tensor([1, 2, 3]).expanded(to: .matrix(2, 3)).rows == [[1, 2, 3], [1, 2, 3]])
+        #expect(Shape.matrix(2, 3).description == "(2, 3)" && Shape.vector(3).description == "(3,)")
+    }
+}
