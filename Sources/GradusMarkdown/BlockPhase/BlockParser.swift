@@ -45,7 +45,9 @@ struct BlockParser {
     init(src: UnsafeBufferPointer<UInt8>, lesson: Bool) {
         self.src = src
         self.lesson = lesson
-        text.reserveCapacity(src.count + 64)
+        text.reserveCapacity(src.count + src.count / 8 + 64)
+        // Lesson-like prose makes about one node per 7 bytes; reserving spares the arena's regrowth copies.
+        nodes.reserveCapacity(src.count / 6 + 16)
     }
 
     /// Parses every line and closes every block.

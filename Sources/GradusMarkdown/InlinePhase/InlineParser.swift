@@ -44,18 +44,21 @@ struct InlineParser {
     var backticksScanned = false
     var backtickScanPos = 0
     var failedFrom: [Int] = [Int.max, Int.max, Int.max, Int.max, Int.max]
-    var special: [Bool]
+    /// Bytes that may start an inline construct (bit sets for 0–63 and 64–127).
+    let specialLow: UInt64, specialHigh: UInt64
 
-    init(s: UnsafeBufferPointer<UInt8>, nodes: [RawNode], references: ReferenceMap, lesson: Bool) {
+    init(s: UnsafeBufferPointer<UInt8>, references: ReferenceMap, lesson: Bool) {
         self.s = s
-        self.nodes = nodes
+        self.nodes = []
         self.references = references
         self.lesson = lesson
         self.base = Int32(s.count)
-        var table = [Bool](repeating: false, count: 256)
-        for c in "\n`[]\\!<&*_".utf8 { table[Int(c)] = true }
-        if lesson { for c in "~$".utf8 { table[Int(c)] = true } }
-        special = table
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        for c in "\n`[]\\!<&*_".utf8 + (lesson ? Array("~$".utf8) : []) {
+            if c < 64 { lo |= 1 << UInt64(c) } else { hi |= 1 << UInt64(c - 64) }
+        }
+        specialLow = lo
+        specialHigh = hi
     }
 
     /// Parses the inlines of every paragraph, heading and table cell.
@@ -88,6 +91,10 @@ struct InlineParser {
         var e = open
         while e > a && isSpaceOrTab(s[e - 1]) { e -= 1 }
         return e
+    }
+
+    @inline(__always) func isSpecial(_ c: UInt8) -> Bool {
+        c < 64 ? (specialLow >> UInt64(c)) & 1 != 0 : c < 128 && (specialHigh >> UInt64(c &- 64)) & 1 != 0
     }
 
     // MARK: - Nodes
@@ -190,7 +197,7 @@ struct InlineParser {
             default:
                 let a = pos
                 pos += 1
-                while pos < end && !special[Int(s[pos])] { pos += 1 }
+                while pos < end && !isSpecial(s[pos]) { pos += 1 }
                 appendText(a, pos)
             }
         }

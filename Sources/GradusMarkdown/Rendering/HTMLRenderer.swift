@@ -10,7 +10,7 @@ public struct HTMLRenderer {
     /// The whole document.
     public func render(_ document: MarkdownDocument) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(document.tree.bytes.count + document.tree.bytes.count / 4 + 64)
+        out.reserveCapacity(document.tree.bytes.count * 3 / 2 + 1024)
         write(document.tree, root: 0, includeRoot: true, into: &out)
         return out
     }
@@ -107,13 +107,16 @@ struct Context {
         out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
+    static let escapeMask: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+
     /// Escapes `&`, `<`, `>` and `"`.
     func escape(_ out: inout [UInt8], _ a: Int32, _ b: Int32) {
         var i = Int(a), runStart = Int(a)
         let e = Int(b)
         while i < e {
             let c = bytes[i]
-            if c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"") {
+            // One compare for most bytes: only `"`, `&`, `<` and `>` (all below 0x3F) are in the mask.
+            if c < 0x3F && (Context.escapeMask >> UInt64(c)) & 1 != 0 {
                 if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
                 switch c {
                 case UInt8(ascii: "&"): put(&out, "&amp;")
