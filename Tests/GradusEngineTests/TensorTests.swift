@@ -19,7 +19,7 @@ struct TensorTests {
 
     @Test("Matrix products equal the triple loop bit for bit, whatever the blocking, transposes and threads",
           arguments: [(1, 1, 1), (1, 7, 1), (5, 3, 9), (6, 4, 4), (13, 17, 11), (128, 64, 64), (64, 128, 64),
-                      (200, 33, 70), (3, 0, 4)])
+                      (200, 33, 70), (3, 0, 4), (32, 1, 128), (40, 3, 9), (1, 128, 32), (11, 20, 7)])
     func matmulIsExact(_ dims: (Int, Int, Int)) {
         let (m, k, n) = dims
         var rng = Generator(seed: UInt64(m * 10_000 + k * 100 + n))
