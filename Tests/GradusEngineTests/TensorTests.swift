@@ -58,3 +58,23 @@ struct TensorTests {
         #expect(Shape.matrix(2, 3).description == "(2, 3)" && Shape.vector(3).description == "(3,)")
     }
 }
+
+@Suite("Tensor statistics")
+struct TensorStatisticsTests {
+    @Test("Mean, population variance and fractions, computed by hand")
+    func statistics() {
+        let t = Tensor(rows: [[1, 2], [3, 6]])
+        #expect(t.mean() == 3)
+        #expect(t.variance() == 3.5)          // (4 + 1 + 0 + 9) / 4
+        #expect(t.standardDeviation() == 3.5.squareRoot())
+        #expect(t.fraction { $0 > 2 } == 0.5)
+    }
+
+    @Test("Rescaling to a spectral radius")
+    func rescale() {
+        var rng = Generator(seed: 4)
+        let a = Tensor.normal(.matrix(20, 20), generator: &rng)
+        let b = LinearAlgebra.rescaled(a, toSpectralRadius: 1.5)
+        #expect(abs(LinearAlgebra.spectralRadius(b) - 1.5) < 1e-12)
+    }
+}
