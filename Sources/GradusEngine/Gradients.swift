@@ -154,7 +154,7 @@ extension Variable {
     /// tanh x.
     public func tanh() -> Variable {
         let a = self
-        let out = a.value.map { Foundation.tanh($0) }
+        let out = a.value.tanh()
         return Variable(out, inputs: [a]) { g in
             // d(tanh x)/dx = 1 − tanh²x
             a.accumulate(g.zipMap(out) { g, y in g * (1 - y * y) })
