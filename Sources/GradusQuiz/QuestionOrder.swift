@@ -22,3 +22,13 @@ public enum QuestionOrder {
         return result
     }
 }
+
+extension QuestionOrder {
+    /// `quiz` in its own question order, each question's options shuffled as `shuffled` does (for reviews,
+    /// whose order is the schedule's).
+    public static func shuffledOptionsOnly(_ quiz: Quiz, seed: UInt64) -> Quiz {
+        var result = quiz
+        result.questions = quiz.questions.map { shuffledOptions($0, seed: seed) }
+        return result
+    }
+}

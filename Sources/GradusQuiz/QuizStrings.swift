@@ -28,9 +28,14 @@ public struct QuizStrings: Sendable {
     public var right: String
     public var wrongMark: String
     public var listHeading: String
+    /// The title of a `--review` session.
+    public var reviewTitle: String
+    /// slug, title, questions, answered, due for review.
     public var listLine: @Sendable (String, String, Int, Int, Int) -> String
     public var nothingDue: String
     public var resetConfirm: @Sendable (String) -> String
+    /// Answers that confirm (lowercased).
+    public var yes: [String]
     public var resetDone: String
     public var resetKept: String
 
@@ -66,10 +71,10 @@ public struct QuizStrings: Sendable {
         reviewLine: { "Pergunta \($0): \($1)" },
         ended: "Sessão encerrada.",
         right: "certa", wrongMark: "errada",
-        listHeading: "Lições (perguntas, respondidas, dominadas):",
-        listLine: { slug, title, count, seen, known in "\(slug)  \(title)  (\(count) perguntas, \(seen) respondidas, \(known) dominadas)" },
+        listHeading: "Lições:", reviewTitle: "Revisão",
+        listLine: { slug, title, count, seen, known in "\(slug)  \(title)  (\(count) perguntas, \(seen) respondidas, \(known) para revisar)" },
         nothingDue: "Nenhuma pergunta para revisar agora.",
-        resetConfirm: { "Apagar todo o progresso em \($0)? [s/N] " },
+        resetConfirm: { "Apagar todo o progresso em \($0)? [s/N] " }, yes: ["s", "sim"],
         resetDone: "Progresso apagado.",
         resetKept: "Nada foi apagado.")
 
@@ -97,10 +102,10 @@ public struct QuizStrings: Sendable {
         reviewLine: { "Frage \($0): \($1)" },
         ended: "Sitzung beendet.",
         right: "richtig", wrongMark: "falsch",
-        listHeading: "Lektionen (Fragen, beantwortet, gelernt):",
-        listLine: { slug, title, count, seen, known in "\(slug)  \(title)  (\(count) Fragen, \(seen) beantwortet, \(known) gelernt)" },
+        listHeading: "Lektionen:", reviewTitle: "Wiederholung",
+        listLine: { slug, title, count, seen, known in "\(slug)  \(title)  (\(count) Fragen, \(seen) beantwortet, \(known) fällig)" },
         nothingDue: "Gerade ist keine Frage zum Wiederholen fällig.",
-        resetConfirm: { "Den ganzen Fortschritt in \($0) löschen? [j/N] " },
+        resetConfirm: { "Den ganzen Fortschritt in \($0) löschen? [j/N] " }, yes: ["j", "ja"],
         resetDone: "Fortschritt gelöscht.",
         resetKept: "Nichts wurde gelöscht.")
 
@@ -128,10 +133,10 @@ public struct QuizStrings: Sendable {
         reviewLine: { "Question \($0): \($1)" },
         ended: "Session ended.",
         right: "right", wrongMark: "wrong",
-        listHeading: "Lessons (questions, answered, learnt):",
-        listLine: { slug, title, count, seen, known in "\(slug)  \(title)  (\(count) questions, \(seen) answered, \(known) learnt)" },
+        listHeading: "Lessons:", reviewTitle: "Review",
+        listLine: { slug, title, count, seen, known in "\(slug)  \(title)  (\(count) questions, \(seen) answered, \(known) due)" },
         nothingDue: "No question is due for review now.",
-        resetConfirm: { "Delete all progress in \($0)? [y/N] " },
+        resetConfirm: { "Delete all progress in \($0)? [y/N] " }, yes: ["y", "yes"],
         resetDone: "Progress deleted.",
         resetKept: "Nothing was deleted.")
 }

@@ -3,16 +3,19 @@
 public enum TextWrap {
     /// `text` wrapped to `width` columns; lines after the first of each paragraph start with `indent` spaces.
     public static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
-        guard width > indent + 8 else { return text }
+        guard width >= indent + 4 else { return text }
         var out: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var current = ""
-            var used = 0
-            for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            let lead = line.prefix { $0 == " " }
+            var current = String(lead)
+            var used = lead.count
+            var first = true
+            for word in line.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
                 let w = CharacterWidth.of(String(word))
-                if current.isEmpty && used == 0 {
-                    current = String(word)
-                    used = w
+                if first {
+                    current += word
+                    used += w
+                    first = false
                 } else if used + 1 + w <= width {
                     current += " " + word
                     used += 1 + w
