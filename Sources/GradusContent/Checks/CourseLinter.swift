@@ -89,7 +89,7 @@ public struct CourseLinter: Sendable {
         guard !changed.isEmpty else { return [] }
         return [.warning(at: at, "stale translation: \(originalPath) changed in section\(changed.count == 1 ? "" : "s") "
                          + changed.map { "'\($0)'" }.joined(separator: ", ")
-                         + "; update them here, then run 'gradus check --update-stamps'")]
+                         + "; update \(changed.count == 1 ? "it" : "them") here, then run 'gradus check --update-stamps'")]
     }
 
     private func enclosingBlock(_ node: MarkdownNode) -> MarkdownNode {
