@@ -51,10 +51,12 @@ struct NewCommandTests {
         }
     }
 
-    @Test("A name that is not NN-slug, or a missing name, is refused", arguments: [
-        (["new", "lesson", "vanishing"], Int32(1)), (["new", "lesson", "02-Vanishing"], 1),
+    static let refused: [([String], Int32)] = [
+        (["new", "lesson", "vanishing"], 1), (["new", "lesson", "02-Vanishing"], 1),
         (["new", "lesson"], 64), (["new", "chapter", "02-x"], 64),
-    ])
+    ]
+
+    @Test("A name that is not NN-slug, or a missing name, is refused", arguments: refused)
     func badNames(arguments: [String], status: Int32) throws {
         let root = try CheckCommandTests.workspace(TestEnvironment.packageRoot, ["content"])
         #expect(CLIRun(arguments, in: root).status == status)
