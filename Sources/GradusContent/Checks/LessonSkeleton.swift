@@ -57,7 +57,7 @@ public struct LessonSkeleton: Sendable {
     /// The heading lines of a lesson body outside directives, as written (ATX) or rewritten as ATX (setext).
     static func headings(_ body: String) -> [String] {
         let document = Markdown.parse(body, options: MarkdownOptions(dialect: .lesson))
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         var result: [String] = []
         for node in document.allNodes where node.kind == .heading && !node.isInsideDirective {
             guard let level = node.headingLevel, let line = node.position?.line, line <= lines.count else { continue }

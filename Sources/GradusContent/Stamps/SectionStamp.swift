@@ -25,7 +25,8 @@ public struct SectionStamp: Hashable, Sendable, CustomStringConvertible {
             guard let line = node.position?.line, let id = node.headingID else { continue }
             starts.append((line, id))
         }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the scalar U+000A: as Characters, "\r\n" is one grapheme and would not split.
+        let lines = body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
         var sections: [(String, String)] = []
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1].line - 1 : lines.count

@@ -42,7 +42,8 @@ public struct StampWriter: Sendable {
     /// `text` with its front matter's `source:` line set to `stamp`; nil if the file has no closed front matter.
     public static func stamped(_ text: String, with stamp: SectionStamp) -> String? {
         let line = "source: \(stamp)"
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the scalar U+000A: as Characters, "\r\n" is one grapheme and would not split.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         guard let first = lines.first,
               first.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespacesAndNewlines) == "---",
               let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespacesAndNewlines) == "---" })
