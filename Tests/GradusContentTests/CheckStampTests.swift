@@ -52,6 +52,8 @@ struct CheckStampTests {
         #expect(StampWriter.stamped(old, with: stamp) == "---\ntitle: T\nsource: [_=00000001]\ntags: [a]\n---\nBody")
         let crlf = "---\r\ntitle: T\r\n---\r\nBody\r\n"
         #expect(StampWriter.stamped(crlf, with: stamp) == "---\r\ntitle: T\r\nsource: [_=00000001]\r\n---\r\nBody\r\n")
+        let block = "---\ntitle: T\nsource:\n  - _=ffffffff\n  - one=eeeeeeee\nweight: 2\n---\nBody"
+        #expect(StampWriter.stamped(block, with: stamp) == "---\ntitle: T\nsource: [_=00000001]\nweight: 2\n---\nBody")
         #expect(StampWriter.stamped("No front matter.\n", with: stamp) == nil)
         #expect(StampWriter.stamped("---\ntitle: T\nnever closed\n", with: stamp) == nil)
     }

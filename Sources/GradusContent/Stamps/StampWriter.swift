@@ -46,11 +46,16 @@ public struct StampWriter: Sendable {
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         guard let first = lines.first,
               first.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespacesAndNewlines) == "---",
-              let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespacesAndNewlines) == "---" })
+              var close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespacesAndNewlines) == "---" })
         else { return nil }
         if let index = (1..<close).first(where: { lines[$0].hasPrefix("source:") }) {
             let ending = lines[index].hasSuffix("\r") ? "\r" : ""
             lines[index] = line + ending
+            // A stamp written as a block list by hand: its `- item` lines belong to the old value.
+            while index + 1 < close, lines[index + 1].trimmingCharacters(in: .whitespaces).hasPrefix("-") {
+                lines.remove(at: index + 1)
+                close -= 1
+            }
         } else {
             let ending = lines[close].hasSuffix("\r") ? "\r" : ""
             lines.insert(line + ending, at: close)
