@@ -6,6 +6,17 @@ import GradusContent
 
 @Suite("gradus new lesson")
 struct NewCommandTests {
+    /// The frozen one-lesson course beside the tests, with the real templates, in a fresh folder.
+    static func workspace(templates: Bool = false) throws -> URL {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/lesson-one")
+        let root = try CheckCommandTests.workspace(fixture, ["content"])
+        if templates {
+            try FileManager.default.copyItem(at: TestEnvironment.packageRoot.appendingPathComponent("templates"),
+                                             to: root.appendingPathComponent("templates"))
+        }
+        return root
+    }
+
     func headings(_ url: URL) throws -> [String] {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
             .filter { $0.hasPrefix("## ") }
@@ -13,7 +24,7 @@ struct NewCommandTests {
 
     @Test("Writes one file per language with front matter and the latest lesson's sections, then refuses to overwrite")
     func newLesson() throws {
-        let root = try CheckCommandTests.workspace(TestEnvironment.packageRoot, ["content", "templates"])
+        let root = try Self.workspace(templates: true)
         let lessons = root.appendingPathComponent("content/lessons")
         let run = CLIRun(["new", "lesson", "02-vanishing-gradient"], in: root)
         #expect(run.status == 0, "\(run.err)")
@@ -37,7 +48,7 @@ struct NewCommandTests {
 
     @Test("An existing file blocks every file of the lesson: nothing is written")
     func existingFile() throws {
-        let root = try CheckCommandTests.workspace(TestEnvironment.packageRoot, ["content"])
+        let root = try Self.workspace()
         let lessons = root.appendingPathComponent("content/lessons")
         let content = root.appendingPathComponent("content")
         let course = try ContentLoader(root: content, displayRoot: "content").load()
@@ -58,7 +69,7 @@ struct NewCommandTests {
 
     @Test("A name that is not NN-slug, or a missing name, is refused", arguments: refused)
     func badNames(arguments: [String], status: Int32) throws {
-        let root = try CheckCommandTests.workspace(TestEnvironment.packageRoot, ["content"])
+        let root = try Self.workspace()
         #expect(CLIRun(arguments, in: root).status == status)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/lessons").path).count == 3)
     }
