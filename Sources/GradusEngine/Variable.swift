@@ -45,6 +45,20 @@ public final class Variable: CustomStringConvertible {
         self.rule = needed ? rule : nil
     }
 
+    /// A new op defined outside the engine: `value` computed from `inputs`, and `gradients`, which maps ∂L/∂value
+    /// to ∂L/∂input for each input, in order (nil for an input that gets none). Each returned tensor must have
+    /// its input's shape.
+    public static func custom(_ value: Tensor, inputs: [Variable],
+                              gradients: @escaping (Tensor) -> [Tensor?]) -> Variable {
+        Variable(value, inputs: inputs) { g in
+            let parts = gradients(g)
+            precondition(parts.count == inputs.count, "\(parts.count) gradients for \(inputs.count) inputs")
+            for (input, part) in zip(inputs, parts) where input.requiresGrad {
+                if let part { input.accumulate(part) }
+            }
+        }
+    }
+
     private init(value: Tensor, requiresGrad: Bool, name: String?) {
         self.value = value
         self.requiresGrad = requiresGrad

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GradusEngine
 import GradusTestSupport
@@ -70,6 +71,13 @@ let opCases: [OpCase] = [
            inputs: { [Sample.normal([6, 3], seed: 41), Sample.normal([3], seed: 42), Sample.normal([3], seed: 43)] },
            apply: { $0[0].batchNorm(scale: $0[1], shift: $0[2]).output }),
     OpCase(name: "reshape", inputs: { [Sample.normal([2, 3], seed: 44)] }, apply: { $0[0].reshaped(.vector(6)) }),
+    OpCase(name: "a custom op (softplus, defined outside the engine)", inputs: { [Sample.normal([2, 3], seed: 47)] },
+           apply: { inputs in
+               let x = inputs[0]
+               return Variable.custom(x.value.map { log1p(exp($0)) }, inputs: [x]) { g in
+                   [g * x.value.map { 1 / (1 + exp(-$0)) }]   // softplus′ = σ
+               }
+           }),
     OpCase(name: "an input used twice", inputs: { [Sample.normal([2, 3], seed: 45)] },
            apply: { $0[0] * $0[0].tanh() + $0[0] }),
 ]
