@@ -19,8 +19,8 @@ public final class Variable: CustomStringConvertible {
     /// True for parameters and for every node computed from one.
     public let requiresGrad: Bool
 
-    let inputs: [Variable]
-    let rule: ((Tensor) -> Void)?
+    private(set) var inputs: [Variable]
+    private(set) var rule: ((Tensor) -> Void)?
 
     /// A parameter: a leaf that collects gradients.
     public init(_ value: Tensor, name: String? = nil) {
@@ -65,6 +65,23 @@ public final class Variable: CustomStringConvertible {
         self.name = name
         self.inputs = []
         self.rule = nil
+    }
+
+    /// Frees the graph behind this node with a loop instead of a chain of nested deinits, so that long
+    /// unrolled graphs (thousands of steps) do not overflow a thread's stack: inputs that only this node
+    /// holds are detached from their own inputs before they go.
+    deinit {
+        guard !inputs.isEmpty else { return }
+        var pending = inputs
+        inputs = []
+        rule = nil
+        while var node = pending.popLast() {
+            if isKnownUniquelyReferenced(&node) && !node.inputs.isEmpty {
+                pending.append(contentsOf: node.inputs)
+                node.inputs = []
+                node.rule = nil
+            }
+        }
     }
 
     /// The value's shape.
