@@ -9,6 +9,7 @@ public enum CLI {
     public static let commands: [CommandSpec] = [
         BuildCommand.spec,
         QuizCommand.spec,
+        ExportQuizCommand.spec,
         SimulateCommand.spec,
         ServeCommand.spec,
         MarkdownCommand.spec,

@@ -55,7 +55,7 @@ struct HandDerivedTests {
         for radius in [0.9, 1.1] {
             let cell = RNNCell(inputs: 2, hidden: 6, nonlinearity: .identity, generator: &rng)
             let w = cell.hiddenWeight.value
-            cell.hiddenWeight.value = w * (radius / LinearAlgebra.spectralRadius(w))
+            cell.hiddenWeight.value = LinearAlgebra.rescaled(w, toSpectralRadius: radius)
             let h0 = Variable(Tensor.normal(.matrix(1, 6), generator: &rng))
             var h = h0
             for _ in 0..<40 { h = cell(Variable.constant(Tensor.normal(.matrix(1, 2), generator: &rng)), h) }

@@ -10,9 +10,12 @@ public struct BatchNorm: Layer {
     public let shift: Variable
     public private(set) var runningMean: Tensor
     public private(set) var runningVariance: Tensor
+    /// ε, added to the variance.
     public let epsilon: Double
+    /// The weight of the newest batch in the running averages.
     public let momentum: Double
 
+    /// A layer for `features` columns: γ = 1, β = 0, running mean 0 and variance 1.
     public init(features: Int, epsilon: Double = 1e-5, momentum: Double = 0.1) {
         scale = Variable(Tensor.ones(.vector(features)), name: "scale")
         shift = Variable(Tensor.zeros(.vector(features)), name: "shift")
@@ -22,6 +25,7 @@ public struct BatchNorm: Layer {
         self.momentum = momentum
     }
 
+    /// [γ, β].
     public var parameters: [Variable] { [scale, shift] }
 
     /// Normalises x (batch × features). In training mode (a batch of at least 2 rows) the running averages

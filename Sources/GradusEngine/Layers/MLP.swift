@@ -40,6 +40,7 @@ public struct MLP: Layer {
         }
     }
 
+    /// Every layer's [W, b], then the PReLU slopes.
     public var parameters: [Variable] { layers.flatMap(\.parameters) + slopes }
 
     /// The network's output for a batch `x` of shape (batch, inputs).

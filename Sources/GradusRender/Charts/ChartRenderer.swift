@@ -32,7 +32,13 @@ struct ChartRenderer {
         let categorical = spec.kind == .bar || !numeric.contains(xIndex)
         let xValues = table.rows.map { number($0[xIndex]) }
         let xScale = AxisScale(covering: xValues, logarithmic: false)
-        let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
+        // Long category names are set at a slant below the axis; the chart grows to make room for them.
+        let labels = categorical ? table.rows.map { cellText($0[xIndex]) } : []
+        let longest = Double(labels.map(\.unicodeScalars.count).max() ?? 0)
+        let slanted = categorical && longest * 6.5 > (Self.width - Self.left - Self.right) / Double(max(1, table.rows.count))
+        let extra = slanted ? min(140, longest * 6.5 * 0.5) : 0
+        let height = Self.height + extra, bottom = Self.bottom + extra
+        let plotWidth = Self.width - Self.left - Self.right, plotHeight = height - Self.top - bottom
 
         func px(_ row: Int) -> Double {
             if categorical { return Self.left + plotWidth * (Double(row) + 0.5) / Double(table.rows.count) }
@@ -42,7 +48,7 @@ struct ChartRenderer {
             yScale.fraction(value).map { Self.top + plotHeight * (1 - min(max($0, -0.02), 1.02)) }
         }
 
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"\(escapeXML(table.title.text(language)))\">\n"
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" role=\"img\" aria-label=\"\(escapeXML(table.title.text(language)))\">\n"
         svg += "<title>\(escapeXML(table.title.text(language)))</title>\n"
         // Grid and y axis.
         for tick in yScale.ticks {
@@ -56,7 +62,9 @@ struct ChartRenderer {
         if categorical {
             let every = max(1, table.rows.count / 12)
             for row in stride(from: 0, to: table.rows.count, by: every) {
-                svg += "<text class=\"tick\" x=\"\(f(px(row)))\" y=\"\(f(Self.top + plotHeight + 16))\" text-anchor=\"middle\">\(escapeXML(cellText(table.rows[row][xIndex])))</text>"
+                let x = px(row), y = Self.top + plotHeight + 16
+                let placement = slanted ? "text-anchor=\"end\" transform=\"rotate(-30 \(f(x)) \(f(y)))\"" : "text-anchor=\"middle\""
+                svg += "<text class=\"tick\" x=\"\(f(x))\" y=\"\(f(y))\" \(placement)>\(escapeXML(labels[row]))</text>"
             }
         } else {
             for tick in xScale.ticks {
@@ -64,7 +72,7 @@ struct ChartRenderer {
                 svg += "<text class=\"tick\" x=\"\(f(x))\" y=\"\(f(Self.top + plotHeight + 16))\" text-anchor=\"middle\">\(escapeXML(label(tick, false)))</text>"
             }
         }
-        svg += "\n<text class=\"axis-label\" x=\"\(f(Self.left + plotWidth / 2))\" y=\"\(f(Self.height - 8))\" text-anchor=\"middle\">\(escapeXML(table.columns[xIndex].label.text(language)))</text>\n"
+        svg += "\n<text class=\"axis-label\" x=\"\(f(Self.left + plotWidth / 2))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(escapeXML(table.columns[xIndex].label.text(language)))</text>\n"
         if logarithmic {
             svg += "<text class=\"axis-label\" x=\"\(f(Self.left))\" y=\"\(f(Self.top - 8))\" text-anchor=\"start\">\(escapeXML(logNote))</text>\n"
         }
@@ -79,7 +87,7 @@ struct ChartRenderer {
                     let value = number(table.rows[row][column])
                     let x = px(row) - groupWidth / 2 + barWidth * Double(order)
                     guard let y = py(value) else {
-                        svg += nonFinite(value, x: x + barWidth / 2, seriesClass: seriesClass)
+                        svg += nonFinite(value, x: x + barWidth / 2, seriesClass: seriesClass, bottomEdge: Self.top + plotHeight)
                         continue
                     }
                     svg += "<rect class=\"\(seriesClass)\" x=\"\(f(x))\" y=\"\(f(min(y, baseline)))\" width=\"\(f(barWidth * 0.92))\" height=\"\(f(abs(baseline - y)))\"><title>\(escapeXML(cellText(table.rows[row][xIndex]) + ": " + label(value, false)))</title></rect>"
@@ -90,7 +98,7 @@ struct ChartRenderer {
                 for row in table.rows.indices {
                     let value = number(table.rows[row][column])
                     guard let y = py(value) else {
-                        svg += nonFinite(value, x: px(row), seriesClass: seriesClass)
+                        svg += nonFinite(value, x: px(row), seriesClass: seriesClass, bottomEdge: Self.top + plotHeight)
                         pen = false
                         continue
                     }
@@ -150,9 +158,9 @@ struct ChartRenderer {
 
     /// A mark at the top edge (NaN, +∞, or a value a log axis cannot show) or the bottom edge (−∞, ≤ 0 on a log
     /// axis), labelled, so the reader sees where the numbers broke down.
-    private func nonFinite(_ value: Double, x: Double, seriesClass: String) -> String {
+    private func nonFinite(_ value: Double, x: Double, seriesClass: String, bottomEdge: Double) -> String {
         let atBottom = value == -.infinity || (value.isFinite && value <= 0)
-        let y = atBottom ? Self.height - Self.bottom - 4 : Self.top + 4
+        let y = atBottom ? bottomEdge - 4 : Self.top + 4
         let text = value.isNaN ? "NaN" : value == .infinity ? "∞" : value == -.infinity ? "−∞" : label(value, false)
         return "<text class=\"nonfinite \(seriesClass)\" x=\"\(f(x))\" y=\"\(f(y + 4))\" text-anchor=\"middle\">×<title>\(escapeXML(text))</title></text>"
     }
