@@ -49,7 +49,9 @@ struct BuildCommandTests {
         try text.write(to: lesson, atomically: true, encoding: .utf8)
         let run = CLIRun(["build"], in: root)
         #expect(run.status == 65)
-        #expect(run.err.contains("content/lessons/01-backpropagation.en.md:40:1: error: unknown simulation 'activation-derivative'; did you mean 'activation-derivatives'?"))
+        let line = 1 + (text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0 == "::: simulation activation-derivative" } ?? -1)
+        #expect(run.err.contains("content/lessons/01-backpropagation.en.md:\(line):1: error: unknown simulation 'activation-derivative'; did you mean 'activation-derivatives'?"))
         #expect(run.err.hasSuffix("gradus: 1 error; nothing was written\n"))
         #expect(try Data(contentsOf: page) == before)
     }

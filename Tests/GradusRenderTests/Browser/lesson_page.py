@@ -31,9 +31,12 @@ try:
     report["lang"] = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
     report["math"] = len(driver.find_elements(By.TAG_NAME, "math"))
     report["mathml_fraction"] = len(driver.find_elements(By.CSS_SELECTOR, "math mfrac"))
-    report["chart_paths"] = len(driver.find_elements(By.CSS_SELECTOR, "svg.chart path"))
-    report["chart_label"] = driver.find_element(By.CSS_SELECTOR, "svg.chart").get_attribute("aria-label")
-    report["table_headers"] = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "figure.simulation th")][:3]
+    # The first simulation figure that has a chart (some tables are shown without one).
+    figure = next(f for f in driver.find_elements(By.CSS_SELECTOR, "figure.simulation")
+                  if f.find_elements(By.CSS_SELECTOR, "svg.chart"))
+    report["chart_paths"] = len(figure.find_elements(By.CSS_SELECTOR, "svg.chart path"))
+    report["chart_label"] = figure.find_element(By.CSS_SELECTOR, "svg.chart").get_attribute("aria-label")
+    report["table_headers"] = [th.text for th in figure.find_elements(By.CSS_SELECTOR, "th")][:3]
 
     form = driver.find_element(By.CSS_SELECTOR, "form.quiz")
     feedback = form.find_element(By.CSS_SELECTOR, ".quiz-feedback")
