@@ -73,7 +73,7 @@ struct HandDerivedTests {
 
     @Test("Batch norm: outputs have zero mean and variance σ²/(σ² + ε); running averages and evaluation mode")
     func batchNorm() {
-        var norm = BatchNorm(features: 2)
+        let norm = BatchNorm(features: 2)
         let x = Tensor(rows: [[1, 10], [2, 20], [3, 30], [6, 60]])
         let y = norm(Variable.constant(x)).value
         // Column 0: mean 3, biased variance (4 + 1 + 0 + 9)/4 = 3.5, unbiased 14/3.

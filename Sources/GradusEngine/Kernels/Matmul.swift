@@ -35,7 +35,7 @@ extension Tensor {
 
     // MARK: - Kernel
 
-    /// Products of at least this many flops use two threads.
+    /// Products of at least this many flops are shared between threads (Dispatch's pool, two on this machine).
     static let parallelThreshold = 1 << 20
 
     private static let MR = 6
@@ -86,12 +86,13 @@ extension Tensor {
                 }
             }
         }
-        // Large products are split by row blocks between two threads; each result element is still summed by
-        // one thread in the same order, so the result does not depend on the split.
+        // Large products are split by row blocks between threads; each result element is still summed by one
+        // thread in the same order, so the result does not depend on the split.
+        // Four chunks rather than two, so that when the other core is busy the calling thread takes more.
         if 2 * m * n * k >= parallelThreshold && rowBlocks >= 4 {
-            let half = rowBlocks / 2
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                multiplyRowBlocks(part == 0 ? 0 ..< half : half ..< rowBlocks)
+            let chunks = 4
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                multiplyRowBlocks(part * rowBlocks / chunks ..< (part + 1) * rowBlocks / chunks)
             }
         } else {
             multiplyRowBlocks(0 ..< rowBlocks)

@@ -30,9 +30,10 @@ enum HeadingIDs {
                 used.insert(candidate)
                 id = candidate
             }
-            nodes[i].s2 = Int32(bytes.count)
+            // The raw content range is no longer needed after the inline phase: it now holds the id.
+            nodes[i].s0 = Int32(bytes.count)
             bytes.append(contentsOf: id.utf8)
-            nodes[i].e2 = Int32(bytes.count)
+            nodes[i].e0 = Int32(bytes.count)
         }
     }
 
