@@ -44,7 +44,7 @@ struct ChartTests {
     @Test("Bar charts draw one bar per row and series, with a tooltip")
     func bars() {
         let chart = svg(table([1, 2, 3], second: [3, 2, 1]), ChartSpec(kind: .bar))
-        #expect(chart.components(separatedBy: "<rect").count - 1 == 6)
+        #expect(chart.components(separatedBy: "<rect").count - 1 == 6 + 2, "six bars and two legend swatches")
         #expect(chart.contains("<title>1: 1</title>"))
     }
 
@@ -62,5 +62,25 @@ struct ChartTests {
         #expect(scale.ticks == (1...9).map { Double($0) * 0.1 })
         #expect(AxisScale.niceStep(0.37) == 0.5)
         #expect(AxisScale(covering: [3e-5, 20], logarithmic: true).ticks.count <= 9)
+    }
+}
+
+@Suite("Chart axes")
+struct ChartAxisTests {
+    @Test("An x column spread over decades gets a log axis; bar legends show swatches")
+    func logX() {
+        let table = Table(simulation: "d", title: "t", seed: nil, parameters: [],
+                          columns: [.init("lr", "lr"), .init("share", "share")],
+                          rows: [1e-4, 1e-3, 1e-2, 1e-1, 1].map { [.number($0), .number(0.5)] })
+        let line = ChartRenderer(table: table, spec: ChartSpec(), language: "en", logNote: "").render() ?? ""
+        #expect(line.contains(">10⁻⁴</text>"))
+        // Equal ratios are equal distances: the five points are evenly spaced.
+        let xs = line.components(separatedBy: "<circle").dropFirst().compactMap { part -> Double? in
+            part.components(separatedBy: "cx=\"").dropFirst().first?.components(separatedBy: "\"").first.flatMap(Double.init)
+        }
+        let gaps = zip(xs.dropFirst(), xs).map { $0 - $1 }
+        #expect(gaps.count == 4 && gaps.allSatisfy { abs($0 - gaps[0]) < 0.2 })
+        let bars = ChartRenderer(table: table, spec: ChartSpec(kind: .bar), language: "en", logNote: "").render() ?? ""
+        #expect(bars.contains("width=\"12\" height=\"12\""))
     }
 }

@@ -31,7 +31,9 @@ struct ChartRenderer {
         let yScale = AxisScale(covering: values + (logarithmic ? [] : [0]).filter { _ in spec.kind == .bar }, logarithmic: logarithmic)
         let categorical = spec.kind == .bar || !numeric.contains(xIndex)
         let xValues = table.rows.map { number($0[xIndex]) }
-        let xScale = AxisScale(covering: xValues, logarithmic: false)
+        // An x column of positive values spread over decades (learning rates) gets a log axis too.
+        let xLogarithmic = !categorical && xValues.allSatisfy { $0 > 0 } && AxisScale.spansDecades(xValues)
+        let xScale = AxisScale(covering: xValues, logarithmic: xLogarithmic)
         // The legend wraps onto as many rows as its entries need; the plot starts below it (and the log note).
         var legend: [(x: Double, row: Int, name: String)] = []
         var cursor = Self.left, rows = 1
@@ -83,7 +85,7 @@ struct ChartRenderer {
         } else {
             for tick in xScale.ticks {
                 let x = Self.left + plotWidth * (xScale.fraction(tick) ?? 0)
-                svg += "<text class=\"tick\" x=\"\(f(x))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(escapeXML(label(tick, false)))</text>"
+                svg += "<text class=\"tick\" x=\"\(f(x))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(escapeXML(label(tick, xLogarithmic)))</text>"
             }
         }
         svg += "\n<text class=\"axis-label\" x=\"\(f(Self.left + plotWidth / 2))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(escapeXML(table.columns[xIndex].label.text(language)))</text>\n"
@@ -134,7 +136,9 @@ struct ChartRenderer {
         // Legend, above the plot.
         for (order, entry) in legend.enumerated() {
             let y = 12 + Double(entry.row) * 18
-            svg += "<line class=\"s\(order)\" x1=\"\(f(entry.x))\" x2=\"\(f(entry.x + 18))\" y1=\"\(f(y))\" y2=\"\(f(y))\"/>"
+            svg += spec.kind == .bar
+                ? "<rect class=\"s\(order)\" x=\"\(f(entry.x + 3))\" y=\"\(f(y - 6))\" width=\"12\" height=\"12\"/>"
+                : "<line class=\"s\(order)\" x1=\"\(f(entry.x))\" x2=\"\(f(entry.x + 18))\" y1=\"\(f(y))\" y2=\"\(f(y))\"/>"
             svg += "<text class=\"legend\" x=\"\(f(entry.x + 22))\" y=\"\(f(y + 4))\">\(escapeXML(entry.name))</text>"
         }
         return svg + "\n</svg>\n"
