@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GradusSimulation
 
 /// Runs each distinct simulation the course uses once (the same table serves every language), and keeps the
@@ -23,17 +24,22 @@ public struct SimulationRunner: Sendable {
                 for use in translation.simulations.values where uses[use.key] == nil { uses[use.key] = use }
             }
         }
-        var tables: [SimulationKey: Table] = [:]
-        for key in uses.keys.sorted() {
-            if let cached = read(key) {
-                tables[key] = cached
-                continue
-            }
-            let table = registry[key.name]!.run(uses[key]!.parameters, seed: key.seed)
-            write(table, for: key)
-            tables[key] = table
+        // Distinct runs are independent and each is deterministic, so they run on every core at once; the
+        // result does not depend on which finishes first.
+        let keys = uses.keys.sorted()
+        let parameters = keys.map { uses[$0]!.parameters }
+        let results = Mutex([Table?](repeating: nil, count: keys.count))
+        DispatchQueue.concurrentPerform(iterations: keys.count) { index in
+            let key = keys[index]
+            let table = read(key) ?? {
+                let table = registry[key.name]!.run(parameters[index], seed: key.seed)
+                write(table, for: key)
+                return table
+            }()
+            results.withLock { $0[index] = table }
         }
-        return tables
+        let tables = results.withLock { $0 }
+        return Dictionary(uniqueKeysWithValues: zip(keys, tables.map { $0! }))
     }
 
     // MARK: - Cache
