@@ -48,7 +48,9 @@ struct QuizDirective {
                                               diagnostics: &diagnostics) else { return nil }
             // The generated sentence names the lesson's items; an author's block quote adds to it.
             if let quote = node.children.first(where: { $0.kind == .blockQuote }) {
-                question.explanation = join([question.explanation, blocks(quote)])
+                let extra = blocks(quote)
+                question.explanation = QuizText(runs: question.explanation.runs + [.paragraphBreak] + extra.runs,
+                                                html: "<p>\(question.explanation.html)</p>\n" + extra.html)
             }
             return question
         }
