@@ -54,7 +54,8 @@ struct LessonBodyRenderer: Sendable {
             if let use = translation.simulations[node.index], let table = tables[use.key] {
                 let chart = ChartRenderer(table: table, spec: use.chart, language: language,
                                           logNote: wordsOfPage["log_scale"]?.text ?? "").render()
-                return TableHTML.render(table, caption: use.caption, language: language, chart: chart)
+                return TableHTML.render(table, caption: use.caption, language: language, chart: chart,
+                                        showTable: wordsOfPage["show_table"]?.text ?? "")
             }
             if let question = questions[node.index] {
                 return QuizHTML.render(question, words: { wordsOfPage[$0]?.text ?? "" })
