@@ -114,10 +114,8 @@ enum QuizCommand {
                                   shownSeed: givenSeed == nil && !scriptedRun ? seed : nil,
                                   math: { tex in (try? UnicodeMath.render(tex: tex)) ?? tex })
         let recorded = Mutex<[QuestionOutcome]>([])
-        let total = quiz.questions.count
         let interrupt = installInterruptHandler(console: console) {
-            let outcomes = recorded.withLock { $0 }
-            session.summary(QuizResult(outcomes: outcomes, total: total, ended: true))
+            console.out(session.summary(recorded.withLock { $0 }))
         }
         defer { interrupt?.cancel() }
         var saveFailed = false
