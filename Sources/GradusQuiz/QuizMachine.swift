@@ -144,7 +144,9 @@ public struct QuizMachine: Sendable {
     public func question(prompting: Bool = true) -> String {
         let question = quiz.questions[current]
         var out = "\n" + style.line(style.bold(strings.questionOf(current + 1, quiz.questions.count)))
-        out += style.line(text(question.prompt)) + "\n"
+        // An author's "Which is NOT …?" gets the same emphasis as generated questions (capitals only).
+        let shown = NotMentioned.emphasizingNegation(question.prompt, words: strings.negations, exactCase: true)
+        out += style.line(text(shown)) + "\n"
         for (index, option) in question.options.enumerated() {
             out += style.line("  \(AnswerParser.letter(index))) " + text(option.text), indent: 5)
         }

@@ -38,8 +38,9 @@ public struct QuizSession: Sendable {
                 event = terminal.readLine().map { .line($0) } ?? .endOfInput
             }
             let step = machine.handle(event)
-            terminal.write(step.output)
+            // Recorded before the next question shows, so whatever the learner sees answered is saved.
             if let outcome = step.finished { record(outcome) }
+            terminal.write(step.output)
         }
         return machine.result
     }

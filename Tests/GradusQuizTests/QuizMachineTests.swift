@@ -33,3 +33,21 @@ struct QuizMachineTests {
         #expect(machine.handle(.line("a")).output == "", "a finished machine ignores events")
     }
 }
+
+@Suite("Negation in authored questions")
+struct AuthoredNegationTests {
+    @Test("A capitalised NÃO in an authored question is bold on a styled terminal; a lowercase one is left alone")
+    func emphasis() {
+        let question = { (prompt: String) in
+            Quiz(lessonSlug: "l", lessonTitle: "T", language: "pt", questions: [
+                Question(id: "q", kind: .single, prompt: QuizText(stringLiteral: prompt),
+                         options: [.init(text: "a", isCorrect: true), .init(text: "b", isCorrect: false)],
+                         explanation: "", origin: "x:1:1"),
+            ])
+        }
+        var upper = QuizMachine(quiz: question("Qual NÃO satura?"), attempts: 1, style: TerminalStyle(styled: true), math: { $0 })
+        #expect(upper.start().contains("Qual \u{1B}[1mNÃO\u{1B}[22m satura?"))
+        var lower = QuizMachine(quiz: question("Por que não satura?"), attempts: 1, style: TerminalStyle(styled: true), math: { $0 })
+        #expect(lower.start().contains("Por que não satura?\n"))
+    }
+}
