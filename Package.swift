@@ -11,15 +11,21 @@ let modules: [(name: String, dependencies: [String])] = [
     ("GradusQuiz", ["GradusMath"]),
     ("GradusContent", ["GradusMarkdown", "GradusMath", "GradusQuiz", "GradusSimulation"]),
     ("GradusRender", ["GradusContent", "GradusSimulation", "GradusQuiz", "GradusMarkdown", "GradusMath"]),
+    ("GradusServe", ["GradusContent", "GradusRender"]),
     ("GradusCLI", ["GradusMarkdown", "GradusMath", "GradusEngine", "GradusSimulation", "GradusQuiz",
-                   "GradusContent", "GradusRender"]),
+                   "GradusContent", "GradusRender", "GradusServe"]),
 ]
+
+/// The numeric modules are optimised in debug builds too: the tests and `swift run` build the real course, whose
+/// simulations run 50–100× slower unoptimised.
+let optimizedInDebug: Set<String> = ["GradusEngine", "GradusSimulation"]
 
 let package = Package(
     name: "Gradus",
     products: [.executable(name: "gradus", targets: ["gradus"])],
     targets: modules.map { module in
-        .target(name: module.name, dependencies: module.dependencies.map { .target(name: $0) })
+        .target(name: module.name, dependencies: module.dependencies.map { .target(name: $0) },
+                swiftSettings: optimizedInDebug.contains(module.name) ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : [])
     } + modules.map { module in
         .testTarget(name: "\(module.name)Tests",
                     dependencies: [.target(name: module.name), "GradusTestSupport"],
@@ -33,7 +39,7 @@ let package = Package(
 
 /// Fixture and golden folders of a test target: read by the tests through their paths, not built.
 func testData(of target: String) -> [String] {
-    ["Fixtures", "Golden"].filter {
+    ["Fixtures", "Golden", "Browser"].filter {
         FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Tests/\(target)/\($0)")
     }
 }

@@ -45,7 +45,8 @@ enum BuildCommand {
         }
         let builder = SiteBuilder(content: content, templates: console.url(templatesPath),
                                   contentDisplay: contentPath, templatesDisplay: templatesPath,
-                                  languages: languages, baseURL: arguments.value("base-url"), unsafe: arguments.has("unsafe"))
+                                  languages: languages, baseURL: arguments.value("base-url"), unsafe: arguments.has("unsafe"),
+                                  cache: console.url(".gradus-cache/simulations"))
         let result = try builder.build()
         for warning in result.warnings { console.err(warning.formatted + "\n") }
         let report = try SiteWriter(output: out).write(result.site)

@@ -3,16 +3,19 @@ import GradusContent
 
 /// The command-line interface: finds the command, parses its options, runs it and maps errors to exit codes.
 public enum CLI {
-    public static let version = "0.1.0"
+    public static let version = GradusVersion.current
 
     /// Every working command, in the order `gradus --help` lists them.
     public static let commands: [CommandSpec] = [
         BuildCommand.spec,
+        CheckCommand.spec,
         QuizCommand.spec,
         ExportQuizCommand.spec,
         SimulateCommand.spec,
+        ServeCommand.spec,
         MarkdownCommand.spec,
         MustacheCommand.spec,
+        NewCommand.spec,
     ]
 
     /// Runs `gradus` with `arguments` (without the program name) and returns the process's exit code.

@@ -10,23 +10,39 @@ public struct SourceFile: Hashable, Sendable {
     /// The file line (1-based) on which `body` starts.
     public var bodyFirstLine: Int
 
-    /// Splits `text` into front matter (between `---` lines at the top) and body.
+    /// Splits `text` into front matter (between `---` lines at the top) and body. Only the front matter is cut
+    /// into lines; the body is taken as one slice, so long lessons cost one scan.
     public static func read(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> SourceFile {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingSpaces == "---" }) == true else {
+        let utf8 = text.utf8
+        /// The end of the line that starts at `start` (its newline, or the end of the text).
+        func lineEnd(_ start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 10) ?? utf8.endIndex }
+        func isFence(_ start: String.Index, _ end: String.Index) -> Bool {
+            text[start..<end].trimmingSpaces == "---"
+        }
+        let firstEnd = lineEnd(text.startIndex)
+        guard isFence(text.startIndex, firstEnd) else {
             diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
                                       "missing front matter; start the file with a '---' line, then 'title: …', then '---'"))
             return SourceFile(path: path, frontMatter: FrontMatter(entries: []), body: text, bodyFirstLine: 1)
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingSpaces == "---" }) else {
-            diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
-                                      "front matter is not closed; add a '---' line after its last key"))
-            return SourceFile(path: path, frontMatter: FrontMatter(entries: []), body: "", bodyFirstLine: lines.count + 1)
+        var lines: [Substring] = []
+        var cursor = firstEnd
+        while cursor < utf8.endIndex {
+            let start = utf8.index(after: cursor)
+            let end = lineEnd(start)
+            if isFence(start, end) {
+                let (matter, problems) = FrontMatterParser(path: path).parse(lines, firstLine: 2)
+                diagnostics += problems
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
+                return SourceFile(path: path, frontMatter: matter, body: String(text[bodyStart...]),
+                                  bodyFirstLine: lines.count + 3)
+            }
+            lines.append(text[start..<end])
+            cursor = end
         }
-        let (matter, problems) = FrontMatterParser(path: path).parse(Array(lines[1..<end]), firstLine: 2)
-        diagnostics += problems
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return SourceFile(path: path, frontMatter: matter, body: body, bodyFirstLine: end + 2)
+        diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                  "front matter is not closed; add a '---' line after its last key"))
+        return SourceFile(path: path, frontMatter: FrontMatter(entries: []), body: "", bodyFirstLine: lines.count + 2)
     }
 }

@@ -80,23 +80,32 @@ extension Variable {
         }
     }
 
+    /// a·s for a constant s.
     public static func * (a: Variable, s: Double) -> Variable { a.affine(scale: s) }
+    /// s·a for a constant s.
     public static func * (s: Double, a: Variable) -> Variable { a.affine(scale: s) }
+    /// a/s for a constant s, computed as a·(1/s) (as PyTorch does for a scalar divisor on the CPU).
     public static func / (a: Variable, s: Double) -> Variable { a.affine(scale: 1 / s) }
+    /// a + s for a constant s.
     public static func + (a: Variable, s: Double) -> Variable { a.affine(scale: 1, shift: s) }
+    /// s + a for a constant s.
     public static func + (s: Double, a: Variable) -> Variable { a.affine(scale: 1, shift: s) }
+    /// a − s for a constant s.
     public static func - (a: Variable, s: Double) -> Variable { a.affine(scale: 1, shift: -s) }
+    /// s − a for a constant s (as in the GRU's 1 − z).
     public static func - (s: Double, a: Variable) -> Variable { a.affine(scale: -1, shift: s) }
+    /// −a.
     public static prefix func - (a: Variable) -> Variable { a.affine(scale: -1) }
 
-    /// aᵖ elementwise for a constant exponent p.
+    /// aᵖ elementwise for a constant exponent p. As in PyTorch, p = 2, 3, ½, −½, −1, −2 are computed with
+    /// multiplications, √ and division rather than `pow` (faster, and correctly rounded for 2 and ½).
     public func pow(_ p: Double) -> Variable {
         let a = self
-        let out = a.value.map { Foundation.pow($0, p) }
+        let out = a.value.map { Variable.power($0, p) }
         return Variable(out, inputs: [a]) { g in
             // d(aᵖ)/da = p·aᵖ⁻¹, and exactly 0 when p = 0 (as PyTorch)
             if p == 0 { a.accumulate(Tensor.zeros(a.shape)); return }
-            a.accumulate(g.zipMap(a.value) { g, x in g * (p * Foundation.pow(x, p - 1)) })
+            a.accumulate(g.zipMap(a.value) { g, x in g * (p * Variable.power(x, p - 1)) })
         }
     }
 
@@ -145,7 +154,7 @@ extension Variable {
     /// tanh x.
     public func tanh() -> Variable {
         let a = self
-        let out = a.value.map { Foundation.tanh($0) }
+        let out = a.value.tanh()
         return Variable(out, inputs: [a]) { g in
             // d(tanh x)/dx = 1 − tanh²x
             a.accumulate(g.zipMap(out) { g, y in g * (1 - y * y) })
@@ -189,6 +198,21 @@ extension Variable {
     }
 
     // MARK: - Helpers
+
+    /// xᵖ with PyTorch's special cases for a scalar exponent.
+    @inline(__always)
+    static func power(_ x: Double, _ p: Double) -> Double {
+        switch p {
+        case 1: return x
+        case 2: return x * x
+        case 3: return x * x * x
+        case 0.5: return x.squareRoot()
+        case -0.5: return 1 / x.squareRoot()
+        case -1: return 1 / x
+        case -2: return 1 / (x * x)
+        default: return Foundation.pow(x, p)
+        }
+    }
 
     @inline(__always)
     static func sigmoid(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }

@@ -13,16 +13,20 @@ enum Parser {
             parser.run()
             return parser
         }
-        let text = blocks.text
-        let nodes = blocks.nodes
-        blocks.nodes = []
+        var text: [UInt8] = []
+        swap(&text, &blocks.text)
         var (finalNodes, extra) = text.withUnsafeBufferPointer { buffer -> ([RawNode], [UInt8]) in
-            var inline = InlineParser(s: buffer, nodes: nodes, references: blocks.references, lesson: options.lesson)
+            var inline = InlineParser(s: buffer, references: blocks.references, lesson: options.lesson)
+            // Hand the arena over without a second reference, so appending does not copy it.
+            swap(&inline.nodes, &blocks.nodes)
             inline.run()
-            return (inline.nodes, inline.extra)
+            var nodes: [RawNode] = []
+            swap(&nodes, &inline.nodes)
+            return (nodes, inline.extra)
         }
-        var bytes = text
-        bytes.append(contentsOf: extra)
+        text.append(contentsOf: extra)
+        var bytes: [UInt8] = []
+        swap(&bytes, &text)
         extra = []
         if options.lesson { HeadingIDs.assign(&finalNodes, &bytes) }
         return MarkdownTree(nodes: finalNodes, bytes: bytes, parameters: blocks.parameters, options: options)

@@ -14,7 +14,8 @@ indirect enum MathNode: Equatable, Sendable {
     case space(Double)
     /// A braced group.
     case row([MathNode])
-    case fraction(MathNode, MathNode)
+    /// `\frac`; `displayStyle` is true for `\dfrac`, false for `\tfrac`, nil to follow the context.
+    case fraction(MathNode, MathNode, displayStyle: Bool?)
     case root(MathNode, index: MathNode?)
     /// Sub- and superscripts; `limits` sets them under and over the base in display style (`\sum`, `\max`).
     case scripts(base: MathNode, sub: MathNode?, sup: MathNode?, limits: Bool)
@@ -25,6 +26,8 @@ indirect enum MathNode: Equatable, Sendable {
     case function(String)
     /// A big operator: `\sum`, `\prod`, `\int`.
     case largeOperator(String)
+    /// A delimiter of fixed size from `\big(`, `\Bigr]`, …: its height in em.
+    case sizedDelimiter(String, OperatorKind, height: Double)
     /// A matrix, `aligned` or `cases` environment: rows of cells.
     case table(TableKind, rows: [[MathNode]])
 }

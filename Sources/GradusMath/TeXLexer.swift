@@ -80,9 +80,10 @@ struct TeXLexer {
     }
 
     /// Reads a balanced `{…}` group as raw text, for `\text`, `\operatorname` and environment names.
-    /// Inside, `\` followed by a non-letter yields that character (`\{`, `\%`, `\_`); `\` followed by
-    /// letters is returned as `nil` in `command` so the caller can report it. Returns nil when the next
-    /// non-space character is not `{`.
+    /// Inner braces group without showing, as in TeX. Inside, `\,` is a thin space, `\:` and `\;` a
+    /// four-per-em space, `\ ` a space, `\!` nothing, and `\` with another non-letter yields that character
+    /// (`\{`, `\%`, `\_`); `\` followed by letters is returned in `command` so the caller can report it.
+    /// Returns nil when the next non-space character is not `{`.
     mutating func readRawGroup() -> RawGroup? {
         skipSpacesAndComments()
         guard position < scalars.count, scalars[position] == "{" else { return nil }
@@ -96,11 +97,9 @@ struct TeXLexer {
             switch scalar {
             case "{":
                 depth += 1
-                text.append(scalar)
             case "}":
                 if depth == 0 { return RawGroup(text: String(text), unclosedAt: nil, command: nil) }
                 depth -= 1
-                text.append(scalar)
             case "\\":
                 guard position < scalars.count else { break }
                 if isLetter(scalars[position]) {
@@ -109,7 +108,13 @@ struct TeXLexer {
                     return RawGroup(text: String(text), unclosedAt: nil,
                                     command: (name, commandLine, commandColumn))
                 }
-                text.append(advance())
+                switch advance() {
+                case ",": text.append("\u{2009}")
+                case ":", ";": text.append("\u{2005}")
+                case "!": break
+                case " ", "\n", "\t": text.append(" ")
+                case let other: text.append(other)
+                }
             default:
                 text.append(scalar)
             }

@@ -227,7 +227,8 @@ struct TeXParser {
             let example = "\\\(name){a}{b}"
             let numerator = try parseArgument(for: "\\\(name)", example: example, at: token)
             let denominator = try parseArgument(for: "\\\(name)", example: example, at: token)
-            return (.fraction(numerator, denominator), false)
+            let style: Bool? = name == "dfrac" ? true : name == "tfrac" ? false : nil
+            return (.fraction(numerator, denominator, displayStyle: style), false)
         case "sqrt":
             var index: MathNode?
             if lexer.skip("[") {
@@ -249,6 +250,12 @@ struct TeXParser {
             return (.fenced(open: open, body: body, close: try delimiter(after: right)), false)
         case "begin":
             return (try parseEnvironment(token), false)
+        case _ where TeXSymbols.delimiterSizes[name] != nil:
+            let (height, side) = TeXSymbols.delimiterSizes[name]!
+            let symbol = try delimiter(after: token)
+            let kind: OperatorKind = side == "l" ? .open : side == "r" ? .close
+                : "([{⟨⌊⌈".contains(symbol) ? .open : ")]}⟩⌋⌉".contains(symbol) ? .close : .ordinary
+            return (.sizedDelimiter(symbol, kind, height: height), false)
         default:
             throw unknownCommand(name, at: token)
         }
@@ -287,8 +294,8 @@ struct TeXParser {
         default:
             break
         }
-        let which = command.kind == .command("left") ? "\\left" : "\\right"
-        throw error("\(which) needs a delimiter such as ( [ \\{ | \\| or . (none)", at: token)
+        guard case .command(let which) = command.kind else { preconditionFailure("delimiters follow a command") }
+        throw error("\\\(which) needs a delimiter such as ( [ \\{ | \\| or . (none)", at: token)
     }
 
     private mutating func parseEnvironment(_ begin: TeXToken) throws(TeXError) -> MathNode {
@@ -308,6 +315,7 @@ struct TeXParser {
             case .command("\\"):
                 rows.append(cells)
                 cells = []
+                if lexer.skip("[") { try skipLength(after: token) }
             case .command("end"):
                 let endName = try rawGroup(for: "end", example: "\\end{\(name)}", at: token)
                 guard endName == name else {
@@ -318,6 +326,18 @@ struct TeXParser {
                 return .table(kind, rows: rows)
             default:
                 throw error("\\begin{\(name)} is never closed; add \\end{\(name)}", at: begin)
+            }
+        }
+    }
+
+    /// Skips the `2pt]` of `\\[2pt]`: extra space between rows, which MathML leaves to its own spacing.
+    private mutating func skipLength(after token: TeXToken) throws(TeXError) {
+        while true {
+            let next = self.next()
+            switch next.kind {
+            case .character("]"): return
+            case .character, .command: continue
+            default: throw error("'\\\\[' needs a length and ']', as in \\\\[2pt]", at: token)
             }
         }
     }

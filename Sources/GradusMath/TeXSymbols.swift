@@ -132,6 +132,18 @@ enum TeXSymbols {
         "\n": 1.0 / 3, "\t": 1.0 / 3, "enspace": 0.5, "quad": 1, "qquad": 2,
     ]
 
+    /// `\big(` and its kin: the delimiter's height in em (MathJax's sizes) and its side (`l`, `r` or none).
+    static let delimiterSizes: [String: (Double, String)] = {
+        var table: [String: (Double, String)] = [:]
+        for (name, height) in [("big", 1.2), ("Big", 1.623), ("bigg", 2.047), ("Bigg", 2.470)] {
+            table[name] = (height, "")
+            table[name + "l"] = (height, "l")
+            table[name + "r"] = (height, "r")
+            table[name + "m"] = (height, "")
+        }
+        return table
+    }()
+
     /// Commands that only change the style of what follows; accepted and ignored.
     static let ignored: Set<String> = ["displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "nonumber",
                                        "notag"]
@@ -162,6 +174,7 @@ enum TeXSymbols {
         names.formUnion(structural)
         names.formUnion(ignored)
         names.formUnion(spaces.keys.filter { $0.count > 1 })
+        names.formUnion(delimiterSizes.keys)
         return names.filter { $0.first?.isLetter == true }.sorted()
     }()
 

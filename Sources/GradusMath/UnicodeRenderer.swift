@@ -47,7 +47,9 @@ struct UnicodeRenderer {
             return width >= 2 ? "    " : width >= 1 ? "  " : width > 0 ? " " : ""
         case .row(let items):
             return row(items)
-        case .fraction(let numerator, let denominator):
+        case .sizedDelimiter(let symbol, _, _):
+            return symbol
+        case .fraction(let numerator, let denominator, _):
             return parenthesized(render(numerator)) + "/" + parenthesized(render(denominator))
         case .root(let radicand, let index):
             let prefix = index.map { script(render($0, compact: true), superscript: true) } ?? ""

@@ -40,9 +40,21 @@ struct LessonBodyRenderer: Sendable {
                 return destination
             }
         }
+        let anchorLabel = wordsOfPage["link_to_section"]?.text ?? ""
+        hooks.headingAnchor = { level, id in
+            level == 1 ? "" : " <a class=\"heading-anchor\" href=\"#\(escapeXML(id))\" aria-label=\"\(escapeXML(anchorLabel))\">#</a>"
+        }
+        hooks.codeBlock = { info, code in
+            guard let grammar = Highlighter.grammar(for: info) else { return nil }
+            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            return "<pre class=\"code\"><code class=\"language-\(escapeXML(language))\">"
+                + Highlighter(grammar: grammar).highlight(code) + "</code></pre>\n"
+        }
         hooks.directive = { node, _ in
             if let use = translation.simulations[node.index], let table = tables[use.key] {
-                return TableHTML.render(table, caption: use.caption, language: language)
+                let chart = ChartRenderer(table: table, spec: use.chart, language: language,
+                                          logNote: wordsOfPage["log_scale"]?.text ?? "").render()
+                return TableHTML.render(table, caption: use.caption, language: language, chart: chart)
             }
             if let question = questions[node.index] {
                 return QuizHTML.render(question, words: { wordsOfPage[$0]?.text ?? "" })

@@ -16,9 +16,12 @@ public struct SiteBuilder: Sendable {
     public var baseURL: String?
     public var unsafe: Bool
     public var registry: Registry
+    /// Where simulation tables are kept between builds (nil: no cache).
+    public var cache: URL?
 
     public init(content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
-                languages: [String]? = nil, baseURL: String? = nil, unsafe: Bool = false, registry: Registry = .standard) {
+                languages: [String]? = nil, baseURL: String? = nil, unsafe: Bool = false, registry: Registry = .standard, cache: URL? = nil) {
+        self.cache = cache
         self.content = content
         self.templates = templates
         self.contentDisplay = contentDisplay
@@ -50,7 +53,7 @@ public struct SiteBuilder: Sendable {
         let templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: course.languages)
         let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet.words)
         let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, inlineHTML: { body.inlineHTML($0) }).compile(course)
-        let tables = SimulationRunner(registry: registry).run(compiled)
+        let tables = SimulationRunner(registry: registry, cache: cache).run(compiled)
         var pages: [Language: [LessonPage]] = [:]
         var introductions: [Language: String] = [:]
         let built = course.languages.filter { languages?.contains($0.code) ?? true }
@@ -67,9 +70,18 @@ public struct SiteBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
         var renderCourse = course
         renderCourse.config.languages = built
-        let site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL)
+        var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL)
             .render(renderCourse, pages: pages, introductions: introductions,
                     assets: TemplateSet.readFiles(content.appendingPathComponent("assets")))
+        for language in built {
+            var index = SearchIndex()
+            for lesson in compiled.lessons {
+                guard let (_, translation) = lesson.translation(language, fallback: course.languages) else { continue }
+                index.add(lesson: lesson.slug, title: translation.source.title, language: language.code,
+                          document: translation.document)
+            }
+            site.add("static/search-\(language.code).js", index.script(language: language.code))
+        }
         return Result(site: site, warnings: diagnostics.sorted { $0.location < $1.location },
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,
                       languages: built.count, simulations: tables.count)

@@ -27,31 +27,34 @@ public struct SiteWriter: Sendable {
         try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
         removeLeftoverTemporaries()
         var report = Report()
-        var staged: [(temporary: URL, target: URL)] = []
+        var staged: [(temporary: String, target: String)] = []
+        var folders: Set<String> = []
+        let root = output.path
         do {
             for path in site.paths {
                 let data = site.files[path]!
-                let target = output.appendingPathComponent(path)
-                if let old = fileManager.contents(atPath: target.path), old == data {
+                let target = root + "/" + path
+                if let old = FileIO.contents(of: target, ifSize: data.count), FileIO.same(old, data) {
                     report.unchanged += 1
                     continue
                 }
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let temporary = target.deletingLastPathComponent()
-                    .appendingPathComponent(Self.temporaryMarker + target.lastPathComponent)
-                try data.write(to: temporary)
+                let slash = target.lastIndex(of: "/")!
+                let folder = String(target[..<slash])
+                try FileIO.makeFolder(folder, known: &folders)
+                let temporary = folder + "/" + Self.temporaryMarker + target[target.index(after: slash)...]
+                try FileIO.write(data, to: temporary)
                 staged.append((temporary, target))
                 report.written.append(path)
             }
         } catch {
-            for (temporary, _) in staged { try? fileManager.removeItem(at: temporary) }
+            for (temporary, _) in staged { unlink(temporary) }
             throw error
         }
         for (temporary, target) in staged {
-            guard rename(temporary.path, target.path) == 0 else {
+            guard rename(temporary, target) == 0 else {
                 let reason = String(cString: strerror(errno))
-                for (left, _) in staged { try? fileManager.removeItem(at: left) }
-                throw WriteError(path: target.path, reason: reason)
+                for (left, _) in staged { unlink(left) }
+                throw WriteError(path: target, reason: reason)
             }
         }
         let previous = readManifest()

@@ -2,8 +2,9 @@ import GradusSimulation
 
 /// A simulation's table as an accessible HTML table inside a figure, in the page's language.
 enum TableHTML {
-    static func render(_ table: Table, caption: String, language: String) -> String {
+    static func render(_ table: Table, caption: String, language: String, chart: String?) -> String {
         var html = "<figure class=\"simulation\" data-simulation=\"\(escapeXML(table.simulation))\">\n"
+        if let chart { html += chart }
         html += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(escapeXML(table.title.text(language)))\">\n"
         html += "<table>\n<caption>\(escapeXML(caption.isEmpty ? table.title.text(language) : caption))</caption>\n"
         html += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(escapeXML($0.label.text(language)))</th>" }.joined()

@@ -1,5 +1,5 @@
 /// A short text in each language Gradus speaks (pt, de, en); other codes fall back to English.
-public struct Localized: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct Localized: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
     public var pt: String
     public var de: String
     public var en: String

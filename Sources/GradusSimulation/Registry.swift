@@ -14,6 +14,9 @@ public struct Registry: Sendable {
         GradientClipping.simulation,
         LSTMvsRNN.simulation,
         BatchNormGradients.simulation,
+        WeightDecay.simulation,
+        DyingReLU.simulation,
+        Strategies.simulation,
     ])
 
     public subscript(name: String) -> Simulation? { simulations.first { $0.name == name } }

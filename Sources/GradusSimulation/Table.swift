@@ -1,6 +1,6 @@
 /// The result of a simulation: a titled table of numbers (and a few texts), with the parameters that made it.
 public struct Table: Hashable, Sendable {
-    public struct Column: Hashable, Sendable {
+    public struct Column: Hashable, Sendable, Codable {
         /// A stable machine name (`grad_norm`), used in JSON, CSV and charts.
         public var key: String
         public var label: Localized

@@ -5,7 +5,9 @@ import GradusTestSupport
 
 @Suite("gradus export-quiz")
 struct ExportQuizCommandTests {
-    static let content = TestEnvironment.packageRoot.appendingPathComponent("content").path
+    /// A frozen one-lesson course (a copy of lesson 01), so the expectations do not move as the real course grows.
+    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/lesson-one/content").path
 
     @Test("GIFT reads back: every question by id, one right answer each, per-option and general feedback")
     func gift() throws {

@@ -62,6 +62,12 @@ struct MathGoldenTests {
             #"\begin{align*} a &= b + c \\ &= d \end{align*}"#]),
         Construct(name: "cases", formulas: [
             #"\operatorname{ReLU}'(x) = \begin{cases} 1 & \text{if } x > 0 \\ 0 & \text{otherwise} \end{cases}"#]),
+        Construct(name: "sized-delimiters", formulas: [
+            #"\big( a \big)"#, #"\Bigl[ x \Bigr]"#, #"\bigg| x \bigg|"#, #"\Bigg\{ y \Bigg\}"#]),
+        Construct(name: "fraction-styles", formulas: [#"\dfrac{1}{2} + \tfrac{1}{2}"#]),
+        Construct(name: "raw-text-spacing", formulas: [
+            #"\operatorname*{arg\,max}_x f(x)"#, #"\text{a {b} c\;d\!e\ f}"#,
+            #"\begin{aligned} a &= b \\[2pt] c &= d \end{aligned}"#]),
         Construct(name: "gradients", formulas: [
             #"\frac{\partial L}{\partial W_1} = \prod_{k=2}^{T} \frac{\partial h_k}{\partial h_{k-1}} \cdot \frac{\partial L}{\partial h_T}"#,
             #"\|\nabla_\theta L\|_2 \le \tau"#, #"\sigma(x) = \frac{1}{1 + e^{-x}}"#,

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GradusRender
 import GradusTestSupport
@@ -99,6 +100,21 @@ struct MustacheErrorTests {
                                           + "partial include itself?")) {
             try node.render(["on": true]) { _ in node }
         }
+    }
+
+    @Test("A partial that includes itself twice per level of 40-deep data stops at the inclusion budget")
+    func exponentialRecursion() throws {
+        // Every path ends at depth 40, under the depth limit, but there are 2^40 of them.
+        let twice = try MustacheTemplate(source: "{{#a}}{{>twice}}{{>twice}}{{/a}}", name: "twice.mustache")
+        var data: MustacheValue = ["a": false]
+        for _ in 0..<40 { data = ["a": data] }
+        let started = ContinuousClock.now
+        #expect(throws: MustacheError(name: "twice.mustache", line: 1, column: 7,
+                                      message: "more than 1000000 partial inclusions in one rendering at partial "
+                                          + "'twice'; does a partial include itself more than once?")) {
+            try twice.render(data) { _ in twice }
+        }
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     @Test("Recursion driven by nested data renders to the data's depth")

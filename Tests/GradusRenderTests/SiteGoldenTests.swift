@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GradusContent
 import GradusTestSupport
 @testable import GradusRender
 
@@ -17,7 +18,7 @@ struct SiteGoldenTests {
     func golden() throws {
         let result = try build()
         #expect(result.site.paths.filter { !$0.hasPrefix("static/") } == [
-            "404.html", "de/first/index.html", "de/index.html", "de/second/index.html",
+            "404.html", "assets/dot.svg", "de/first/index.html", "de/index.html", "de/second/index.html",
             "en/first/index.html", "en/index.html", "en/second/index.html", "index.html",
         ])
         for path in result.site.paths where path.hasSuffix(".html") {
@@ -45,7 +46,8 @@ struct SiteGoldenTests {
     @Test("Raw HTML and javascript: URLs never reach the page in safe mode")
     func safe() throws {
         let page = try build().site["en/second/index.html"]!
-        #expect(!page.contains("<script"))
+        #expect(!page.contains("alert(1)</script>"))
+        #expect(page.components(separatedBy: "<script").count - 1 == 2, "only the theme's two scripts")
         #expect(!page.contains("javascript:"))
     }
 
@@ -61,5 +63,78 @@ struct SiteGoldenTests {
         let site = try build(baseURL: "https://example.org/c").site
         #expect(site["en/first/index.html"]!.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/c/de/first/index.html\">"))
         #expect(site["sitemap.xml"]!.contains("<loc>https://example.org/c/en/first/index.html</loc>"))
+    }
+}
+
+@Suite("Simulation cache")
+struct SimulationCacheTests {
+    @Test("A second build reads the tables from .gradus-cache and gives the same site; a corrupt entry is recomputed")
+    func cache() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-cache-\(UUID().uuidString)")
+        func build() throws -> Site {
+            try SiteBuilder(content: SiteGoldenTests.fixture.appendingPathComponent("content"),
+                            templates: TestEnvironment.packageRoot.appendingPathComponent("templates"),
+                            contentDisplay: "content", templatesDisplay: "templates", cache: cache).build().site
+        }
+        let first = try build()
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(entries.count == 1)
+        #expect(try build().files == first.files)
+        try Data("{ broken".utf8).write(to: cache.appendingPathComponent(entries[0]))
+        #expect(try build().files == first.files)
+        #expect(try Data(contentsOf: cache.appendingPathComponent(entries[0])).first == UInt8(ascii: "{"))
+        #expect(try String(contentsOf: cache.appendingPathComponent(entries[0]), encoding: .utf8).contains("\"activation-derivatives\""))
+    }
+}
+
+@Suite("Site options")
+struct SiteOptionsTests {
+    func build(languages: [String]? = nil) throws -> Site {
+        try SiteBuilder(content: SiteGoldenTests.fixture.appendingPathComponent("content"),
+                        templates: TestEnvironment.packageRoot.appendingPathComponent("templates"),
+                        contentDisplay: "content", templatesDisplay: "templates", languages: languages).build().site
+    }
+
+    @Test("Files under content/assets are copied as they are, and lesson images point at them")
+    func assets() throws {
+        let site = try build()
+        let original = try Data(contentsOf: SiteGoldenTests.fixture.appendingPathComponent("content/assets/dot.svg"))
+        #expect(site.files["assets/dot.svg"] == original)
+        #expect(site["en/first/index.html"]!.contains("<img src=\"../../assets/dot.svg\" alt=\"A dot\" />"))
+    }
+
+    @Test("--lang builds only the languages asked for; an unknown one is a located error")
+    func languages() throws {
+        let site = try build(languages: ["de"])
+        #expect(site.paths.contains("de/first/index.html"))
+        #expect(!site.paths.contains { $0.hasPrefix("en/") })
+        #expect(throws: ContentFailure.self) { try build(languages: ["fr"]) }
+    }
+}
+
+@Suite("Templates")
+struct TemplateSetTests {
+    @Test("A key missing in one language's i18n file is a warning in that file; a broken template a located error")
+    func i18n() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-templates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: TestEnvironment.packageRoot.appendingPathComponent("templates"), to: folder)
+        let de = folder.appendingPathComponent("i18n/de.json")
+        var text = try String(contentsOf: de, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  \"next_lesson\": \"Nächste Lektion\",\n", with: "")
+        try text.write(to: de, atomically: true, encoding: .utf8)
+        let set = try TemplateSet.load(from: folder, displayRoot: "templates",
+                                       languages: [Language("pt"), Language("de"), Language("en")])
+        #expect(set.warnings.map(\.formatted) == [
+            "templates/i18n/de.json:1:1: warning: missing key 'next_lesson'; pages in de will show it empty",
+        ])
+        try "<p>{{#open}}</p>\n".write(to: folder.appendingPathComponent("index.mustache"), atomically: true, encoding: .utf8)
+        #expect(throws: ContentFailure.self) {
+            try TemplateSet.load(from: folder, displayRoot: "templates", languages: [Language("pt")])
+        }
+        do {
+            _ = try TemplateSet.load(from: folder, displayRoot: "templates", languages: [Language("pt")])
+        } catch {
+            #expect(error.diagnostics.map(\.formatted) == ["templates/index.mustache:1:4: error: section 'open' is never closed; add {{/open}}"])
+        }
     }
 }

@@ -26,6 +26,12 @@ extension QuizDirective {
         while let parent = root.parent { root = parent }
         guard let list = Self.list(under: listParameter.value, in: root) else {
             let ids = Self.headingIDs(in: root)
+            if ids.contains(listParameter.value) {
+                diagnostics.append(.error(at: locate(listParameter.position),
+                                          "the heading with id '\(listParameter.value)' has no list under it; "
+                                          + "put the lesson's items in a list right below that heading"))
+                return nil
+            }
             let hint = nearest(listParameter.value, in: ids).map { "did you mean '\($0)'? " } ?? ""
             diagnostics.append(.error(at: locate(listParameter.position),
                                       "no list under a heading with id '\(listParameter.value)'; \(hint)"

@@ -44,8 +44,15 @@ struct QuizDirective {
             }
         }
         if kindName == "not-mentioned" {
-            return notMentioned(node, id: id, parameters: generated, at: location, locate: locate,
-                                diagnostics: &diagnostics)
+            guard var question = notMentioned(node, id: id, parameters: generated, at: location, locate: locate,
+                                              diagnostics: &diagnostics) else { return nil }
+            // The generated sentence names the lesson's items; an author's block quote adds to it.
+            if let quote = node.children.first(where: { $0.kind == .blockQuote }) {
+                let extra = blocks(quote)
+                question.explanation = QuizText(runs: question.explanation.runs + [.paragraphBreak] + extra.runs,
+                                                html: "<p>\(question.explanation.html)</p>\n" + extra.html)
+            }
+            return question
         }
         var prompt: QuizText? = nil
         var options: [Question.Option] = []

@@ -6,6 +6,7 @@ public struct SimulationUse: Sendable {
     /// The validated parameters, defaults filled in.
     public var parameters: Parameters
     public var caption: String
+    public var chart: ChartSpec
     public var location: SourceLocation
 }
 

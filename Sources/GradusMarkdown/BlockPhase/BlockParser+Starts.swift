@@ -153,6 +153,9 @@ extension BlockParser {
 
     // MARK: - Lists (§5.2, §5.3)
 
+    /// The depth of the block that new blocks go into: the last matched one, or the newest after a start.
+    private func lastMatchedOrContainer() -> Int { allClosed ? stack.count - 1 : lastMatched }
+
     private mutating func listItem(_ containerKind: MarkdownNodeKind) -> Bool {
         guard indent < 4 else { return false }
         let p = nextNonspace
@@ -207,13 +210,16 @@ extension BlockParser {
         } else {
             padding = markerEnd - p + spacesAfterMarker
         }
-        closeUnmatchedBlocks()
         let flags = (ordered ? RawNode.ordered : 0) | Int32(delimiter) << 8
+        let joins = containerKind == .list && nodes[Int(stack[lastMatchedOrContainer()].node)].flags & ~RawNode.tight == flags
+        keepListOpen = joins
+        closeUnmatchedBlocks()
+        keepListOpen = false
         let tip = Int(stack[stack.count - 1].node)
         if nodes[tip].kind != .list || nodes[tip].flags & ~RawNode.tight != flags {
             let list = Int(addChild(.list, at: p))
             nodes[list].flags = flags
-            nodes[list].number = start
+            nodes[list].s1 = start
         }
         addChild(.listItem, at: p)
         stack[stack.count - 1].a = Int32(markerOffset)

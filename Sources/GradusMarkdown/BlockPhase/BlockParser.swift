@@ -10,8 +10,10 @@ struct BlockParser {
         var b: Int32 = 0
         /// Code: fence offset.
         var c: Int32 = 0
-        /// The blank-line epoch when it was opened (see `blankEpoch`).
+        /// The blank-line epoch when it was opened, and the last one at which it took the line (see `blankEpoch`).
         var epoch: Int = 0
+        var topEpoch: Int = -1
+        var topBlank = false
     }
 
     let src: UnsafeBufferPointer<UInt8>
@@ -32,15 +34,20 @@ struct BlockParser {
     var allClosed = true, lastMatched = 0
     /// A thematic break cannot start before this byte of the line (cmark's kill position).
     var thematicBreakKill = 0
-    /// Lines that reached step 3, and whether the last one was blank for list looseness. Every block open
-    /// during such a line takes that value when it closes, which spares a walk up the stack per line.
-    var blankEpoch = 0, propagatedBlank = false
+    /// Lines that reached step 3. A block's last-line-blank flag is the value set when it last took a line if
+    /// that was the latest such line, else false (cmark clears it on the ancestors of the line's container);
+    /// it is settled when the block closes, which spares a walk up the stack per line.
+    var blankEpoch = 0
+    /// Set while a list item that joins the open list is being added.
+    var keepListOpen = false
     private var columnCacheOffset = 0, columnCacheValue = 0
 
     init(src: UnsafeBufferPointer<UInt8>, lesson: Bool) {
         self.src = src
         self.lesson = lesson
-        text.reserveCapacity(src.count + 64)
+        text.reserveCapacity(src.count + src.count / 8 + 64)
+        // Lesson-like prose makes about one node per 7 bytes; reserving spares the arena's regrowth copies.
+        nodes.reserveCapacity(src.count / 6 + 16)
     }
 
     /// Parses every line and closes every block.
@@ -56,7 +63,7 @@ struct BlockParser {
             var e = i
             while e < n {
                 let c = src[e]
-                if c == 0x0A || c == 0x0D { break }
+                if c <= 0x0D && (c == 0x0A || c == 0x0D) { break }
                 e += 1
             }
             incorporateLine(i, e)
@@ -197,10 +204,29 @@ struct BlockParser {
         return id
     }
 
-    mutating func closeUnmatchedBlocks() {
+    /// Closes the open blocks that this line did not continue. As cmark does, when a new block is about to
+    /// be added to a list that it cannot join (`addingChild`), the list's looseness is settled first, while
+    /// its unmatched children are still open (a reference-definition paragraph still counts then).
+    mutating func closeUnmatchedBlocks(addingChild: Bool = true) {
         if !allClosed {
+            if addingChild && !keepListOpen && kind(lastMatched) == .list && stack.count - 1 > lastMatched {
+                for d in lastMatched..<stack.count { settleBlank(d) }
+                let list = Int(stack[lastMatched].node)
+                finalizeList(list)
+                nodes[list].bits |= RawNode.listSettled
+            }
             while stack.count - 1 > lastMatched { finalizeTop() }
             allClosed = true
+        }
+    }
+
+    /// Gives an open block its current last-line-blank flag (see `blankEpoch`).
+    mutating func settleBlank(_ depth: Int) {
+        let open = stack[depth]
+        let id = Int(open.node)
+        if open.epoch < blankEpoch {
+            if open.topEpoch == blankEpoch && open.topBlank { nodes[id].bits |= RawNode.lastLineBlank }
+            else { nodes[id].bits &= ~RawNode.lastLineBlank }
         }
     }
 
@@ -267,12 +293,9 @@ struct BlockParser {
         }
         while !matchedLeaf {
             findNextNonspace()
-            if !indented && !maybeSpecial(at(nextNonspace)) {
-                advanceNextNonspace()
-                break
-            }
+            if !indented && !maybeSpecial(at(nextNonspace)) { break }
             let result = tryBlockStarts(container)
-            if result == 0 { advanceNextNonspace(); break }
+            if result == 0 { break }
             if result == 3 { return }
             container = stack.count - 1
             if result == 2 { matchedLeaf = true }
@@ -280,19 +303,26 @@ struct BlockParser {
 
         // 3. Add the rest of the line to the right block.
         if !allClosed && !blank && tipKind == .paragraph {
-            addLine()  // lazy continuation line (§5.1)
+            // Lazy continuation line (§5.1); like cmark, its leading whitespace stays in the content.
+            addLine()
             return
         }
-        closeUnmatchedBlocks()
+        closeUnmatchedBlocks(addingChild: !blank && offset < lineEnd && !BlockParser.acceptsLines(kind(lastMatched))
+                             && kind(lastMatched) != .table)
         let top = stack.count - 1
         let topNode = Int(stack[top].node)
         let t = nodes[topNode].kind
+        // Blank lines for list looseness, as cmark records them: on the container that took the line (and
+        // its last child), cleared on every block around it.
         if blank && nodes[topNode].lastChild >= 0 { nodes[Int(nodes[topNode].lastChild)].bits |= RawNode.lastLineBlank }
-        let lastLineBlank = blank && !(t == .blockQuote || (t == .codeBlock && stack[top].a != 0)
+        let lastLineBlank = blank && !(t == .blockQuote || t == .heading || t == .thematicBreak
+            || (t == .codeBlock && stack[top].a != 0)
             || (t == .listItem && nodes[topNode].firstChild < 0 && Int(nodes[topNode].line) == lineNumber))
         blankEpoch += 1
-        propagatedBlank = lastLineBlank
+        stack[top].topEpoch = blankEpoch
+        stack[top].topBlank = lastLineBlank
         if BlockParser.acceptsLines(t) {
+            if t == .paragraph { advanceNextNonspace() }
             addLine()
             if t == .htmlBlock {
                 let k = Int(stack[top].a)
@@ -378,8 +408,10 @@ struct BlockParser {
             return blank ? 1 : 0
         case .mathBlock:
             return continueMath()
-        case .heading, .thematicBreak:
+        case .heading:
             return 1
+        case .thematicBreak:
+            return 0  // as cmark: stays open (matching) until a new block closes it
         default:
             return 0
         }
@@ -389,11 +421,9 @@ struct BlockParser {
 
     /// Closes the innermost open block.
     mutating func finalizeTop() {
+        settleBlank(stack.count - 1)
         let open = stack.removeLast()
         let id = Int(open.node)
-        if open.epoch < blankEpoch {
-            if propagatedBlank { nodes[id].bits |= RawNode.lastLineBlank } else { nodes[id].bits &= ~RawNode.lastLineBlank }
-        }
         if nodes[id].kind == .directive && Int(open.b) < stack.count { stack[Int(open.b)].c = Int32(stack.count - 1) }
         switch nodes[id].kind {
         case .paragraph: finalizeParagraph(id)
@@ -412,7 +442,7 @@ struct BlockParser {
             while s < e && isASCIIWhitespace(scratch[s]) { s += 1 }
             while e > s && isASCIIWhitespace(scratch[e - 1]) { e -= 1 }
             (nodes[id].s0, nodes[id].e0) = store(scratch[s..<e])
-        case .list: finalizeList(id)
+        case .list: if nodes[id].bits & RawNode.listSettled == 0 { finalizeList(id) }
         default: break
         }
     }
@@ -481,17 +511,18 @@ struct BlockParser {
         }
     }
 
-    /// A list is loose when items, or blocks inside an item, are separated by blank lines (§5.3).
+    /// A list is loose when items, or blocks inside an item, are separated by blank lines (§5.3); the checks
+    /// are cmark's.
     mutating func finalizeList(_ id: Int) {
         var tight = true
         var item = nodes[id].firstChild
         outer: while item >= 0 {
             let next = nodes[Int(item)].next
-            if next >= 0 && endsWithBlankLine(item) { tight = false; break }
+            if nodes[Int(item)].bits & RawNode.lastLineBlank != 0 && next >= 0 { tight = false; break }
             var sub = nodes[Int(item)].firstChild
             while sub >= 0 {
                 let subNext = nodes[Int(sub)].next
-                if subNext >= 0 && endsWithBlankLine(sub) { tight = false; break outer }
+                if (next >= 0 || subNext >= 0) && endsWithBlankLine(sub) { tight = false; break outer }
                 sub = subNext
             }
             item = next
@@ -503,15 +534,12 @@ struct BlockParser {
         var block = start
         while block >= 0 {
             let b = Int(block)
-            if nodes[b].bits & RawNode.lastLineBlank != 0 { return true }
+            let blankBit = nodes[b].bits & RawNode.lastLineBlank != 0
+            if nodes[b].bits & RawNode.lastLineChecked != 0 { return blankBit }
+            nodes[b].bits |= RawNode.lastLineChecked
+            if blankBit { return true }
             let k = nodes[b].kind
-            if nodes[b].bits & RawNode.lastLineChecked == 0 && (k == .list || k == .listItem) {
-                nodes[b].bits |= RawNode.lastLineChecked
-                block = nodes[b].lastChild
-            } else {
-                nodes[b].bits |= RawNode.lastLineChecked
-                break
-            }
+            if k == .list || k == .listItem { block = nodes[b].lastChild } else { return false }
         }
         return false
     }

@@ -52,17 +52,21 @@ extension InlineParser {
             // Reference link: full `[text][label]`, collapsed `[text][]`, or shortcut `[text]`.
             var labelRange: (Int, Int)? = nil
             var labelEnd = LinkSyntax.label(s, pos, end)
-            if labelEnd == nil && pos + 1 < end && s[pos] == UInt8(ascii: "[") && s[pos + 1] == UInt8(ascii: "]") {
-                labelEnd = pos + 2  // collapsed reference `[]`
+            var collapsed = false
+            if labelEnd == nil && pos < end && s[pos] == UInt8(ascii: "[") {
+                // Collapsed `[]`; like cmark, `[ ]` with only whitespace counts as collapsed too.
+                var k = pos + 1
+                while k < end && isASCIIWhitespace(s[k]) { k += 1 }
+                if k < end && s[k] == UInt8(ascii: "]") { labelEnd = k + 1; collapsed = true }
             }
-            if let le = labelEnd, le - pos > 2 {
+            if let le = labelEnd, !collapsed {
                 labelRange = (pos + 1, le - 1)
             } else if !opener.bracketAfter {
                 labelRange = (opener.index + 1, closeAt)
             }
             if let (a, b) = labelRange, b - a <= 999 {
-                let key = LinkSyntax.normalizedLabel(s, a, b)
-                if let ref = references.table[key] {
+                LinkSyntax.normalizeLabel(s, a, b, into: &labelKey)
+                if let ref = references.table[labelKey] {
                     destination = (ref.destinationStart, ref.destinationEnd)
                     if ref.hasTitle { title = (ref.titleStart, ref.titleEnd) }
                     if let le = labelEnd { pos = le }

@@ -44,18 +44,25 @@ struct InlineParser {
     var backticksScanned = false
     var backtickScanPos = 0
     var failedFrom: [Int] = [Int.max, Int.max, Int.max, Int.max, Int.max]
-    var special: [Bool]
+    // Buffers reused across blocks, so that parsing allocates nothing per inline or per paragraph.
+    var openersBottom = [Int32](repeating: -1, count: 18)
+    var walk: [Int32] = []
+    var labelKey: [UInt8] = []
+    /// Bytes that may start an inline construct (bit sets for 0–63 and 64–127).
+    let specialLow: UInt64, specialHigh: UInt64
 
-    init(s: UnsafeBufferPointer<UInt8>, nodes: [RawNode], references: ReferenceMap, lesson: Bool) {
+    init(s: UnsafeBufferPointer<UInt8>, references: ReferenceMap, lesson: Bool) {
         self.s = s
-        self.nodes = nodes
+        self.nodes = []
         self.references = references
         self.lesson = lesson
         self.base = Int32(s.count)
-        var table = [Bool](repeating: false, count: 256)
-        for c in "\n`[]\\!<&*_".utf8 { table[Int(c)] = true }
-        if lesson { for c in "~$".utf8 { table[Int(c)] = true } }
-        special = table
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        for c in "\n`[]\\!<&*_".utf8 + (lesson ? Array("~$".utf8) : []) {
+            if c < 64 { lo |= 1 << UInt64(c) } else { hi |= 1 << UInt64(c - 64) }
+        }
+        specialLow = lo
+        specialHigh = hi
     }
 
     /// Parses the inlines of every paragraph, heading and table cell.
@@ -66,7 +73,8 @@ struct InlineParser {
             guard n.bits & RawNode.detached == 0,
                   n.kind == .paragraph || n.kind == .heading || n.kind == .tableCell else { continue }
             var a = Int(n.s0), b = Int(n.e0)
-            while a < b && isASCIIWhitespace(s[a]) { a += 1 }
+            // Paragraphs keep leading whitespace left by a lazy line after reference definitions (as cmark).
+            if n.kind != .paragraph { while a < b && isASCIIWhitespace(s[a]) { a += 1 } }
             while b > a && isASCIIWhitespace(s[b - 1]) { b -= 1 }
             if lesson && n.kind == .heading { b = explicitID(i, a, b) }
             parseBlock(Int32(i), a, b)
@@ -87,6 +95,10 @@ struct InlineParser {
         var e = open
         while e > a && isSpaceOrTab(s[e - 1]) { e -= 1 }
         return e
+    }
+
+    @inline(__always) func isSpecial(_ c: UInt8) -> Bool {
+        c < 64 ? (specialLow >> UInt64(c)) & 1 != 0 : c < 128 && (specialHigh >> UInt64(c &- 64)) & 1 != 0
     }
 
     // MARK: - Nodes
@@ -189,7 +201,7 @@ struct InlineParser {
             default:
                 let a = pos
                 pos += 1
-                while pos < end && !special[Int(s[pos])] { pos += 1 }
+                while pos < end && !isSpecial(s[pos]) { pos += 1 }
                 appendText(a, pos)
             }
         }
@@ -199,12 +211,13 @@ struct InlineParser {
 
     /// Sets every inline descendant's parent link (splicing moves children without touching them).
     private mutating func fixParents(_ root: Int32) {
-        var stack: [Int32] = [root]
-        while let p = stack.popLast() {
+        walk.removeAll(keepingCapacity: true)
+        walk.append(root)
+        while let p = walk.popLast() {
             var c = nodes[Int(p)].firstChild
             while c >= 0 {
                 nodes[Int(c)].parent = p
-                if nodes[Int(c)].firstChild >= 0 { stack.append(c) }
+                if nodes[Int(c)].firstChild >= 0 { walk.append(c) }
                 c = nodes[Int(c)].next
             }
         }
@@ -219,9 +232,10 @@ struct InlineParser {
         if last >= 0 && nodes[Int(last)].kind == .text {
             let l = Int(last)
             var e = Int(nodes[l].e0)
-            let sEnd = e
-            while e > Int(nodes[l].s0) && byte(e - 1) == 0x20 { e -= 1 }
-            hard = sEnd - e >= 2
+            let s0 = Int(nodes[l].s0)
+            hard = e - s0 >= 2 && byte(e - 1) == 0x20 && byte(e - 2) == 0x20
+            // Trailing spaces and tabs go (as cmark's rtrim).
+            while e > s0 && isSpaceOrTab(byte(e - 1)) { e -= 1 }
             nodes[l].e0 = Int32(e)
         }
         append(hard ? .hardBreak : .softBreak, 0, 0)
@@ -235,9 +249,9 @@ struct InlineParser {
         if pos + 1 < end {
             let next = s[pos + 1]
             if next == 0x0A {
+                // As cmark, the next line's leading spaces stay (only lazy lines have any).
                 append(.hardBreak, 0, 0)
                 pos += 2
-                while pos < end && isSpaceOrTab(s[pos]) { pos += 1 }
                 return
             }
             if isASCIIPunctuation(next) {

@@ -10,7 +10,7 @@ public struct HTMLRenderer {
     /// The whole document.
     public func render(_ document: MarkdownDocument) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(document.tree.bytes.count + document.tree.bytes.count / 4 + 64)
+        out.reserveCapacity(document.tree.bytes.count * 3 / 2 + 1024)
         write(document.tree, root: 0, includeRoot: true, into: &out)
         return out
     }
@@ -107,13 +107,16 @@ struct Context {
         out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
+    static let escapeMask: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+
     /// Escapes `&`, `<`, `>` and `"`.
     func escape(_ out: inout [UInt8], _ a: Int32, _ b: Int32) {
         var i = Int(a), runStart = Int(a)
         let e = Int(b)
         while i < e {
             let c = bytes[i]
-            if c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "\"") {
+            // One compare for most bytes: only `"`, `&`, `<` and `>` (all below 0x3F) are in the mask.
+            if c < 0x3F && (Context.escapeMask >> UInt64(c)) & 1 != 0 {
                 if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
                 switch c {
                 case UInt8(ascii: "&"): put(&out, "&amp;")
@@ -213,10 +216,10 @@ struct Context {
         case .list:
             cr(&out)
             if n.flags & RawNode.ordered != 0 {
-                if n.number == 1 {
+                if n.s1 == 1 {
                     put(&out, "<ol>\n")
                 } else {
-                    put(&out, "<ol start=\""); digits(&out, Int(n.number)); put(&out, "\">\n")
+                    put(&out, "<ol start=\""); digits(&out, Int(n.s1)); put(&out, "\">\n")
                 }
             } else {
                 put(&out, "<ul>\n")
@@ -231,12 +234,17 @@ struct Context {
         case .heading:
             cr(&out)
             put(&out, "<h"); digits(&out, Int(n.flags))
-            if lesson && n.e2 > n.s2 {
-                put(&out, " id=\""); escape(&out, n.s2, n.e2); out.append(UInt8(ascii: "\""))
+            if lesson && n.e0 > n.s0 {
+                put(&out, " id=\""); escape(&out, n.s0, n.e0); out.append(UInt8(ascii: "\""))
             }
             out.append(UInt8(ascii: ">"))
         case .codeBlock:
             cr(&out)
+            if let highlight = hooks.codeBlock,
+               let html = highlight(tree.string(n.s1, n.e1), tree.string(n.s0, n.e0)) {
+                out.append(contentsOf: html.utf8)
+                return false
+            }
             if n.e1 > n.s1 {
                 var e = n.s1
                 while e < n.e1 && !isASCIIWhitespace(bytes[Int(e)]) { e += 1 }
@@ -283,7 +291,7 @@ struct Context {
                     return false
                 }
             }
-            put(&out, "<div class=\"directive "); escape(&out, n.s1, n.e1); put(&out, "\">\n")
+            put(&out, "<div class=\"directive "); escape(&out, n.s1, n.flags); put(&out, "\">\n")
         case .text:
             escape(&out, n.s0, n.e0)
         case .softBreak:
@@ -331,6 +339,9 @@ struct Context {
         case .paragraph:
             if !isTightParagraph(n) { put(&out, "</p>\n") }
         case .heading:
+            if let anchor = hooks.headingAnchor, lesson, n.e0 > n.s0 {
+                out.append(contentsOf: anchor(Int(n.flags), tree.string(n.s0, n.e0)).utf8)
+            }
             put(&out, "</h"); digits(&out, Int(n.flags)); put(&out, ">\n")
         case .table:
             if nodes[Int(n.lastChild)].flags & 0x100 == 0 { put(&out, "</tbody>\n") }

@@ -22,4 +22,10 @@ public struct DirectiveParameter: Hashable, Sendable {
     public var value: String
     /// The position of the key's first character.
     public var position: SourcePosition
+
+    public init(key: String, value: String, position: SourcePosition) {
+        self.key = key
+        self.value = value
+        self.position = position
+    }
 }

@@ -18,6 +18,14 @@ struct MustacheRenderer {
     private var frames: [Frame] = []
     private var indent: [UInt8] = []
     private var partialDepth = 0
+    private var inclusions = 0
+    /// The partials being rendered, each with the context depth it was entered at.
+    private var active: Set<ActivePartial> = []
+
+    private struct ActivePartial: Hashable {
+        var name: String
+        var contextDepth: Int
+    }
 
     init(root: MustacheTemplate, data: MustacheValue) {
         self.template = root
@@ -29,10 +37,12 @@ struct MustacheRenderer {
         var pc = 0
         while true {
             if pc == template.nodes.count {
-                guard case .partial(let caller, let resume, let savedIndent, _, _)? = frames.popLast() else {
+                guard case .partial(let caller, let resume, let savedIndent, let name, let depth)? = frames.popLast()
+                else {
                     precondition(frames.isEmpty, "a template ended inside a section")
                     return
                 }
+                active.remove(ActivePartial(name: name, contextDepth: depth))
                 template = caller
                 pc = resume
                 indent = savedIndent
@@ -106,6 +116,8 @@ struct MustacheRenderer {
                 frames.append(.partial(caller: template, resume: pc + 1, indent: indent, name: name,
                                        contextDepth: contexts.count))
                 partialDepth += 1
+                inclusions += 1
+                active.insert(ActivePartial(name: name, contextDepth: contexts.count))
                 indent += ownIndent
                 template = partial
                 pc = 0
@@ -119,13 +131,17 @@ struct MustacheRenderer {
     /// Entering partial `name` at the same context depth as an enclosing inclusion of `name` means nothing was
     /// pushed in between, so the context stack is identical and rendering would repeat itself forever.
     private func checkRecursion(into name: String, at offset: Int) throws(MustacheError) {
-        for frame in frames.reversed() {
-            if case .partial(_, _, _, let open, let depth) = frame, open == name, depth == contexts.count {
+        if active.contains(ActivePartial(name: name, contextDepth: contexts.count)) {
                 throw MustacheError(name: template.name, source: template.source, offset: offset,
                                     message: "partial '\(name)' includes itself without entering a section, "
                                         + "so it would never end; wrap the inclusion in a section over "
                                         + "nested data")
-            }
+        }
+        if inclusions >= MustacheTemplate.maximumPartialInclusions {
+            throw MustacheError(name: template.name, source: template.source, offset: offset,
+                                message: "more than \(MustacheTemplate.maximumPartialInclusions) partial inclusions "
+                                    + "in one rendering at partial '\(name)'; does a partial include itself "
+                                    + "more than once?")
         }
         if partialDepth >= MustacheTemplate.maximumPartialDepth {
             throw MustacheError(name: template.name, source: template.source, offset: offset,

@@ -34,12 +34,17 @@ public struct MustacheTemplate: Sendable {
     /// The most partials that may be open inside one another while rendering; deeper nesting throws.
     public static let maximumPartialDepth = 100
 
+    /// The most partial inclusions in one rendering. A partial that includes itself twice per level would
+    /// otherwise do 2^100 work within the depth limit; this bound keeps every rendering finite and short.
+    public static let maximumPartialInclusions = 1_000_000
+
     /// Renders the template with `data` at the bottom of the context stack.
     ///
     /// `partials` returns the template for a `{{> name}}` tag, or nil for a missing partial, which renders as
     /// nothing (as the spec says); it may throw, for example when a partial's file does not compile.
-    /// Throws a `MustacheError` at the partial tag when partials nest deeper than `maximumPartialDepth` or a
-    /// partial includes itself without a section in between (which could never end).
+    /// Throws a `MustacheError` at the partial tag when partials nest deeper than `maximumPartialDepth`, when a
+    /// partial includes itself without a section in between (which could never end), or after
+    /// `maximumPartialInclusions` inclusions.
     /// Variables are HTML-escaped (`&`, `<`, `>`, `"`, `'`) unless written `{{{name}}}` or `{{&name}}`.
     /// Time is linear in the output for a fixed template and data; no recursion on the call stack.
     public func render(_ data: MustacheValue,

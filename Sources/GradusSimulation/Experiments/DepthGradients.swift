@@ -42,14 +42,22 @@ enum DepthGradients {
     /// One run: per layer (input side first), the std of its output and the norm of its weight's gradient.
     static func measure(activation: Activation, initializer: Initializer, depth: Int, width: Int, batch: Int,
                         seed: UInt64) -> (activationStd: [Double], gradientNorm: [Double]) {
-        var generator = Generator(seed: seed)
-        let net = MLP(inputs: width, width: width, depth: depth, outputs: width, activation: activation,
-                      initializer: initializer, generator: &generator)
-        let x = Variable.constant(Tensor.normal(.matrix(batch, width), generator: &generator))
-        let trace = net.trace(x)
-        let readout = Tensor.normal(.matrix(batch, width), std: 1 / Double(batch), generator: &generator)
+        let (net, x, readout) = setUp(activation: activation, initializer: initializer, depth: depth, width: width,
+                                      batch: batch, seed: seed)
+        let trace = net.trace(Variable.constant(x))
         trace.output.backward(seed: readout)
         return (trace.activations.map { Statistics.standardDeviation($0.value) },
                 net.layers.map { Statistics.norm($0.weight.grad!) })
+    }
+
+    /// The network, the input batch (N(0, 1)) and the readout g (N(0, 1)/batch) of one run, drawn in that order.
+    static func setUp(activation: Activation, initializer: Initializer, depth: Int, width: Int, batch: Int,
+                      seed: UInt64) -> (net: MLP, x: Tensor, readout: Tensor) {
+        var generator = Generator(seed: seed)
+        let net = MLP(inputs: width, width: width, depth: depth, outputs: width, activation: activation,
+                      initializer: initializer, generator: &generator)
+        let x = Tensor.normal(.matrix(batch, width), generator: &generator)
+        let readout = Tensor.normal(.matrix(batch, width), std: 1 / Double(batch), generator: &generator)
+        return (net, x, readout)
     }
 }

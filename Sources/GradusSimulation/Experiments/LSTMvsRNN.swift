@@ -48,31 +48,43 @@ enum LSTMvsRNN {
     /// ‖∂h_T/∂x_{T−k}‖_F for each k in `shown` (ascending from 0), with T − k running over the last
     /// `shown.last! + 1` inputs of a sequence of N(0, 1) inputs.
     static func inputGradientNorms(model: Model, hidden: Int, forgetBias: Double, shown: [Int], seed: UInt64) -> [Double] {
-        let inputs = 4, steps = shown.last! + 1
+        let (xs, forward) = setUp(model: model, hidden: hidden, forgetBias: forgetBias, steps: shown.last! + 1, seed: seed)
+        return inputGradientNorms(forward(xs), inputs: xs, shown: shown)
+    }
+
+    /// `steps` inputs (1 × 4, N(0, 1), as parameters so that they collect gradients) and the network as a function
+    /// from a sequence of inputs to its last hidden state, starting from zeros.
+    static func setUp(model: Model, hidden: Int, forgetBias: Double, steps: Int, seed: UInt64)
+        -> (inputs: [Variable], forward: ([Variable]) -> Variable) {
+        let inputs = 4
         var generator = Generator(seed: seed)
         let xs = (0..<steps).map { _ in Variable(Tensor.normal(.matrix(1, inputs), generator: &generator), name: "x") }
         let zeros = Variable.constant(Tensor.zeros(.matrix(1, hidden)))
-        let last: Variable
         switch model {
         case .rnn:
             let cell = RNNCell(inputs: inputs, hidden: hidden, generator: &generator)
-            last = xs.reduce(zeros) { h, x in cell(x, h) }
+            return (xs, { $0.reduce(zeros) { h, x in cell(x, h) } })
         case .lstm:
             let cell = LSTMCell(inputs: inputs, hidden: hidden, generator: &generator)
             for j in hidden ..< 2 * hidden { cell.bias.value.scalars[j] = forgetBias }   // gate order i, f, g, o
-            last = xs.reduce((h: zeros, c: zeros)) { state, x in cell(x, state) }.h
+            return (xs, { $0.reduce((h: zeros, c: zeros)) { state, x in cell(x, state) }.h })
         case .gru:
             let cell = GRUCell(inputs: inputs, hidden: hidden, generator: &generator)
-            last = xs.reduce(zeros) { h, x in cell(x, h) }
+            return (xs, { $0.reduce(zeros) { h, x in cell(x, h) } })
         }
+    }
+
+    /// ‖∂last/∂xs[count − 1 − k]‖_F for each k in `shown`: one backward pass per element of `last`, each seeded
+    /// with a unit vector, summing the squares of the inputs' gradients.
+    static func inputGradientNorms(_ last: Variable, inputs xs: [Variable], shown: [Int]) -> [Double] {
         var squares = [Double](repeating: 0, count: shown.count)
-        for i in 0..<hidden {
+        for i in 0..<last.value.count {
             var unit = Tensor.zeros(last.shape)
             unit.scalars[i] = 1
             for x in xs { x.zeroGrad() }
             last.backward(seed: unit)
             for (index, k) in shown.enumerated() {
-                for g in xs[steps - 1 - k].grad?.scalars ?? [] { squares[index] += g * g }
+                for g in xs[xs.count - 1 - k].grad?.scalars ?? [] { squares[index] += g * g }
             }
         }
         return squares.map { $0.squareRoot() }

@@ -6,7 +6,8 @@ import GradusEngine
 ///
 /// Each factor multiplies the expected squared norm by n·s², so E‖Wₖ⋯W₁‖²_F = n·(n·s²)ᵏ: with s = 1 the norm
 /// grows like n^((k+1)/2) (explosion), with s = ½/√n it falls like 2⁻ᵏ (vanishing). The `expected` column is
-/// that root-mean-square value for s = 1. Products that overflow show ∞ (or NaN).
+/// that root-mean-square value for s = 1. Products that overflow show ∞ (or NaN). Within one run the three
+/// scales share their random draws, so the columns differ by the scale alone: ‖sᵏ·P‖ = sᵏ·‖P‖.
 enum MatrixProduct {
     static let simulation = Simulation(
         name: "matrix-product",

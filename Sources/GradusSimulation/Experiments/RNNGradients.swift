@@ -49,7 +49,16 @@ enum RNNGradients {
     /// ‖∂h_T/∂h_{T−k}‖₂ for each k in `shown` (ascending), with T = the largest k, for one random cell.
     static func jacobianNorms(cell nonlinearity: RNNCell.Nonlinearity, bySingularValue: Bool, r: Double,
                               hidden: Int, shown: [Int], seed: UInt64) -> [Double] {
-        let inputs = 4, steps = shown.last!
+        let states = unroll(cell: nonlinearity, bySingularValue: bySingularValue, r: r, hidden: hidden,
+                            steps: shown.last!, seed: seed).states
+        return jacobians(states, shown: shown).map(LinearAlgebra.spectralNorm)
+    }
+
+    /// A cell with 4 inputs whose recurrent matrix is N(0, 1) rescaled to spectral radius (or largest singular
+    /// value) r, run for `steps` steps on N(0, 1) inputs from h₀ = 0: the cell and the states h₀ … h_steps.
+    static func unroll(cell nonlinearity: RNNCell.Nonlinearity, bySingularValue: Bool, r: Double, hidden: Int,
+                       steps: Int, seed: UInt64) -> (cell: RNNCell, states: [Variable]) {
+        let inputs = 4
         var generator = Generator(seed: seed)
         let cell = RNNCell(inputs: inputs, hidden: hidden, nonlinearity: nonlinearity, generator: &generator)
         let w = Tensor.normal(.matrix(hidden, hidden), generator: &generator)
@@ -61,7 +70,13 @@ enum RNNGradients {
             let x = Variable.constant(Tensor.normal(.matrix(1, inputs), generator: &generator))
             states.append(cell(x, states[states.count - 1]))
         }
-        let last = states[steps]
+        return (cell, states)
+    }
+
+    /// ∂h_T/∂h_{T−k} (hidden × hidden, row i = ∂h_T[i]) for each k in `shown`, T = the last state: one backward
+    /// pass per hidden unit, seeded with a unit vector, fills row i of every Jacobian at once.
+    static func jacobians(_ states: [Variable], shown: [Int]) -> [Tensor] {
+        let steps = states.count - 1, last = states[steps], hidden = last.value.count
         var jacobians = shown.map { _ in Tensor.zeros(.matrix(hidden, hidden)) }
         for i in 0..<hidden {
             var unit = Tensor.zeros(last.shape)
@@ -73,6 +88,6 @@ enum RNNGradients {
                 for j in 0..<hidden { jacobians[index][i, j] = g.scalars[j] }
             }
         }
-        return jacobians.map(LinearAlgebra.spectralNorm)
+        return jacobians
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import GradusContent
+import GradusMarkdown
+
+/// The per-language search index: one entry per section of each lesson (its title, the section's heading, a link
+/// and the section's words), written as a script that registers itself, so search works from `file://` too.
+struct SearchIndex {
+    struct Entry {
+        var title: String
+        var heading: String
+        /// From the site's root: `pt/backpropagation/index.html#chain-rule`.
+        var url: String
+        var text: String
+    }
+
+    var entries: [Entry] = []
+
+    /// Adds the sections of one lesson page; quizzes and simulation tables are left out.
+    mutating func add(lesson slug: String, title: String, language: String, document: MarkdownDocument) {
+        let page = "\(language)/\(slug)/index.html"
+        var current = Entry(title: title, heading: "", url: page, text: "")
+        for block in document.children {
+            switch block.kind {
+            case .heading where (block.headingLevel ?? 0) <= 3:
+                if !current.text.isEmpty || !current.heading.isEmpty { entries.append(current) }
+                current = Entry(title: title, heading: block.plainText, url: page + "#" + (block.headingID ?? ""), text: "")
+            case .directive, .htmlBlock, .thematicBreak:
+                continue
+            default:
+                let words = block.plainText
+                if !words.isEmpty { current.text += (current.text.isEmpty ? "" : " ") + words }
+            }
+        }
+        if !current.text.isEmpty || !current.heading.isEmpty { entries.append(current) }
+    }
+
+    /// `window.GRADUS_SEARCH["pt"] = [[title, heading, url, text], …];`
+    func script(language: String) -> String {
+        var out = "window.GRADUS_SEARCH = window.GRADUS_SEARCH || {};\nwindow.GRADUS_SEARCH[\(jsString(language))] = [\n"
+        for entry in entries {
+            out += "[\(jsString(entry.title)),\(jsString(entry.heading)),\(jsString(entry.url)),\(jsString(entry.text))],\n"
+        }
+        return out + "];\n"
+    }
+
+    /// A JavaScript string literal that is also safe inside HTML (no `</script>` can close anything).
+    private func jsString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

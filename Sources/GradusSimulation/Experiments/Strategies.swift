@@ -1,0 +1,109 @@
+import Foundation
+import GradusEngine
+
+/// One unstable setup — a deep sigmoid MLP with small N(0, 0.01²) weights (or another `init`), trained by gradient
+/// descent — trained as it is and with each remedy of the course: Xavier initialisation, ReLU with He initialisation, clipping by
+/// norm, batch normalisation, weight decay. For each: the final loss, the step where the loss or a gradient
+/// first stopped being finite, and the smallest and largest weight-gradient norm over the layers at the first
+/// step (their ratio is how far the gradient vanishes or explodes across the depth).
+///
+/// Every run starts from the same data (y = sin(x·u) on a fixed batch of 8 features, mean squared error) and, for
+/// a given initialiser, the same weights. The rows that keep the setup's initialiser (plain, clipping, batch
+/// normalisation, weight decay) use `init`; the Xavier row and the ReLU row use their own. LSTMs do not apply to a feed-forward network; see `lstm-vs-rnn`.
+enum Strategies {
+    struct Setup {
+        var name: Localized
+        var activation: Activation
+        /// nil: the `init` parameter.
+        var initializer: Initializer?
+        var clipNorm: Double?
+        var batchNorm: Bool
+        var weightDecay: Double
+    }
+
+    static let setups: [Setup] = [
+        Setup(name: Localized(pt: "sem remédio (sigmoide)", de: "ohne Abhilfe (Sigmoid)", en: "plain (sigmoid)"),
+              activation: .sigmoid, initializer: nil, clipNorm: nil, batchNorm: false, weightDecay: 0),
+        Setup(name: Localized(pt: "inicialização de Xavier", de: "Xavier-Initialisierung", en: "Xavier initialisation"),
+              activation: .sigmoid, initializer: .xavierNormal(), clipNorm: nil, batchNorm: false, weightDecay: 0),
+        Setup(name: Localized(pt: "ReLU com inicialização de He", de: "ReLU mit He-Initialisierung",
+                              en: "ReLU with He initialisation"),
+              activation: .relu, initializer: .heNormal(), clipNorm: nil, batchNorm: false, weightDecay: 0),
+        Setup(name: Localized(pt: "recorte do gradiente pela norma", de: "Gradient Clipping nach Norm",
+                              en: "gradient clipping by norm"),
+              activation: .sigmoid, initializer: nil, clipNorm: 1, batchNorm: false, weightDecay: 0),
+        Setup(name: Localized(pt: "normalização em lote", de: "Batch-Normalisierung", en: "batch normalisation"),
+              activation: .sigmoid, initializer: nil, clipNorm: nil, batchNorm: true, weightDecay: 0),
+        Setup(name: Localized(pt: "decaimento de pesos", de: "Weight Decay", en: "weight decay"),
+              activation: .sigmoid, initializer: nil, clipNorm: nil, batchNorm: false, weightDecay: 1e-3),
+    ]
+
+    static let simulation = Simulation(
+        name: "strategies",
+        title: Localized(pt: "Uma rede profunda instável, sem e com cada remédio",
+                         de: "Ein instabiles tiefes Netz, ohne und mit jeder Abhilfe",
+                         en: "An unstable deep network, without and with each remedy"),
+        summary: "a deep sigmoid MLP with small weights trained plain and with each remedy: final loss, divergence, smallest and largest layer gradient norm",
+        parameters: [
+            NetworkChoice.initializerSpec(default: "small"),
+            ParameterSpec("depth", .integer(2...50), default: .integer(10), help: "number of layers"),
+            ParameterSpec("width", .integer(1...256), default: .integer(32), help: "units per hidden layer"),
+            ParameterSpec("lr", .real(0...100), default: .real(0.02), help: "learning rate of gradient descent"),
+            ParameterSpec("steps", .integer(1...2000), default: .integer(100), help: "training steps"),
+            ParameterSpec("batch", .integer(2...1024), default: .integer(64), help: "examples in the fixed batch"),
+        ],
+        usesSeed: true,
+        columns: [
+            .init("strategy", Localized(pt: "estratégia", de: "Strategie", en: "strategy")),
+            .init("final_loss", Localized(pt: "perda final", de: "Verlust am Ende", en: "final loss")),
+            .init("diverged", Localized(pt: "divergiu", de: "divergiert", en: "diverged")),
+            .init("min_grad_norm", Localized(pt: "menor norma do gradiente de uma camada",
+                                             de: "kleinste Gradientennorm einer Schicht", en: "smallest layer gradient norm")),
+            .init("max_grad_norm", Localized(pt: "maior norma do gradiente de uma camada",
+                                             de: "größte Gradientennorm einer Schicht", en: "largest layer gradient norm")),
+        ],
+        compute: { parameters, seed in
+            let initializer = NetworkChoice.initializer(parameters.choice("init"))
+            return setups.map { setup in
+                let result = train(setup, initializer: setup.initializer ?? initializer, depth: parameters.integer("depth"), width: parameters.integer("width"),
+                                   lr: parameters.real("lr"), steps: parameters.integer("steps"),
+                                   batch: parameters.integer("batch"), seed: seed)
+                let diverged: Localized = result.divergedAt.map {
+                    Localized(pt: "no passo \($0)", de: "bei Schritt \($0)", en: "at step \($0)")
+                } ?? Localized(pt: "não", de: "nein", en: "no")
+                return [.text(setup.name), .number(result.finalLoss), .text(diverged),
+                        .number(result.firstGradients.min()!), .number(result.firstGradients.max()!)]
+            }
+        })
+
+    /// One training run: the last loss, the first non-finite step (1-based), and every layer's weight-gradient
+    /// norm at the first step.
+    static func train(_ setup: Setup, initializer: Initializer, depth: Int, width: Int, lr: Double, steps: Int, batch: Int, seed: UInt64)
+        -> (finalLoss: Double, divergedAt: Int?, firstGradients: [Double]) {
+        var generator = Generator(seed: seed)
+        let x = Tensor.normal(.matrix(batch, 8), generator: &generator)
+        let u = Tensor.normal(.matrix(8, 1), std: 1 / 8.0.squareRoot(), generator: &generator)
+        let input = Variable.constant(x), target = Variable.constant(x.matmul(u).map { Foundation.sin($0) })
+        let sizes = [8] + Array(repeating: width, count: depth - 1) + [1]
+        let layers = zip(sizes, sizes.dropFirst()).map { fanIn, fanOut in
+            Linear(inputs: fanIn, outputs: fanOut, initializer: initializer, generator: &generator)
+        }
+        var norms = (0..<depth - 1).map { _ in BatchNorm(features: width) }
+        var parameters = layers.flatMap(\.parameters)
+        if setup.batchNorm { parameters += norms.flatMap(\.parameters) }
+        var optimizer = SGD(parameters: parameters, learningRate: lr, weightDecay: setup.weightDecay)
+        func loss() -> Variable {
+            var h = input
+            for (index, layer) in layers.enumerated() {
+                h = layer(h)
+                if index < depth - 1 { h = setup.activation.apply(setup.batchNorm ? norms[index](h) : h) }
+            }
+            return h.meanSquaredError(target)
+        }
+        loss().backward()
+        let firstGradients = layers.map { Statistics.norm($0.weight.grad!) }
+        optimizer.zeroGrad()
+        let run = TrainingRun(steps: steps, optimizer: &optimizer, clipNorm: setup.clipNorm) { _ in loss() }
+        return (run.losses.last!, run.firstNonFinite.map { $0.step + 1 }, firstGradients)
+    }
+}

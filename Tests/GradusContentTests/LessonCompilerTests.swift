@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import GradusSimulation
+@testable import GradusContent
+
+/// Writes a small course into a temporary folder: `files` maps paths under content/ to their text.
+func temporaryCourse(_ files: [String: String]) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-course-\(UUID().uuidString)")
+    var all = files
+    all["course.yml"] = all["course.yml"] ?? "languages: [en, de]\ndefault: en\n"
+    all["course.en.md"] = all["course.en.md"] ?? "---\ntitle: C\n---\n"
+    all["course.de.md"] = all["course.de.md"] ?? "---\ntitle: K\n---\n"
+    for (path, text) in all {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return root
+}
+
+func compileErrors(_ files: [String: String]) throws -> [String] {
+    let course = try ContentLoader(root: try temporaryCourse(files), displayRoot: "content").load()
+    do {
+        _ = try LessonCompiler(registry: .standard).compile(course)
+        return []
+    } catch {
+        return error.diagnostics.filter { $0.severity == .error }.map(\.formatted)
+    }
+}
+
+@Suite("Lesson compiler")
+struct LessonCompilerTests {
+    @Test("Links to lessons and headings resolve; broken ones are located errors with a suggestion")
+    func links() throws {
+        let errors = try compileErrors([
+            "lessons/01-one.en.md": "---\ntitle: One\n---\n## Start {#start}\n\n[ok](02-two.md#end) [ok too](two.en.md) [self](#start)\n\n[bad](03-three.md) [bad heading](02-two.md#ende) [bad self](#stat)\n",
+            "lessons/02-two.en.md": "---\ntitle: Two\n---\n## End {#end}\n\n[back](01-one.md#start)\n",
+        ])
+        #expect(errors == [
+            "content/lessons/01-one.en.md:8:1: error: broken link '03-three.md': no lesson 'three'",
+            "content/lessons/01-one.en.md:8:1: error: broken link '02-two.md#ende': lesson 'two' has no heading with id 'ende'; did you mean 'end'?",
+            "content/lessons/01-one.en.md:8:1: error: broken link '#stat': no heading with id 'stat' on this page; did you mean 'start'?",
+        ])
+    }
+
+    @Test("Unknown directives, simulations, parameters and chart columns are errors naming the valid ones")
+    func directives() throws {
+        let errors = try compileErrors([
+            "lessons/01-one.en.md": """
+            ---
+            title: One
+            ---
+            ::: simulaton activation-derivatives
+            :::
+
+            ::: simulation activation-derivatves
+            :::
+
+            ::: simulation activation-derivatives
+            step: 3
+            steps: 0
+            series: sigmoid, nope
+            :::
+            """,
+        ])
+        #expect(errors == [
+            "content/lessons/01-one.en.md:4:1: error: unknown directive 'simulaton'; did you mean 'simulation'? known directives: quiz, simulation",
+            "content/lessons/01-one.en.md:7:1: error: unknown simulation 'activation-derivatves'; did you mean 'activation-derivatives'? valid names: " + Registry.standard.names.joined(separator: ", "),
+            "content/lessons/01-one.en.md:11:1: error: unknown parameter 'step' for simulation 'activation-derivatives'; did you mean 'steps'? valid keys: from, to, steps, slope, caption, seed, chart, x, series, scale",
+            "content/lessons/01-one.en.md:12:1: error: invalid value '0' for steps: expected a whole number from 1 to 1000",
+            "content/lessons/01-one.en.md:13:1: error: unknown column 'nope' in series; columns of 'activation-derivatives': x, sigmoid, sigmoid_prime, tanh, tanh_prime, relu, relu_prime, leaky_relu, leaky_relu_prime",
+        ])
+    }
+
+    @Test("Quiz mistakes are located errors that say how to fix them")
+    func quizzes() throws {
+        let errors = try compileErrors([
+            "lessons/01-one.en.md": """
+            ---
+            title: One
+            ---
+            ::: quiz
+            ### No right answer
+            - [ ] a
+            - [ ] b
+            :::
+
+            ::: quiz
+            - [x] a
+            - [ ] b
+            :::
+
+            ::: quiz true-false
+            ### Statement
+            :::
+
+            ::: quiz multiple-choice
+            ### Q
+            - [x] a
+            - [ ] b
+            :::
+            """,
+        ])
+        #expect(errors == [
+            "content/lessons/01-one.en.md:4:1: error: no correct option; mark the right one(s) with '- [x]'",
+            "content/lessons/01-one.en.md:10:1: error: a quiz needs its question as a heading, e.g. '### What is …?'",
+            "content/lessons/01-one.en.md:15:1: error: a true-false quiz needs 'answer: true' or 'answer: false'",
+            "content/lessons/01-one.en.md:19:1: error: unknown quiz kind 'multiple-choice'; write '::: quiz', '::: quiz true-false' or '::: quiz not-mentioned'",
+        ])
+    }
+
+    @Test("Bad math is a located error, never raw TeX on the page")
+    func math() throws {
+        let errors = try compileErrors([
+            "lessons/01-one.en.md": "---\ntitle: One\n---\nText $\\fracc{1}{2}$ here.\n",
+        ])
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("content/lessons/01-one.en.md:4:") == true)
+        #expect(errors.first?.contains("\\fracc") == true)
+    }
+
+    @Test("Questions get stable ids: the author's, else SLUG/qN, the same in every language")
+    func ids() throws {
+        let quiz = "::: quiz\n### Q\n- [x] a\n- [ ] b\n:::\n\n::: quiz\nid: one/named\n### Q2\n- [x] a\n- [ ] b\n:::\n"
+        let course = try ContentLoader(root: try temporaryCourse([
+            "lessons/01-one.en.md": "---\ntitle: One\n---\n" + quiz,
+            "lessons/01-one.de.md": "---\ntitle: Eins\n---\n" + quiz,
+        ]), displayRoot: "content").load()
+        let compiled = try LessonCompiler(registry: .standard).compile(course)
+        #expect(compiled.quiz("one", language: Language("de"))?.questions.map(\.id) == ["one/q1", "one/named"])
+        #expect(compiled.quiz("one", language: Language("en"))?.questions.map(\.id) == ["one/q1", "one/named"])
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+import GradusContent
+import GradusSimulation
+import GradusTestSupport
+@testable import GradusRender
+
+@Suite("Charts")
+struct ChartTests {
+    func table(_ values: [Double], second: [Double]? = nil) -> Table {
+        Table(simulation: "demo", title: Localized(pt: "Normas", de: "Normen", en: "Norms"), seed: 1, parameters: [],
+              columns: [.init("step", Localized(pt: "passo", de: "Schritt", en: "step")),
+                        .init("norm", Localized(pt: "norma", de: "Norm", en: "norm")),
+                        .init("other", "v")],
+              rows: values.enumerated().map { i, v in
+                  [.number(Double(i + 1)), .number(v), .number(second?[i] ?? 1)]
+              })
+    }
+
+    func svg(_ table: Table, _ spec: ChartSpec = ChartSpec(), language: String = "en") -> String {
+        ChartRenderer(table: table, spec: spec, language: language, logNote: "log scale").render() ?? ""
+    }
+
+    @Test("Values spanning decades get a log axis with powers of ten; non-finite values are marked, not dropped")
+    func logAndNonFinite() {
+        let chart = svg(table([1e-6, 1e-3, 1, .nan, .infinity, 1e3]), ChartSpec(series: ["norm"]))
+        #expect(chart.contains(">log scale</text>"))
+        #expect(chart.contains(">10⁻⁶</text>"))
+        #expect(chart.contains(">100</text>"))
+        #expect(chart.contains("<title>NaN</title>"))
+        #expect(chart.contains("<title>∞</title>"))
+        // The line breaks at the gap: two subpaths.
+        #expect(chart.components(separatedBy: "M").count - 1 == 2)
+        if let problem = Golden.mismatch(chart, named: "chart-log.svg") { Issue.record("\(problem)") }
+    }
+
+    @Test("Values within a decade or two keep a linear axis with round ticks, in the page's number style")
+    func linear() {
+        let chart = svg(table([0.1, 0.25, 0.2]), ChartSpec(series: ["norm"]), language: "de")
+        #expect(!chart.contains("log scale"))
+        #expect(chart.contains(">0,25</text>") || chart.contains(">0,2</text>"))
+        #expect(chart.contains(">Schritt</text>"))
+    }
+
+    @Test("Bar charts draw one bar per row and series, with a tooltip")
+    func bars() {
+        let chart = svg(table([1, 2, 3], second: [3, 2, 1]), ChartSpec(kind: .bar))
+        #expect(chart.components(separatedBy: "<rect").count - 1 == 6 + 2, "six bars and two legend swatches")
+        #expect(chart.contains("<title>1: 1</title>"))
+    }
+
+    @Test("No chart when turned off or when nothing is numeric")
+    func none() {
+        #expect(ChartRenderer(table: table([1]), spec: ChartSpec(kind: .none), language: "en", logNote: "").render() == nil)
+        let texts = Table(simulation: "t", title: "t", seed: nil, parameters: [], columns: [.init("a", "a")],
+                          rows: [[.text("x")]])
+        #expect(ChartRenderer(table: texts, spec: ChartSpec(), language: "en", logNote: "").render() == nil)
+    }
+
+    @Test("Axis ticks are round numbers that cover the data")
+    func ticks() {
+        let scale = AxisScale(covering: [0.13, 0.87], logarithmic: false)
+        #expect(scale.ticks == (1...9).map { Double($0) * 0.1 })
+        #expect(AxisScale.niceStep(0.37) == 0.5)
+        #expect(AxisScale(covering: [3e-5, 20], logarithmic: true).ticks.count <= 9)
+    }
+}
+
+@Suite("Chart axes")
+struct ChartAxisTests {
+    @Test("An x column spread over decades gets a log axis; bar legends show swatches")
+    func logX() {
+        let table = Table(simulation: "d", title: "t", seed: nil, parameters: [],
+                          columns: [.init("lr", "lr"), .init("share", "share")],
+                          rows: [1e-4, 1e-3, 1e-2, 1e-1, 1].map { [.number($0), .number(0.5)] })
+        let line = ChartRenderer(table: table, spec: ChartSpec(), language: "en", logNote: "").render() ?? ""
+        #expect(line.contains(">10⁻⁴</text>"))
+        // Equal ratios are equal distances: the five points are evenly spaced.
+        let xs = line.components(separatedBy: "<circle").dropFirst().compactMap { part -> Double? in
+            part.components(separatedBy: "cx=\"").dropFirst().first?.components(separatedBy: "\"").first.flatMap(Double.init)
+        }
+        let gaps = zip(xs.dropFirst(), xs).map { $0 - $1 }
+        #expect(gaps.count == 4 && gaps.allSatisfy { abs($0 - gaps[0]) < 0.2 })
+        let bars = ChartRenderer(table: table, spec: ChartSpec(kind: .bar), language: "en", logNote: "").render() ?? ""
+        #expect(bars.contains("width=\"12\" height=\"12\""))
+    }
+}
