@@ -8,6 +8,8 @@ import GradusTestSupport
 struct QuizProgressKillTests {
     static let root = TestEnvironment.packageRoot
     static let binary = root.appendingPathComponent(".build/debug/gradus")
+    /// The frozen one-lesson fixture: two questions.
+    static let content = root.appendingPathComponent("Tests/GradusCLITests/Fixtures/lesson-one/content").path
 
     @Test("A kill mid-session never leaves a partial progress file")
     func killed() throws {
@@ -19,7 +21,7 @@ struct QuizProgressKillTests {
         for round in 0..<16 {
             let process = Process()
             process.executableURL = Self.binary
-            process.arguments = ["quiz", "--content", Self.root.appendingPathComponent("content").path, "--lang", "en",
+            process.arguments = ["quiz", "--content", Self.content, "--lang", "en",
                                  "--answers", "a,b", "--progress", file.path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -37,7 +39,7 @@ struct QuizProgressKillTests {
             .filter { $0 != "progress.json" && !$0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty, "no file other than the progress file and an interrupted temporary")
         // Finally a run that completes: the file has both questions, each seen at least once.
-        let run = try runProcess(Self.binary, ["quiz", "--content", Self.root.appendingPathComponent("content").path,
+        let run = try runProcess(Self.binary, ["quiz", "--content", Self.content,
                                                "--lang", "en", "--answers", "a,b", "--progress", file.path])
         #expect(run.status == 0)
         let final = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])

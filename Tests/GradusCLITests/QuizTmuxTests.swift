@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import GradusTestSupport
 
-/// The real binary in a real terminal (tmux): what a person sees, colours, wrapping at 80 columns, Ctrl-C.
+/// The real binary in a real terminal (tmux): what a person sees, colours, wrapping at 80 columns, Ctrl-C. On the
+/// frozen one-lesson fixture (two questions), not the course that authors keep changing.
 @Suite("gradus quiz in a terminal", .serialized)
 struct QuizTmuxTests {
     static let root = TestEnvironment.packageRoot
@@ -16,7 +17,7 @@ struct QuizTmuxTests {
         let progress = folder.appendingPathComponent("progress.json")
         // The shell outlives a Ctrl-C (a trap with a command is reset to the default in the child) to print the code.
         let command = "trap 'true' INT; cd '\(Self.root.path)' && env -u NO_COLOR TERM=xterm-256color \(environment) '\(Self.binary.path)' quiz "
-            + "--content content --progress '\(progress.path)' \(arguments); echo \"EXIT=$?\"; sleep 60"
+            + "--content Tests/GradusCLITests/Fixtures/lesson-one/content --progress '\(progress.path)' \(arguments); echo \"EXIT=$?\"; sleep 60"
         return (try TmuxPane(tmux: tmux, command: command), progress)
     }
 
