@@ -62,7 +62,16 @@ enum QuizCommand {
         let strings = QuizStrings.forLanguage(language)
         if arguments.has("reset") { return reset(store, strings: strings, console: console) }
 
-        let compiled = try LessonCompiler(registry: .standard).compile(course)
+        // One lesson's quiz needs only that lesson compiled: the others keep their slugs (so links to them still
+        // resolve) but not their text. `--list` and `--review` need every lesson's questions.
+        var scope = course
+        if !arguments.has("list") && !arguments.has("review") {
+            let slug = arguments.value("lesson") ?? course.lessons.first?.slug
+            for index in scope.lessons.indices where scope.lessons[index].slug != slug {
+                scope.lessons[index].translations = [:]
+            }
+        }
+        let compiled = try LessonCompiler(registry: .standard).compile(scope)
         var (progress, warning) = try loadProgress(store, now: clock())
         if let warning { console.err("gradus: warning: \(warning)\n") }
         if arguments.has("list") {
@@ -105,10 +114,8 @@ enum QuizCommand {
                                   shownSeed: givenSeed == nil && !scriptedRun ? seed : nil,
                                   math: { tex in (try? UnicodeMath.render(tex: tex)) ?? tex })
         let recorded = Mutex<[QuestionOutcome]>([])
-        let total = quiz.questions.count
         let interrupt = installInterruptHandler(console: console) {
-            let outcomes = recorded.withLock { $0 }
-            session.summary(QuizResult(outcomes: outcomes, total: total, ended: true))
+            console.out(session.summary(recorded.withLock { $0 }))
         }
         defer { interrupt?.cancel() }
         var saveFailed = false

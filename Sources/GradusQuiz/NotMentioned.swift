@@ -81,13 +81,14 @@ public enum NotMentioned {
         return String(out)
     }
 
-    /// `text` with the first whole-word occurrence of a negation (case-insensitive) turned into strong text, so
-    /// that "NOT" stands out on the site and in the terminal.
-    public static func emphasizingNegation(_ text: QuizText, words: [String]) -> QuizText {
+    /// `text` with the first whole-word occurrence of a negation (case-insensitive unless `exactCase`) turned into
+    /// strong text, so that "NOT" stands out on the site and in the terminal.
+    public static func emphasizingNegation(_ text: QuizText, words: [String], exactCase: Bool = false) -> QuizText {
         var runs: [QuizText.Run] = []
         var done = false
         for run in text.runs {
-            guard !done, case .text(let s) = run, let range = negationRange(in: s, words: words) else {
+            guard !done, case .text(let s) = run,
+                  let range = negationRange(in: s, words: words, exactCase: exactCase) else {
                 runs.append(run)
                 continue
             }
@@ -111,10 +112,11 @@ public enum NotMentioned {
 
     // MARK: - Helpers
 
-    private static func negationRange(in text: String, words: [String]) -> Range<String.Index>? {
+    private static func negationRange(in text: String, words: [String], exactCase: Bool) -> Range<String.Index>? {
         for word in words {
             var start = text.startIndex
-            while let range = text.range(of: word, options: [.caseInsensitive], range: start..<text.endIndex) {
+            while let range = text.range(of: word, options: exactCase ? [] : [.caseInsensitive],
+                                                  range: start..<text.endIndex) {
                 let before = range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter
                 let after = range.upperBound == text.endIndex || !text[range.upperBound].isLetter
                 if before && after { return range }

@@ -24,24 +24,5 @@ public struct Terminal: Sendable {
         return environment["TERM"] != "dumb"
     }
 
-    func bold(_ text: String) -> String { styled ? "\u{1B}[1m\(text)\u{1B}[22m" : text }
-    func green(_ text: String) -> String { styled ? "\u{1B}[32m\(text)\u{1B}[39m" : text }
-    func red(_ text: String) -> String { styled ? "\u{1B}[31m\(text)\u{1B}[39m" : text }
-    func code(_ text: String) -> String { styled ? "\u{1B}[36m\(text)\u{1B}[39m" : text }
-}
-
-/// Quiz text for the terminal: strong text in bold (on a styled terminal), emphasis in bold too (terminals
-/// render italics unevenly), code in cyan, math through `math` (TeX → Unicode).
-public enum InlineText {
-    public static func render(_ text: QuizText, terminal: Terminal, math: (String) -> String) -> String {
-        text.runs.map { run in
-            switch run {
-            case .text(let s): return s
-            case .code(let s): return terminal.code(s)
-            case .strong(let s), .emphasis(let s): return terminal.bold(s)
-            case .math(let tex): return math(tex)
-            case .paragraphBreak: return "\n"
-            }
-        }.joined()
-    }
+    public var style: TerminalStyle { TerminalStyle(styled: styled, width: width) }
 }

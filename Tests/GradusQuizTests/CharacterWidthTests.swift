@@ -21,3 +21,15 @@ struct CharacterWidthTests {
         #expect(TextWrap.wrap("  a) one two three", width: 12, indent: 5) == "  a) one two\n     three")
     }
 }
+
+@Suite("Terminal styling")
+struct TerminalStylingTests {
+    @Test("Style only on a TTY, never with a non-empty NO_COLOR or a dumb terminal")
+    func allowsStyle() {
+        #expect(Terminal.allowsStyle(isTTY: true, environment: ["TERM": "xterm"]))
+        #expect(!Terminal.allowsStyle(isTTY: false, environment: ["TERM": "xterm"]))
+        #expect(!Terminal.allowsStyle(isTTY: true, environment: ["NO_COLOR": "1"]))
+        #expect(Terminal.allowsStyle(isTTY: true, environment: ["NO_COLOR": ""]), "no-color.org: only a non-empty value")
+        #expect(!Terminal.allowsStyle(isTTY: true, environment: ["TERM": "dumb"]))
+    }
+}
