@@ -1,3 +1,4 @@
+import GradusQuiz
 /// The findings of `gradus check`, deduplicated and in source order, printed as text or JSON (docs/check.md).
 public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
@@ -27,28 +28,9 @@ public struct CheckReport: Sendable {
     public var json: String {
         if diagnostics.isEmpty { return "[]\n" }
         let items = diagnostics.map { d in
-            "  {\"path\": \(Self.quoted(d.location.path)), \"line\": \(d.location.line), \"column\": \(d.location.column), "
-                + "\"severity\": \"\(d.severity.rawValue)\", \"message\": \(Self.quoted(d.message))}"
+            "  {\"path\": \(JSONText.string(d.location.path)), \"line\": \(d.location.line), \"column\": \(d.location.column), "
+                + "\"severity\": \"\(d.severity.rawValue)\", \"message\": \(JSONText.string(d.message))}"
         }
         return "[\n" + items.joined(separator: ",\n") + "\n]\n"
-    }
-
-    /// `text` as a JSON string (RFC 8259 §7): quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

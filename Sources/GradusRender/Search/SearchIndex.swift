@@ -1,6 +1,7 @@
 import Foundation
 import GradusContent
 import GradusMarkdown
+import GradusQuiz
 
 /// The per-language search index: one entry per section of each lesson (its title, the section's heading, a link
 /// and the section's words), written as a script that registers itself, so search works from `file://` too.
@@ -43,24 +44,20 @@ struct SearchIndex {
         return out + "];\n"
     }
 
-    /// A JavaScript string literal that is also safe inside HTML (no `</script>` can close anything).
+    /// A JavaScript string literal that is also safe inside HTML (no `</script>` can close anything): a JSON
+    /// string with `<`, `>`, `&` and the two JavaScript line separators escaped as well.
     private func jsString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        var out = ""
+        for scalar in JSONText.string(text).unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
             case "<": out += "\\u003c"
             case ">": out += "\\u003e"
             case "&": out += "\\u0026"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        return out
     }
 }
