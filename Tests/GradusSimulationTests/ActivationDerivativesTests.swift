@@ -64,8 +64,9 @@ struct TableOutputTests {
         #expect(NumberFormat.display(0.25, language: "pt") == "0,25")
         #expect(NumberFormat.display(0.25, language: "de") == "0,25")
         #expect(NumberFormat.display(0.25, language: "en") == "0.25")
-        #expect(NumberFormat.display(-3.1e-6, language: "en") == "−3.1e-6")
-        #expect(NumberFormat.display(123456789, language: "en") == "1.235e8")
+        #expect(NumberFormat.display(-3.1e-6, language: "en") == "−3.1·10⁻⁶")
+        #expect(NumberFormat.display(123456789, language: "en") == "1.235·10⁸")
+        #expect(NumberFormat.display(2.458e-5, language: "de") == "2,458·10⁻⁵")
         #expect(NumberFormat.display(0.9999877, language: "en") == "0.99999")
     }
 

@@ -11,7 +11,7 @@ public enum NumberFormat {
         return "\(x)"
     }
 
-    /// Four significant digits (scientific notation outside 0.001…10⁶), with the decimal separator of
+    /// Four significant digits (powers of ten, `3.1·10⁻⁶`, outside 0.001…10⁶), with the decimal separator of
     /// `language` (a comma in pt and de). Non-finite values are `NaN`, `∞`, `−∞`.
     public static func display(_ x: Double, language: String) -> String {
         if x.isNaN { return "NaN" }
@@ -31,10 +31,16 @@ public enum NumberFormat {
         } else {
             let parts = String(format: "%.3e", x).split(separator: "e")
             let exponent = Int(parts[1])!
-            text = trimZeros(String(parts[0])) + "e" + String(exponent)
+            text = trimZeros(String(parts[0])) + "·10" + superscript(exponent)
         }
         if text.hasPrefix("-") { text = "−" + text.dropFirst() }
         return decimalSeparator(language) == "," ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// `-6` → `⁻⁶`: exponents written as people write them, not as programs do.
+    static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return (n < 0 ? "⁻" : "") + String(abs(n)).map { digits[Int(String($0))!] }
     }
 
     public static func decimalSeparator(_ language: String) -> String {
