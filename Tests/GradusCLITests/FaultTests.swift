@@ -40,8 +40,9 @@ struct FaultTests {
             let binary = try #require(GradusBinary.debug, "swift test builds .build/debug/gradus")
             let first = try runProcess(binary, ["build"], in: root)
             try #require(first.status == 0, "\(first.stderrText)")
+            let site = root.appendingPathComponent("_site")
             old = try FaultTests.snapshot(site).files
-            try FileManager.default.copyItem(at: site, to: oldCopy)
+            try FileManager.default.copyItem(at: site, to: root.appendingPathComponent("old-site"))
             let lessons = root.appendingPathComponent("content/lessons")
             for name in ["01-first.en.md", "01-first.de.md"] {
                 let url = lessons.appendingPathComponent(name)
@@ -53,7 +54,8 @@ struct FaultTests {
                 .write(to: lessons.appendingPathComponent("03-third.en.md"), atomically: true, encoding: .utf8)
             let reference = try runProcess(binary, ["build", "--out", "new-site"], in: root)
             try #require(reference.status == 0, "\(reference.stderrText)")
-            new = try FaultTests.snapshot(root.appendingPathComponent("new-site")).files
+            let newSite = try FaultTests.snapshot(root.appendingPathComponent("new-site")).files
+            new = newSite
             try FileManager.default.removeItem(at: root.appendingPathComponent("new-site"))
         }
 
