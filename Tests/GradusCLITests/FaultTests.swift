@@ -52,6 +52,14 @@ struct FaultTests {
             }
             try ("---\ntitle: Third\n---\n## New {#new}\n\n" + extraLesson)
                 .write(to: lessons.appendingPathComponent("03-third.en.md"), atomically: true, encoding: .utf8)
+            // More pages, and a course title on every page that changes, so that the update writes many files.
+            for number in 10..<40 {
+                try "---\ntitle: Lesson \(number)\n---\nText \(number).\n"
+                    .write(to: lessons.appendingPathComponent("\(number)-extra\(number).en.md"), atomically: true, encoding: .utf8)
+            }
+            let course = root.appendingPathComponent("content/course.en.md")
+            try String(contentsOf: course, encoding: .utf8).replacingOccurrences(of: "Mini course", with: "Mini course, revised")
+                .write(to: course, atomically: true, encoding: .utf8)
             let reference = try runProcess(binary, ["build", "--out", "new-site"], in: root)
             try #require(reference.status == 0, "\(reference.stderrText)")
             let newSite = try FaultTests.snapshot(root.appendingPathComponent("new-site")).files
