@@ -32,4 +32,13 @@ struct HostileInputTests {
         #expect(Markdown.html("9999999999. a\n", options: options) == "<p>9999999999. a</p>\n")
         #expect(Markdown.html("999999999. a\n", options: options) == "<ol start=\"999999999\">\n<li>a</li>\n</ol>\n")
     }
+
+    @Test("A '<' as the very last byte is text (the HTML block scanner read one byte past the input)",
+          arguments: [MarkdownOptions.Dialect.lesson, .commonmark])
+    func angleBracketAtEnd(dialect: MarkdownOptions.Dialect) {
+        // CommonMark 0.31.2 §4.6: a lone '<' starts no HTML block; §6.6: nor raw HTML, so it is escaped text.
+        let options = MarkdownOptions(dialect: dialect)
+        #expect(Markdown.html(Array("<".utf8), options: options) == Array("<p>&lt;</p>\n".utf8))
+        #expect(Markdown.html(Array("a\n\n<".utf8), options: options) == Array("<p>a</p>\n<p>&lt;</p>\n".utf8))
+    }
 }
