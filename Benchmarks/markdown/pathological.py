@@ -33,6 +33,7 @@ CASES = {
     "lesson-dollars": lambda n: "$5 and $a " * n,
     "lesson-tildes": lambda n: "~a ~~b " * n,
     "lesson-nested-directives": lambda n: "::: d\n" * n + "x\n" + ":::\n" * n,
+    "lesson-same-headings": lambda n: "## Same\n" * n,
     "lesson-table-rows": lambda n: "| a | b |\n|---|---|\n" + "| x | `y` |\n" * n,
 }
 

@@ -8,11 +8,14 @@ public enum CLI {
     /// Every working command, in the order `gradus --help` lists them.
     public static let commands: [CommandSpec] = [
         BuildCommand.spec,
+        CheckCommand.spec,
         QuizCommand.spec,
+        ExportQuizCommand.spec,
         SimulateCommand.spec,
         ServeCommand.spec,
         MarkdownCommand.spec,
         MustacheCommand.spec,
+        NewCommand.spec,
     ]
 
     /// Runs `gradus` with `arguments` (without the program name) and returns the process's exit code.

@@ -1,51 +1,134 @@
+import Dispatch
 import Foundation
 import GradusContent
 import GradusMath
 import GradusQuiz
 import GradusSimulation
+import Synchronization
 
-/// `gradus quiz`: a lesson's questions in the terminal, interactively or with scripted answers.
+/// `gradus quiz`: a lesson's questions in the terminal, interactively or with scripted answers; `--list`,
+/// `--review` (Leitner schedule) and `--reset` over the learner's progress file.
 enum QuizCommand {
     static let spec = CommandSpec(
         name: "quiz",
         summary: "take a lesson's quiz in the terminal",
-        synopsis: "[--content DIR] [--lang CODE] [--lesson SLUG] [--attempts N] [--answers a,b+d,c]",
+        synopsis: "[--content DIR] [--lang CODE] [--lesson SLUG] [--seed N] [--attempts N] [--list] [--review] "
+            + "[--answers a,b+d,c] [--format text|json] [--pass-mark P] [--progress FILE] [--reset]",
         options: [
             CommonOptions.content,
             CommonOptions.lang,
             OptionSpec("lesson", .value(placeholder: "SLUG"), help: "the lesson to practise (default: the first)"),
+            OptionSpec("seed", .value(placeholder: "N"),
+                       help: "order of questions and options (default: drawn and shown; the course's seed when scripted)"),
             OptionSpec("attempts", .value(placeholder: "N"), help: "tries per question before the answer is shown (default: 2)"),
+            OptionSpec("list", .flag, help: "list the lessons with their questions and your progress"),
+            OptionSpec("review", .flag, help: "ask the questions that are due for review first (Leitner boxes)"),
             OptionSpec("answers", .value(placeholder: "LIST"),
                        help: "answer without prompting: one entry per question, ',' between questions, '+' between options"),
+            OptionSpec("format", .value(placeholder: "text|json"), help: "json prints the result as one JSON object"),
+            OptionSpec("pass-mark", .value(placeholder: "P"),
+                       help: "exit with 1 when the first-try score in percent is below P"),
+            OptionSpec("progress", .value(placeholder: "FILE"),
+                       help: "the progress file (default: $XDG_DATA_HOME/gradus/progress.json)"),
+            OptionSpec("reset", .flag, help: "delete the progress file, after a confirmation"),
         ],
         examples: [
             "gradus quiz --lang pt",
-            "gradus quiz --lesson backpropagation --attempts 3",
-            "gradus quiz --lang en --answers b,a",
+            "gradus quiz --lesson backpropagation --attempts 3 --seed 7",
+            "gradus quiz --lang en --answers b,a --format json --pass-mark 50",
+            "gradus quiz --review",
         ],
-        run: run)
+        run: { arguments, console in try run(arguments, console, clock: Date.init) })
 
-    static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
+    /// Runs the command; `clock` gives the time for the review schedule (injected by the tests).
+    static func run(_ arguments: ParsedArguments, _ console: Console,
+                    clock: @escaping @Sendable () -> Date) throws -> ExitCode {
+        let format = try arguments.choice("format", of: ["text", "json"]) ?? "text"
+        let attempts = try arguments.integer("attempts", in: 1...10) ?? 2
+        let passMark = try arguments.integer("pass-mark", in: 0...100).map(Double.init)
+        let givenSeed = try arguments.value("seed").map { text throws(UsageError) -> UInt64 in
+            guard let seed = UInt64(text) else {
+                throw UsageError("--seed expects a whole number from 0 to \(UInt64.max), found '\(text)'")
+            }
+            return seed
+        }
+        let store = ProgressStore(url: arguments.value("progress").map(console.url)
+                                  ?? ProgressStore.defaultURL(environment: console.environment))
         let contentPath = arguments.value("content") ?? "content"
         let course = try ContentLoader(root: console.url(contentPath), displayRoot: contentPath).load()
-        let compiled = try LessonCompiler(registry: .standard).compile(course)
         let codes = course.languages.map(\.code)
         let language = try LanguageChoice.resolve(arguments, console: console, available: codes,
                                                   fallback: course.config.defaultLanguage.code)
+        let strings = QuizStrings.forLanguage(language)
+        if arguments.has("reset") { return reset(store, strings: strings, console: console) }
+
+        let compiled = try LessonCompiler(registry: .standard).compile(course)
+        var (progress, warning) = try loadProgress(store, now: clock())
+        if let warning { console.err("gradus: warning: \(warning)\n") }
+        if arguments.has("list") {
+            list(compiled, language: Language(language), progress: progress, strings: strings, now: clock(), console: console)
+            return .success
+        }
+
         let slugs = course.lessons.map(\.slug)
-        let slug = arguments.value("lesson") ?? slugs.first ?? ""
-        guard slugs.contains(slug), let quiz = compiled.quiz(slug, language: Language(language)) else {
-            throw UsageError("unknown lesson '\(slug)'", hint: (nearest(slug, in: slugs).map { "did you mean '\($0)'? " } ?? "")
-                                 + "lessons: \(slugs.joined(separator: ", "))")
+        var quiz: Quiz
+        if arguments.has("review") {
+            quiz = reviewQuiz(compiled, lesson: arguments.value("lesson"), language: Language(language),
+                              progress: progress, strings: strings, now: clock())
+            if let slug = arguments.value("lesson"), !slugs.contains(slug) { throw unknownLesson(slug, slugs) }
+        } else {
+            let slug = arguments.value("lesson") ?? slugs.first ?? ""
+            guard slugs.contains(slug), let found = compiled.quiz(slug, language: Language(language)) else {
+                throw unknownLesson(slug, slugs)
+            }
+            quiz = found
         }
-        let attempts = try arguments.integer("attempts", in: 1...10) ?? 2
-        var scripted: [Set<Int>]? = nil
-        if let answers = arguments.value("answers") {
-            scripted = try parseAnswers(answers, for: quiz)
+        let scriptedRun = arguments.value("answers") != nil || format == "json"
+        let seed = givenSeed ?? (scriptedRun ? UInt64(course.config.seed) : UInt64.random(in: 1...999_999))
+        quiz = arguments.has("review") ? QuestionOrder.shuffledOptionsOnly(quiz, seed: seed)
+                                       : QuestionOrder.shuffled(quiz, seed: seed)
+        if arguments.has("review") && quiz.questions.isEmpty {
+            console.out(strings.nothingDue + "\n")
+            return .success
         }
-        let styled = console.isTerminal && console.environment["NO_COLOR"].map(\.isEmpty) != false
-        let terminal = Terminal(write: console.out, readLine: console.readLine, styled: styled)
-        _ = QuizSession(quiz: quiz, attempts: attempts, terminal: terminal, math: { tex in (try? UnicodeMath.render(tex: tex)) ?? tex }).run(scripted: scripted)
+        let scripted = try arguments.value("answers").map { text throws(UsageError) in try parseAnswers(text, for: quiz) }
+
+        let styled = format == "text" && Terminal.allowsStyle(isTTY: console.isTerminal, environment: console.environment)
+        let columns = console.environment["COLUMNS"].flatMap { Int($0) } ?? 80
+        let width = min(max(columns, 40), 120)
+        let out = console.out
+        let write: @Sendable (String) -> Void
+        if format == "json" { write = { _ in } } else { write = out }
+        let terminal = Terminal(write: write, readLine: console.readLine,
+                                styled: styled, width: width)
+        let session = QuizSession(quiz: quiz, attempts: attempts, terminal: terminal,
+                                  shownSeed: givenSeed == nil && !scriptedRun ? seed : nil,
+                                  math: { tex in (try? UnicodeMath.render(tex: tex)) ?? tex })
+        let recorded = Mutex<[QuestionOutcome]>([])
+        let total = quiz.questions.count
+        let interrupt = installInterruptHandler(console: console) {
+            let outcomes = recorded.withLock { $0 }
+            session.summary(QuizResult(outcomes: outcomes, total: total, ended: true))
+        }
+        defer { interrupt?.cancel() }
+        var saveFailed = false
+        let result = session.run(scripted: scripted) { outcome in
+            recorded.withLock { $0.append(outcome) }
+            progress.questions[outcome.questionID] = Leitner.update(
+                progress.questions[outcome.questionID], lesson: lessonOf(outcome.questionID, in: compiled),
+                firstTry: outcome.correctOnFirstTry, now: clock())
+            do {
+                try store.save(progress)
+            } catch {
+                if !saveFailed { console.err("gradus: warning: progress not saved: \(error)\n") }
+                saveFailed = true
+            }
+        }
+        if format == "json" {
+            console.out(QuizJSON.result(result, quiz: quiz, seed: seed, attempts: scripted == nil ? attempts : 1,
+                                        passMark: passMark))
+        }
+        if let passMark, result.firstTryPercent < passMark { return .failure }
         return .success
     }
 
@@ -70,4 +153,101 @@ enum QuizCommand {
         }
         return result
     }
+
+    // MARK: - Helpers
+
+    private static func loadProgress(_ store: ProgressStore, now: Date) throws -> (ProgressFile, String?) {
+        do {
+            return try store.load(now: now)
+        } catch {
+            throw QuizFailure(message: error.description)
+        }
+    }
+
+    private static func unknownLesson(_ slug: String, _ slugs: [String]) -> UsageError {
+        UsageError("unknown lesson '\(slug)'", hint: (nearest(slug, in: slugs).map { "did you mean '\($0)'? " } ?? "")
+                       + "lessons: \(slugs.joined(separator: ", "))")
+    }
+
+    private static func reset(_ store: ProgressStore, strings: QuizStrings, console: Console) -> ExitCode {
+        console.out(strings.resetConfirm(store.url.path))
+        let answer = console.readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let answer, strings.yes.contains(answer) else {
+            console.out((answer == nil ? "\n" : "") + strings.resetKept + "\n")
+            return .success
+        }
+        do {
+            try store.reset()
+        } catch {
+            console.err("gradus: error: \(error)\n")
+            return .failure
+        }
+        console.out(strings.resetDone + "\n")
+        return .success
+    }
+
+    private static func list(_ compiled: CompiledCourse, language: Language, progress: ProgressFile,
+                             strings: QuizStrings, now: Date, console: Console) {
+        console.out(strings.listHeading + "\n")
+        for lesson in compiled.lessons {
+            guard let quiz = compiled.quiz(lesson.slug, language: language) else { continue }
+            let ids = quiz.questions.map(\.id)
+            let answered = ids.filter { progress.questions[$0] != nil }.count
+            let due = ids.filter { id in progress.questions[id].map { $0.due.map { $0 <= now } ?? false } ?? false }.count
+            console.out("  " + strings.listLine(lesson.slug, quiz.lessonTitle, ids.count, answered, due) + "\n")
+        }
+    }
+
+    private static func reviewQuiz(_ compiled: CompiledCourse, lesson: String?, language: Language,
+                                   progress: ProgressFile, strings: QuizStrings, now: Date) -> Quiz {
+        var byID: [String: Question] = [:]
+        var ids: [String] = []
+        var shownLanguage = language.code
+        for compiledLesson in compiled.lessons where lesson == nil || compiledLesson.slug == lesson {
+            guard let quiz = compiled.quiz(compiledLesson.slug, language: language) else { continue }
+            shownLanguage = quiz.language
+            for question in quiz.questions where byID[question.id] == nil {
+                byID[question.id] = question
+                ids.append(question.id)
+            }
+        }
+        let title = compiled.course.introductions[language]?.title
+        let order = Leitner.reviewOrder(ids, progress: progress, now: now)
+        return Quiz(lessonSlug: lesson ?? "review", lessonTitle: strings.reviewTitle + (title.map { ": " + $0 } ?? ""),
+                    language: shownLanguage, questions: order.compactMap { byID[$0] })
+    }
+
+    private static func lessonOf(_ id: String, in compiled: CompiledCourse) -> String {
+        for lesson in compiled.lessons {
+            for translation in lesson.translations.values where translation.questions.contains(where: { $0.question.id == id }) {
+                return lesson.slug
+            }
+        }
+        return id.split(separator: "/").first.map(String.init) ?? id
+    }
+
+    /// Ctrl-C in a real terminal: print the summary (progress is already saved after each question) and exit
+    /// with 130. Installed only when standard input and output are terminals of this process.
+    private static func installInterruptHandler(console: Console,
+                                                summary: @escaping @Sendable () -> Void) -> DispatchSourceSignal? {
+        guard console.isTerminal, isatty(STDIN_FILENO) == 1, console.environment["GRADUS_NO_SIGNALS"] == nil else {
+            return nil
+        }
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            console.out("\n")
+            summary()
+            exit(ExitCode.interrupted.rawValue)
+        }
+        source.resume()
+        return source
+    }
+}
+
+/// A quiz failure that is neither a usage nor a content error (exit code 1), such as a progress file from a newer
+/// Gradus.
+struct QuizFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

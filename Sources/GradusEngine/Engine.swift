@@ -11,7 +11,8 @@
 /// is what the per-layer gradient experiments read. Layers (`Linear`, `MLP`, `RNNCell`, `LSTMCell`, `GRUCell`,
 /// `BatchNorm`) are small structs holding parameter variables; optimizers (`SGD`, `Adam`) update parameters'
 /// values in place; `Clipping` and `TrainingRun` cover divergence; `LinearAlgebra` has norms, eigenvalues and
-/// Jacobians; `Generator` is the seeded random source (the same numbers everywhere).
+/// Jacobians; `Generator` is the seeded random source (the same numbers everywhere). An op the engine lacks
+/// can be added from outside with `Variable.custom(_:inputs:gradients:)`.
 ///
 /// ## Example: one training step and a gradient
 /// ```swift

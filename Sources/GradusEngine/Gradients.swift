@@ -80,13 +80,21 @@ extension Variable {
         }
     }
 
+    /// a·s for a constant s.
     public static func * (a: Variable, s: Double) -> Variable { a.affine(scale: s) }
+    /// s·a for a constant s.
     public static func * (s: Double, a: Variable) -> Variable { a.affine(scale: s) }
+    /// a/s for a constant s, computed as a·(1/s) (as PyTorch does for a scalar divisor on the CPU).
     public static func / (a: Variable, s: Double) -> Variable { a.affine(scale: 1 / s) }
+    /// a + s for a constant s.
     public static func + (a: Variable, s: Double) -> Variable { a.affine(scale: 1, shift: s) }
+    /// s + a for a constant s.
     public static func + (s: Double, a: Variable) -> Variable { a.affine(scale: 1, shift: s) }
+    /// a − s for a constant s.
     public static func - (a: Variable, s: Double) -> Variable { a.affine(scale: 1, shift: -s) }
+    /// s − a for a constant s (as in the GRU's 1 − z).
     public static func - (s: Double, a: Variable) -> Variable { a.affine(scale: -1, shift: s) }
+    /// −a.
     public static prefix func - (a: Variable) -> Variable { a.affine(scale: -1) }
 
     /// aᵖ elementwise for a constant exponent p. As in PyTorch, p = 2, 3, ½, −½, −1, −2 are computed with
@@ -146,7 +154,7 @@ extension Variable {
     /// tanh x.
     public func tanh() -> Variable {
         let a = self
-        let out = a.value.map { Foundation.tanh($0) }
+        let out = a.value.tanh()
         return Variable(out, inputs: [a]) { g in
             // d(tanh x)/dx = 1 − tanh²x
             a.accumulate(g.zipMap(out) { g, y in g * (1 - y * y) })

@@ -19,8 +19,8 @@ public final class Variable: CustomStringConvertible {
     /// True for parameters and for every node computed from one.
     public let requiresGrad: Bool
 
-    let inputs: [Variable]
-    let rule: ((Tensor) -> Void)?
+    private(set) var inputs: [Variable]
+    private(set) var rule: ((Tensor) -> Void)?
 
     /// A parameter: a leaf that collects gradients.
     public init(_ value: Tensor, name: String? = nil) {
@@ -45,12 +45,43 @@ public final class Variable: CustomStringConvertible {
         self.rule = needed ? rule : nil
     }
 
+    /// A new op defined outside the engine: `value` computed from `inputs`, and `gradients`, which maps ∂L/∂value
+    /// to ∂L/∂input for each input, in order (nil for an input that gets none). Each returned tensor must have
+    /// its input's shape.
+    public static func custom(_ value: Tensor, inputs: [Variable],
+                              gradients: @escaping (Tensor) -> [Tensor?]) -> Variable {
+        Variable(value, inputs: inputs) { g in
+            let parts = gradients(g)
+            precondition(parts.count == inputs.count, "\(parts.count) gradients for \(inputs.count) inputs")
+            for (input, part) in zip(inputs, parts) where input.requiresGrad {
+                if let part { input.accumulate(part) }
+            }
+        }
+    }
+
     private init(value: Tensor, requiresGrad: Bool, name: String?) {
         self.value = value
         self.requiresGrad = requiresGrad
         self.name = name
         self.inputs = []
         self.rule = nil
+    }
+
+    /// Frees the graph behind this node with a loop instead of a chain of nested deinits, so that long
+    /// unrolled graphs (thousands of steps) do not overflow a thread's stack: inputs that only this node
+    /// holds are detached from their own inputs before they go.
+    deinit {
+        guard !inputs.isEmpty else { return }
+        var pending = inputs
+        inputs = []
+        rule = nil
+        while var node = pending.popLast() {
+            if isKnownUniquelyReferenced(&node) && !node.inputs.isEmpty {
+                pending.append(contentsOf: node.inputs)
+                node.inputs = []
+                node.rule = nil
+            }
+        }
     }
 
     /// The value's shape.

@@ -18,10 +18,30 @@ struct MathMLRenderer {
 
     /// A sequence of nodes, inserting function application (U+2061) after function names, as MathJax does.
     private mutating func row(_ nodes: [MathNode]) {
+        let nodes = MathMLRenderer.joinDecimals(nodes)
         for (index, node) in nodes.enumerated() {
             self.node(node)
             if isFunction(node), index + 1 < nodes.count { output += "<mo>&#x2061;</mo>" }
         }
+    }
+
+    /// `0{,}25` is how TeX writes a decimal comma (a comma in braces is ordinary, not punctuation): the digits and
+    /// the comma become one number, `<mn>0,25</mn>`, instead of a list with a separator's spacing.
+    static func joinDecimals(_ nodes: [MathNode]) -> [MathNode] {
+        var out: [MathNode] = []
+        var index = 0
+        while index < nodes.count {
+            if case .number(let whole)? = out.last, index + 1 < nodes.count,
+               case .row(let inner) = nodes[index], inner.count == 1, case .op(let mark, _) = inner[0],
+               mark == "," || mark == ".", case .number(let fraction) = nodes[index + 1] {
+                out[out.count - 1] = .number(whole + mark + fraction)
+                index += 2
+                continue
+            }
+            out.append(nodes[index])
+            index += 1
+        }
+        return out
     }
 
     /// Exactly one element: a single node as it is, several in an `<mrow>`.

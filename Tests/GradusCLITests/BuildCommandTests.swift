@@ -26,7 +26,10 @@ struct BuildCommandTests {
                      "static/style.css"] {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("_site/\(path)").path), "\(path)")
         }
-        #expect(run.err.hasPrefix("Built 8 pages in 3 languages with 1 simulation into _site"))
+        let lessons = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/lessons").path)
+            .filter { $0.hasSuffix(".pt.md") }.count
+        // Per language an index and every lesson, plus the root page and 404.
+        #expect(run.err.hasPrefix("Built \(3 * (lessons + 1) + 2) pages in 3 languages with "))
         let page = try String(contentsOf: root.appendingPathComponent("_site/pt/backpropagation/index.html"), encoding: .utf8)
         #expect(page.contains("<html lang=\"pt-BR\">"))
         #expect(page.contains("Retropropagação e a regra da cadeia"))

@@ -55,7 +55,7 @@ struct HandDerivedTests {
         for radius in [0.9, 1.1] {
             let cell = RNNCell(inputs: 2, hidden: 6, nonlinearity: .identity, generator: &rng)
             let w = cell.hiddenWeight.value
-            cell.hiddenWeight.value = w * (radius / LinearAlgebra.spectralRadius(w))
+            cell.hiddenWeight.value = LinearAlgebra.rescaled(w, toSpectralRadius: radius)
             let h0 = Variable(Tensor.normal(.matrix(1, 6), generator: &rng))
             var h = h0
             for _ in 0..<40 { h = cell(Variable.constant(Tensor.normal(.matrix(1, 2), generator: &rng)), h) }
@@ -73,7 +73,7 @@ struct HandDerivedTests {
 
     @Test("Batch norm: outputs have zero mean and variance σ²/(σ² + ε); running averages and evaluation mode")
     func batchNorm() {
-        var norm = BatchNorm(features: 2)
+        let norm = BatchNorm(features: 2)
         let x = Tensor(rows: [[1, 10], [2, 20], [3, 30], [6, 60]])
         let y = norm(Variable.constant(x)).value
         // Column 0: mean 3, biased variance (4 + 1 + 0 + 9)/4 = 3.5, unbiased 14/3.

@@ -73,7 +73,7 @@ struct LayerGradientTests {
     func batchNorm() {
         var rng = Generator(seed: 6)
         let first = Linear(inputs: 3, outputs: 4, bias: nil, generator: &rng)
-        var norm = BatchNorm(features: 4)
+        let norm = BatchNorm(features: 4)
         norm.scale.value = Tensor.normal(.vector(4), generator: &rng)
         norm.shift.value = Tensor.normal(.vector(4), generator: &rng)
         let x = Variable.constant(Tensor.normal(.matrix(8, 3), generator: &rng))
@@ -84,12 +84,28 @@ struct LayerGradientTests {
     func biasBeforeBatchNorm() {
         var rng = Generator(seed: 8)
         let first = Linear(inputs: 3, outputs: 4, bias: .uniform(bound: 1), generator: &rng)
-        var norm = BatchNorm(features: 4)
+        let norm = BatchNorm(features: 4)
         let x = Variable.constant(Tensor.normal(.matrix(8, 3), generator: &rng))
         projected(norm(first(x)).tanh()).backward()
         let weightScale = first.weight.grad!.scalars.map(abs).max()!
         #expect(weightScale > 1e-3)
         #expect(first.bias!.grad!.scalars.allSatisfy { abs($0) < 1e-14 * weightScale })
+    }
+
+    @Test("MLP with batch norm between each linear map and its activation")
+    func mlpWithBatchNorm() {
+        var rng = Generator(seed: 9)
+        let net = MLP(inputs: 3, width: 5, depth: 3, outputs: 2, activation: .tanh, batchNorm: true, generator: &rng)
+        #expect(net.normalizations.count == 2 && net.parameters.count == 6 + 4)
+        for norm in net.normalizations { norm.shift.value = Tensor.normal(.vector(5), generator: &rng) }
+        let x = Variable.constant(Tensor.normal(.matrix(7, 3), generator: &rng))
+        let hidden = net.layers.dropLast().flatMap { [$0.weight] }
+        check("MLP with batch norm", hidden + [net.layers.last!.weight, net.layers.last!.bias!]
+              + net.normalizations.flatMap(\.parameters)) { projected(net(x)) }
+        // γ = 1, so each normalised pre-activation's column mean is its β.
+        let trace = net.trace(x)
+        let means = trace.preActivations[0].value.sumRows().scalars.map { $0 / 7 }
+        for (mean, beta) in zip(means, net.normalizations[0].shift.value.scalars) { #expect(abs(mean - beta) < 1e-14) }
     }
 
     @Test("Cross-entropy of an MLP's logits")

@@ -64,3 +64,27 @@ struct NonFiniteTests {
         #expect(run.firstNonFinite == TrainingRun.NonFinite(step: 0, quantity: .gradient(parameterIndex: 1)))
     }
 }
+
+@Suite("Long graphs")
+struct LongGraphTests {
+    @Test("A 5000-step unroll is differentiated and freed on a thread with a 512 KiB stack")
+    func deepGraphOnSmallStack() {
+        final class Box: @unchecked Sendable { var gradient: Double? }
+        let box = Box(), done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            var rng = Generator(seed: 1)
+            let cell = RNNCell(inputs: 2, hidden: 3, generator: &rng)
+            let x = Variable.constant(Tensor.ones(.matrix(1, 2)))
+            var h = Variable.constant(Tensor.zeros(.matrix(1, 3)))
+            for _ in 0..<5000 { h = cell(x, h) }
+            h.sum().backward()
+            h = Variable.constant(Tensor.zeros(.matrix(1, 3)))   // drops the whole graph
+            box.gradient = cell.bias.grad?.scalars[0]
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        done.wait()
+        #expect(box.gradient?.isFinite == true)
+    }
+}

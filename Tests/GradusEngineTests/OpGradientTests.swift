@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GradusEngine
 import GradusTestSupport
@@ -40,6 +41,11 @@ let opCases: [OpCase] = [
     OpCase(name: "mean of all", inputs: { [Sample.normal([3, 5], seed: 19)] }, apply: { $0[0].mean() }),
     OpCase(name: "sum along axis 0", inputs: { [Sample.normal([3, 5], seed: 20)] }, apply: { $0[0].sum(axis: 0) }),
     OpCase(name: "mean along axis 1", inputs: { [Sample.normal([3, 5], seed: 21)] }, apply: { $0[0].mean(axis: 1) }),
+    OpCase(name: "sum along axis 1", inputs: { [Sample.normal([3, 5], seed: 48)] }, apply: { $0[0].sum(axis: 1) }),
+    OpCase(name: "mean along axis 0", inputs: { [Sample.normal([3, 5], seed: 49)] }, apply: { $0[0].mean(axis: 0) }),
+    OpCase(name: "negative log-likelihood", inputs: { [Sample.normal([3, 4], seed: 50)] },
+           apply: { $0[0].nllLoss(labels: [3, 0, 1]) }),
+    OpCase(name: "transpose of a vector", inputs: { [Sample.normal([4], seed: 51)] }, apply: { $0[0].transposed() }),
     OpCase(name: "exp", inputs: { [Sample.normal([2, 3], seed: 22)] }, apply: { $0[0].exp() }),
     OpCase(name: "log", inputs: { [Sample.positive([2, 3], seed: 23)] }, apply: { $0[0].log() }),
     OpCase(name: "sqrt", inputs: { [Sample.positive([2, 3], seed: 24)] }, apply: { $0[0].sqrt() }),
@@ -70,6 +76,13 @@ let opCases: [OpCase] = [
            inputs: { [Sample.normal([6, 3], seed: 41), Sample.normal([3], seed: 42), Sample.normal([3], seed: 43)] },
            apply: { $0[0].batchNorm(scale: $0[1], shift: $0[2]).output }),
     OpCase(name: "reshape", inputs: { [Sample.normal([2, 3], seed: 44)] }, apply: { $0[0].reshaped(.vector(6)) }),
+    OpCase(name: "a custom op (softplus, defined outside the engine)", inputs: { [Sample.normal([2, 3], seed: 47)] },
+           apply: { inputs in
+               let x = inputs[0]
+               return Variable.custom(x.value.map { log1p(exp($0)) }, inputs: [x]) { g in
+                   [g * x.value.map { 1 / (1 + exp(-$0)) }]   // softplus′ = σ
+               }
+           }),
     OpCase(name: "an input used twice", inputs: { [Sample.normal([2, 3], seed: 45)] },
            apply: { $0[0] * $0[0].tanh() + $0[0] }),
 ]

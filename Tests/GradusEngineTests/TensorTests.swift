@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GradusEngine
 
@@ -19,7 +20,7 @@ struct TensorTests {
 
     @Test("Matrix products equal the triple loop bit for bit, whatever the blocking, transposes and threads",
           arguments: [(1, 1, 1), (1, 7, 1), (5, 3, 9), (6, 4, 4), (13, 17, 11), (128, 64, 64), (64, 128, 64),
-                      (200, 33, 70), (3, 0, 4)])
+                      (200, 33, 70), (3, 0, 4), (32, 1, 128), (40, 3, 9), (1, 128, 32), (11, 20, 7)])
     func matmulIsExact(_ dims: (Int, Int, Int)) {
         let (m, k, n) = dims
         var rng = Generator(seed: UInt64(m * 10_000 + k * 100 + n))
@@ -56,5 +57,51 @@ struct TensorTests {
         #expect(m.summed(to: .scalar).scalars == [21])
         #expect(Tensor([1, 2, 3]).expanded(to: .matrix(2, 3)).rows == [[1, 2, 3], [1, 2, 3]])
         #expect(Shape.matrix(2, 3).description == "(2, 3)" && Shape.vector(3).description == "(3,)")
+    }
+}
+
+@Suite("Tensor statistics")
+struct TensorStatisticsTests {
+    @Test("Mean, population variance and fractions, computed by hand")
+    func statistics() {
+        let t = Tensor(rows: [[1, 2], [3, 6]])
+        #expect(t.mean() == 3)
+        #expect(t.variance() == 3.5)          // (4 + 1 + 0 + 9) / 4
+        #expect(t.standardDeviation() == 3.5.squareRoot())
+        #expect(t.fraction { $0 > 2 } == 0.5)
+    }
+
+    @Test("Rescaling to a spectral radius")
+    func rescale() {
+        var rng = Generator(seed: 4)
+        let a = Tensor.normal(.matrix(20, 20), generator: &rng)
+        let b = LinearAlgebra.rescaled(a, toSpectralRadius: 1.5)
+        #expect(abs(LinearAlgebra.spectralRadius(b) - 1.5) < 1e-12)
+    }
+}
+
+@Suite("Gradus' own elementary functions")
+struct ElementaryTests {
+    @Test("tanh is within 3 ulps of the C library's over 200 000 arguments of every scale")
+    func tanhAccuracy() {
+        var rng = Generator(seed: 21)
+        var xs: [Double] = []
+        for trial in 0..<200_000 {
+            let scale = [1e-6, 0.01, 0.3, 0.6, 1, 3, 10, 25][trial % 8]
+            xs.append((2 * rng.nextUniform() - 1) * scale)
+        }
+        xs += [0.5, -0.5, 0.5.nextDown, 20, 20.5, 1e-300, 5e-324, 700, -1e308]
+        let ours = Tensor(xs).tanh().scalars
+        var worst = 0.0
+        for (x, y) in zip(xs, ours) { worst = max(worst, abs(y - Foundation.tanh(x)) / Foundation.tanh(x).ulp) }
+        #expect(worst <= 3, "worst error \(worst) ulps")
+    }
+
+    @Test("tanh keeps IEEE's special values: ±0, ±∞ → ±1, NaN; odd tail lengths work")
+    func tanhSpecials() {
+        let y = Tensor([0, -0.0, .infinity, -.infinity, .nan]).tanh().scalars
+        #expect(y[0] == 0 && y[0].sign == .plus && y[1] == 0 && y[1].sign == .minus)
+        #expect(y[2] == 1 && y[3] == -1 && y[4].isNaN)
+        #expect(Tensor([0.7, -0.2, 3]).tanh().scalars.map { abs($0) < 1 } == [true, true, true])
     }
 }

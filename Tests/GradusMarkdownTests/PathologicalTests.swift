@@ -113,6 +113,13 @@ struct PathologicalTests {
         #expect(html == Self.repeated("<div class=\"directive d\">\n", Self.n) + "<p>x</p>\n" + Self.repeated("</div>\n", Self.n))
     }
 
+    @Test("100 000 identical headings get ids same, same-1, … same-99999")
+    func identicalHeadings() {
+        let html = Self.render(Self.repeated("## Same\n", Self.n), lesson: true)
+        let expected = "<h2 id=\"same\">Same</h2>\n" + (1..<Self.n).map { "<h2 id=\"same-\($0)\">Same</h2>\n" }.joined()
+        #expect(html == expected)
+    }
+
     @Test("A table with 100 000 rows")
     func tableRows() {
         let html = Self.render("| a | b |\n|---|---|\n" + Self.repeated("| x | `y` |\n", Self.n), lesson: true)

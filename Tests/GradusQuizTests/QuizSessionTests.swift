@@ -59,6 +59,10 @@ struct QuizSessionTests {
 
         Pontuação: 1 de 2 na primeira tentativa, 1 de 2 no total.
 
+        Para revisar:
+          Pergunta 2: Pares?
+            Resposta correta: a) 2; c) 4
+
         """)
     }
 
@@ -79,7 +83,63 @@ struct QuizSessionTests {
         let result = QuizSession(quiz: quiz, attempts: 2, terminal: fake.terminal, math: { $0 }).run()
         #expect(result.ended)
         #expect(result.firstTry == 1)
-        #expect(fake.text.hasSuffix("Pontuação: 1 de 2 na primeira tentativa, 1 de 2 no total.\n"))
+        #expect(fake.text.contains("Sessão encerrada.\n\nPontuação: 1 de 2 na primeira tentativa, 1 de 2 no total.\n"))
+        #expect(!fake.text.contains("Pergunta 2:"), "an unasked question is not in the review")
+    }
+
+    @Test("After the last miss: the correct answer, the explanation and why each option is right or wrong")
+    func reasons() {
+        let fake = FakeTerminal(["a", "a"])
+        let result = QuizSession(quiz: quiz, attempts: 2, terminal: fake.terminal, math: { $0 }).run()
+        #expect(result.outcomes.first?.attempts == [[0], [0]])
+        #expect(fake.text.contains("""
+        Você errou! Tente novamente. (resta 1 tentativa)
+        Sua resposta (letra ou número): Você errou.
+        Resposta correta: b) 2
+        Explicação: Um mais um.
+        Por quê:
+          b) certa: Soma.
+
+        """))
+    }
+
+    @Test("A styled terminal gets bold and colour codes; an unstyled one none at all")
+    func styling() {
+        let plain = FakeTerminal(["b", "a c"])
+        _ = QuizSession(quiz: quiz, attempts: 2, terminal: plain.terminal, math: { $0 }).run()
+        #expect(!plain.text.contains("\u{1B}"))
+        let styledOutput = Mutex("")
+        let styled = Terminal(write: { text in styledOutput.withLock { $0 += text } }, readLine: { "b" }, styled: true)
+        _ = QuizSession(quiz: Quiz(lessonSlug: "l", lessonTitle: "T", language: "en", questions: [quiz.questions[0]]),
+                        attempts: 1, terminal: styled, math: { $0 }).run()
+        let text = styledOutput.withLock { $0 }
+        #expect(text.hasPrefix("\u{1B}[1mT\u{1B}[22m\n"))
+        #expect(text.contains("\u{1B}[32mCorrect! Well done.\u{1B}[39m"))
+    }
+
+    @Test("A seed drawn for the session is shown so that it can be replayed")
+    func seedShown() {
+        let fake = FakeTerminal()
+        _ = QuizSession(quiz: Quiz(lessonSlug: "l", lessonTitle: "T", language: "de", questions: []), attempts: 1,
+                        terminal: fake.terminal, shownSeed: 4242, math: { $0 }).run()
+        #expect(fake.text == "T\n(Startwert 4242; wiederholen mit --seed 4242)\nDiese Lektion hat keine Fragen.\n\nErgebnis: 0 von 0 beim ersten Versuch, 0 von 0 insgesamt.\n")
+    }
+
+    @Test("Long texts wrap at the terminal's width, option continuations indented under the text")
+    func wrapping() {
+        let long = Question(id: "w", kind: .single, prompt: QuizText(stringLiteral: String(repeating: "ação ", count: 30)),
+                            options: [.init(text: QuizText(stringLiteral: String(repeating: "字 ", count: 30)), isCorrect: true),
+                                      .init(text: "x", isCorrect: false)], explanation: "", origin: "w:1:1")
+        let fake = FakeTerminal(["a"])
+        _ = QuizSession(quiz: Quiz(lessonSlug: "l", lessonTitle: "T", language: "pt", questions: [long]),
+                        attempts: 1, terminal: Terminal(write: fake.terminal.write, readLine: fake.terminal.readLine,
+                                                        styled: false, width: 40), math: { $0 }).run()
+        let lines = fake.text.split(separator: "\n").map(String.init)
+        // "ação" is 4 columns: 8 words and 7 spaces make 39 columns; a ninth would make 44.
+        #expect(lines.contains(String(repeating: "ação ", count: 7) + "ação"))
+        // A wide character takes 2 columns: "  a) " (5) then 11 × "字 " and "字" = 5 + 35 = 40 columns.
+        #expect(lines.contains("  a) " + String(repeating: "字 ", count: 11) + "字"))
+        #expect(lines.contains("     " + String(repeating: "字 ", count: 11) + "字"))
     }
 }
 

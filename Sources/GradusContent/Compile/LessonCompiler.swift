@@ -77,7 +77,8 @@ public struct LessonCompiler: Sendable {
                     }
                 case "quiz":
                     let number = questions.count + 1
-                    if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code)
+                    let pools = course.pools.compactMapValues { $0[source.language] }
+                    if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code, pools: pools)
                         .read(node, defaultID: "\(lesson.slug)/q\(number)", at: at, locate: locate,
                               diagnostics: &diagnostics) {
                         questions.append(CompiledQuestion(node: node.index, question: question))

@@ -3,10 +3,13 @@ import GradusQuiz
 
 /// Reads `::: quiz` (single or multiple answer), `::: quiz true-false`: a heading as the question, a task list as
 /// the options (`- [x]` marks each correct one, text indented under an option says why, `{pinned}` at the end of
-/// an option keeps its place), and a block quote as the explanation.
+/// an option keeps its place), and a block quote as the explanation; and `::: quiz not-mentioned`, generated here
+/// at compile time (seeded by the question's id) so that the site and the terminal show the same options.
 struct QuizDirective {
     var inlineHTML: @Sendable ([MarkdownNode]) -> String
     var language: String
+    /// The course's distractor pools in this language (`pools/NAME.LANG.md`), for `not-mentioned`.
+    var pools: [String: SourceFile] = [:]
 
     static let kinds = ["", "true-false", "not-mentioned"]
 
@@ -15,6 +18,7 @@ struct QuizDirective {
         let kindName = (node.directiveArguments ?? "").split(separator: " ").first.map(String.init) ?? ""
         var id = defaultID
         var answer: Bool? = nil
+        var generated: [String: DirectiveParameter] = [:]
         for parameter in node.directiveParameters {
             let at = locate(parameter.position)
             switch parameter.key {
@@ -31,12 +35,17 @@ struct QuizDirective {
                 }
                 answer = parameter.value == "true"
             case _ where kindName == "not-mentioned" && ["list", "pool", "choices", "question"].contains(parameter.key):
-                continue
+                generated[parameter.key] = parameter
             default:
-                diagnostics.append(.error(at: at, "unknown quiz parameter '\(parameter.key)'; valid keys: "
-                                          + (kindName == "true-false" ? "id, answer" : "id")))
+                let keys = kindName == "true-false" ? "id, answer"
+                    : kindName == "not-mentioned" ? "id, list, pool, choices, question" : "id"
+                diagnostics.append(.error(at: at, "unknown quiz parameter '\(parameter.key)'; valid keys: \(keys)"))
                 return nil
             }
+        }
+        if kindName == "not-mentioned" {
+            return notMentioned(node, id: id, parameters: generated, at: location, locate: locate,
+                                diagnostics: &diagnostics)
         }
         var prompt: QuizText? = nil
         var options: [Question.Option] = []
@@ -92,9 +101,6 @@ struct QuizDirective {
             options = [Question.Option(text: QuizText(stringLiteral: strings.trueWord), isCorrect: answer),
                        Question.Option(text: QuizText(stringLiteral: strings.falseWord), isCorrect: !answer)]
             kind = .trueFalse
-        case "not-mentioned":
-            diagnostics.append(.error(at: location, "'::: quiz not-mentioned' is not supported by this version of Gradus yet"))
-            return nil
         default:
             let hint = nearest(kindName, in: ["true-false", "not-mentioned"]).map { "did you mean '\($0)'? " } ?? ""
             diagnostics.append(.error(at: location, "unknown quiz kind '\(kindName)'; \(hint)write '::: quiz', "

@@ -35,7 +35,7 @@ extension Tensor {
 
     // MARK: - Kernel
 
-    /// Products of at least this many flops use two threads.
+    /// Products of at least this many flops are shared between threads (Dispatch's pool, two on this machine).
     static let parallelThreshold = 1 << 20
 
     private static let MR = 6
@@ -48,7 +48,7 @@ extension Tensor {
             c.initialize(repeating: 0, count: m * n)
             return
         }
-        if m < 2 * MR {
+        if m < 2 * MR || k <= 4 {
             multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c)
             return
         }
@@ -86,12 +86,13 @@ extension Tensor {
                 }
             }
         }
-        // Large products are split by row blocks between two threads; each result element is still summed by
-        // one thread in the same order, so the result does not depend on the split.
+        // Large products are split by row blocks between threads; each result element is still summed by one
+        // thread in the same order, so the result does not depend on the split.
+        // Four chunks rather than two, so that when the other core is busy the calling thread takes more.
         if 2 * m * n * k >= parallelThreshold && rowBlocks >= 4 {
-            let half = rowBlocks / 2
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                multiplyRowBlocks(part == 0 ? 0 ..< half : half ..< rowBlocks)
+            let chunks = 4
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                multiplyRowBlocks(part * rowBlocks / chunks ..< (part + 1) * rowBlocks / chunks)
             }
         } else {
             multiplyRowBlocks(0 ..< rowBlocks)
@@ -121,12 +122,37 @@ extension Tensor {
         }
     }
 
-    /// A product with few rows (a batch of one in a recurrent step, say): packing would cost as much as the
-    /// product, so each row of C is built as Σₚ A(i, p)·B(p, ·), a vectorisable row update per p, in the same
-    /// summation order as the packed kernel. Bᵀ is first copied to B's layout.
+    /// A product with few rows (a batch of one in a recurrent step) or a short shared dimension (an outer
+    /// product): packing would cost as much as the product. Each C(i, j) is still summed over p in increasing
+    /// order, as in the packed kernel. With B as given, row i of C is built by vectorisable row updates
+    /// C(i, ·) += A(i, p)·B(p, ·); with Bᵀ, rows of A and Bᵀ are both contiguous, and four dot products run
+    /// side by side.
     private static func multiplyFewRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aTransposed: Bool,
                                         b: UnsafePointer<Double>, bTransposed: Bool,
                                         c: UnsafeMutablePointer<Double>) {
+        if bTransposed && !aTransposed {
+            for i in 0..<m {
+                let aRow = a + i * k, cRow = c + i * n
+                var j = 0
+                while j + 4 <= n {
+                    let b0 = b + j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k
+                    var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                    for p in 0..<k {
+                        let x = aRow[p]
+                        s0 += x * b0[p]; s1 += x * b1[p]; s2 += x * b2[p]; s3 += x * b3[p]
+                    }
+                    cRow[j] = s0; cRow[j + 1] = s1; cRow[j + 2] = s2; cRow[j + 3] = s3
+                    j += 4
+                }
+                while j < n {
+                    var s = 0.0
+                    for p in 0..<k { s += aRow[p] * b[j * k + p] }
+                    cRow[j] = s
+                    j += 1
+                }
+            }
+            return
+        }
         var rowMajorB = b
         var copy: UnsafeMutablePointer<Double>? = nil
         if bTransposed {

@@ -111,12 +111,20 @@ extension Tensor {
         return t.reshaped(target)
     }
 
+    /// a + b, broadcasting.
     public static func + (a: Tensor, b: Tensor) -> Tensor { a.broadcasting(b, +) }
+    /// a − b, broadcasting.
     public static func - (a: Tensor, b: Tensor) -> Tensor { a.broadcasting(b, -) }
+    /// a ⊙ b, broadcasting.
     public static func * (a: Tensor, b: Tensor) -> Tensor { a.broadcasting(b, *) }
+    /// a ⊘ b, broadcasting.
     public static func / (a: Tensor, b: Tensor) -> Tensor { a.broadcasting(b, /) }
+    /// a·s.
     public static func * (a: Tensor, s: Double) -> Tensor { a.map { $0 * s } }
+    /// s·a.
     public static func * (s: Double, a: Tensor) -> Tensor { a.map { s * $0 } }
+    /// a + s.
     public static func + (a: Tensor, s: Double) -> Tensor { a.map { $0 + s } }
+    /// −a.
     public static prefix func - (a: Tensor) -> Tensor { a.map { -$0 } }
 }

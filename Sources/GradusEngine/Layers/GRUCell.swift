@@ -14,8 +14,10 @@ public struct GRUCell: Layer {
     public let inputBias: Variable
     /// bₕ, `(3·hidden,)`.
     public let hiddenBias: Variable
+    /// The hidden width.
     public let hidden: Int
 
+    /// A cell with PyTorch's initialisation, or weights drawn by `initializer`.
     public init(inputs: Int, hidden: Int, initializer: Initializer? = nil, generator: inout Generator) {
         let scheme = initializer ?? .torchDefault(fanIn: hidden)
         let biasScheme = Initializer.torchDefault(fanIn: hidden)
@@ -30,6 +32,7 @@ public struct GRUCell: Layer {
         self.hidden = hidden
     }
 
+    /// [Wₓ, Wₕ, bₓ, bₕ].
     public var parameters: [Variable] { [inputWeight, hiddenWeight, inputBias, hiddenBias] }
 
     /// The next hidden state for input x (batch × inputs) and state h (batch × hidden).

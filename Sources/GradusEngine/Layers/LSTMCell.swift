@@ -14,8 +14,10 @@ public struct LSTMCell: Layer {
     public let hiddenWeight: Variable
     /// b, `(4·hidden,)`.
     public let bias: Variable
+    /// The hidden width.
     public let hidden: Int
 
+    /// A cell with PyTorch's initialisation, or weights drawn by `initializer`.
     public init(inputs: Int, hidden: Int, initializer: Initializer? = nil, generator: inout Generator) {
         let scheme = initializer ?? .torchDefault(fanIn: hidden)
         inputWeight = Variable(scheme.tensor(.matrix(inputs, 4 * hidden), fanIn: inputs, fanOut: 4 * hidden,
@@ -28,6 +30,7 @@ public struct LSTMCell: Layer {
         self.hidden = hidden
     }
 
+    /// [Wₓ, Wₕ, b].
     public var parameters: [Variable] { [inputWeight, hiddenWeight, bias] }
 
     /// The next (h, c) for input x (batch × inputs) and state (h, c) (batch × hidden each).

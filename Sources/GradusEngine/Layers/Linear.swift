@@ -26,6 +26,7 @@ public struct Linear: Layer {
         self.bias = bias.map { Variable($0, name: "bias") }
     }
 
+    /// [W, b], or [W] without bias.
     public var parameters: [Variable] { bias.map { [weight, $0] } ?? [weight] }
 
     /// x·W + b.

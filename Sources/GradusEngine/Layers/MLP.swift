@@ -13,18 +13,23 @@ public struct MLP: Layer {
     public let activation: Activation
     /// One learnable slope vector `(width,)` per hidden layer when the activation is `.prelu`, else empty.
     public let slopes: [Variable]
+    /// One batch normalisation per hidden layer, between its linear map and its activation, when asked for.
+    public let normalizations: [BatchNorm]
 
     /// `depth` linear layers (depth ≥ 1): inputs → width → … → width → outputs, each weight drawn by
     /// `initializer` (default: PyTorch's), biases zero.
     public init(inputs: Int, width: Int, depth: Int, outputs: Int, activation: Activation,
-                initializer: Initializer? = nil, generator: inout Generator) {
+                initializer: Initializer? = nil, batchNorm: Bool = false, generator: inout Generator) {
         precondition(depth >= 1, "an MLP needs at least one layer, not \(depth)")
         let sizes = [inputs] + Array(repeating: width, count: depth - 1) + [outputs]
-        self.init(sizes: sizes, activation: activation, initializer: initializer, generator: &generator)
+        self.init(sizes: sizes, activation: activation, initializer: initializer, batchNorm: batchNorm,
+                  generator: &generator)
     }
 
-    /// Layers of the given sizes: `sizes[0]` inputs, `sizes.last` outputs (at least two sizes).
-    public init(sizes: [Int], activation: Activation, initializer: Initializer? = nil, generator: inout Generator) {
+    /// Layers of the given sizes: `sizes[0]` inputs, `sizes.last` outputs (at least two sizes); with
+    /// `batchNorm`, each hidden layer normalises its pre-activation (training mode) before the activation.
+    public init(sizes: [Int], activation: Activation, initializer: Initializer? = nil, batchNorm: Bool = false,
+                generator: inout Generator) {
         precondition(sizes.count >= 2, "an MLP needs at least an input and an output size, not \(sizes)")
         var layers: [Linear] = []
         for (fanIn, fanOut) in zip(sizes, sizes.dropFirst()) {
@@ -38,20 +43,25 @@ public struct MLP: Layer {
         } else {
             slopes = []
         }
+        normalizations = batchNorm ? sizes.dropFirst().dropLast().map { BatchNorm(features: $0) } : []
     }
 
-    public var parameters: [Variable] { layers.flatMap(\.parameters) + slopes }
+    /// Every layer's [W, b], then the PReLU slopes, then the batch norms' [γ, β].
+    public var parameters: [Variable] {
+        layers.flatMap(\.parameters) + slopes + normalizations.flatMap(\.parameters)
+    }
 
     /// The network's output for a batch `x` of shape (batch, inputs).
     public func callAsFunction(_ x: Variable) -> Variable { trace(x).output }
 
-    /// The values along the way: for each layer, its pre-activation x·W + b and its activation (the last
-    /// layer's activation is its pre-activation).
+    /// The values along the way: for each layer, its pre-activation x·W + b (batch-normalised when the network
+    /// has batch norm) and its activation (the last layer's activation is its pre-activation).
     public func trace(_ x: Variable) -> Trace {
         var pre: [Variable] = [], post: [Variable] = []
         var h = x
         for (index, layer) in layers.enumerated() {
-            let z = layer(h)
+            var z = layer(h)
+            if index < normalizations.count { z = normalizations[index](z) }
             pre.append(z)
             h = index == layers.count - 1 ? z : activation.apply(z, slope: slopes.isEmpty ? nil : slopes[index])
             post.append(h)

@@ -13,8 +13,10 @@ public struct RNNCell: Layer {
     public let hiddenWeight: Variable
     /// b, `(hidden,)`.
     public let bias: Variable
+    /// φ.
     public let nonlinearity: Nonlinearity
 
+    /// A cell with PyTorch's initialisation, or weights drawn by `initializer`.
     public init(inputs: Int, hidden: Int, nonlinearity: Nonlinearity = .tanh, initializer: Initializer? = nil,
                 generator: inout Generator) {
         let scheme = initializer ?? .torchDefault(fanIn: hidden)
@@ -27,6 +29,7 @@ public struct RNNCell: Layer {
         self.nonlinearity = nonlinearity
     }
 
+    /// [Wₓ, Wₕ, b].
     public var parameters: [Variable] { [inputWeight, hiddenWeight, bias] }
 
     /// The next hidden state for input x (batch × inputs) and state h (batch × hidden).

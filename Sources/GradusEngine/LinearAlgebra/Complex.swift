@@ -2,9 +2,12 @@ import Foundation
 
 /// A complex number, for eigenvalues of real matrices.
 public struct Complex: Hashable, Sendable, CustomStringConvertible {
+    /// The real part.
     public var real: Double
+    /// The imaginary part.
     public var imaginary: Double
 
+    /// real + imaginary·i.
     public init(_ real: Double, _ imaginary: Double = 0) {
         self.real = real
         self.imaginary = imaginary

@@ -5,17 +5,24 @@
 ///     m = m + (1 − β₁)·(g − m)           v = β₂·v + (1 − β₂)·g²
 ///     p = p − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
 public struct Adam: Optimizer {
+    /// The parameters updated, in order.
     public let parameters: [Variable]
+    /// η.
     public var learningRate: Double
+    /// β₁, the decay of the first-moment average.
     public var beta1: Double
+    /// β₂, the decay of the second-moment average.
     public var beta2: Double
+    /// ε, added to the denominator.
     public var epsilon: Double
+    /// λ, the L2 coefficient added to the gradient.
     public var weightDecay: Double
     /// The number of steps taken (t, from 1 after the first step).
     public private(set) var steps = 0
     private var firstMoment: [Tensor?]
     private var secondMoment: [Tensor?]
 
+    /// An optimizer with PyTorch's defaults (η = 1e-3, β = (0.9, 0.999), ε = 1e-8, no decay).
     public init(parameters: [Variable], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-8, weightDecay: Double = 0) {
         self.parameters = parameters
@@ -28,6 +35,7 @@ public struct Adam: Optimizer {
         secondMoment = Array(repeating: nil, count: parameters.count)
     }
 
+    /// One Adam update of every parameter that has a gradient.
     public mutating func step() {
         steps += 1
         let b1 = beta1, b2 = beta2, eps = epsilon, decay = weightDecay

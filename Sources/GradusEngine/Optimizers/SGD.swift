@@ -5,12 +5,17 @@
 ///     v = d on the first step, else v = μ·v + d      (μ: momentum; skipped when μ = 0)
 ///     p = p − η·v                        (η: learning rate)
 public struct SGD: Optimizer {
+    /// The parameters updated, in order.
     public let parameters: [Variable]
+    /// η.
     public var learningRate: Double
+    /// μ; 0 for plain SGD.
     public var momentum: Double
+    /// λ, the L2 coefficient added to the gradient.
     public var weightDecay: Double
     private var velocity: [Tensor?]
 
+    /// An optimizer over `parameters`.
     public init(parameters: [Variable], learningRate: Double, momentum: Double = 0, weightDecay: Double = 0) {
         self.parameters = parameters
         self.learningRate = learningRate
@@ -19,6 +24,7 @@ public struct SGD: Optimizer {
         velocity = Array(repeating: nil, count: parameters.count)
     }
 
+    /// One update of every parameter that has a gradient.
     public mutating func step() {
         let lr = learningRate, mu = momentum, decay = weightDecay
         for (index, p) in parameters.enumerated() {

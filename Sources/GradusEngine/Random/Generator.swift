@@ -53,8 +53,8 @@ public struct Generator: RandomNumberGenerator, Sendable {
     }
 
     /// The natural logarithm of a positive finite `x`, from `+ − × ÷` only, so it is the same on every platform.
-    /// Within 2 ulps of glibc's `log` (tested): x = m·2ᵉ with m in [√½, √2), ln x = e·ln 2 + 2·atanh((m−1)/(m+1)), the series
-    /// summed to s²¹ (|s| < 0.172, remainder below 10⁻¹⁸).
+    /// Within 2 ulps of glibc's `log` (tested): x = m·2ᵉ with m in [√½, √2), ln x = e·ln 2 + 2·atanh(s) with
+    /// s = (m−1)/(m+1), the series summed to s²¹ (|s| < 0.172, remainder below 10⁻¹⁸).
     public static func log(_ x: Double) -> Double {
         precondition(x > 0 && x.isFinite, "log of \(x)")
         var e = Int(x.exponent)

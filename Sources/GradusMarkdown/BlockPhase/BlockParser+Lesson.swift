@@ -35,8 +35,9 @@ extension BlockParser {
         }
         closeUnmatchedBlocks()
         let id = Int(addChild(.directive, at: p))
-        (nodes[id].s1, nodes[id].e1) = store(UnsafeBufferPointer(rebasing: src[s..<nameEnd]))
-        (nodes[id].s2, nodes[id].e2) = store(UnsafeBufferPointer(rebasing: src[argStart..<argEnd]))
+        // Name and arguments sit side by side in the text: name = s1..<flags, arguments = flags..<e1.
+        (nodes[id].s1, nodes[id].flags) = store(UnsafeBufferPointer(rebasing: src[s..<nameEnd]))
+        (_, nodes[id].e1) = store(UnsafeBufferPointer(rebasing: src[argStart..<argEnd]))
         nodes[id].s0 = Int32(parameters.count)
         nodes[id].e0 = Int32(parameters.count)
         stack[stack.count - 1].a = 1

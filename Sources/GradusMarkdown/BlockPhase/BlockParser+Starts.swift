@@ -219,7 +219,7 @@ extension BlockParser {
         if nodes[tip].kind != .list || nodes[tip].flags & ~RawNode.tight != flags {
             let list = Int(addChild(.list, at: p))
             nodes[list].flags = flags
-            nodes[list].number = start
+            nodes[list].s1 = start
         }
         addChild(.listItem, at: p)
         stack[stack.count - 1].a = Int32(markerOffset)

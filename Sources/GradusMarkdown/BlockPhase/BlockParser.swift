@@ -63,7 +63,7 @@ struct BlockParser {
             var e = i
             while e < n {
                 let c = src[e]
-                if c == 0x0A || c == 0x0D { break }
+                if c <= 0x0D && (c == 0x0A || c == 0x0D) { break }
                 e += 1
             }
             incorporateLine(i, e)

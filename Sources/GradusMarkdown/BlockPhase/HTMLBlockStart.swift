@@ -4,6 +4,7 @@ enum HTMLBlockStart {
     /// Kind 7 is only reported when `allowKind7` (it cannot interrupt a paragraph).
     static func kind(_ s: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int, allowKind7: Bool) -> Int {
         let q = p + 1
+        guard q < end else { return 0 }
         // 1: <script, <pre, <style, <textarea, then whitespace, > or end of line.
         for word: StaticString in ["script", "pre", "style", "textarea"] where hasPrefixIgnoringCase(s, q, end, word) {
             let after = q + word.utf8CodeUnitCount

@@ -39,7 +39,7 @@ extension InlineParser {
     /// first, and removes every delimiter above `bottom`. Their text nodes are children of `parent`.
     mutating func processEmphasis(_ bottom: Int32, in parent: Int32) {
         // Lower bounds for opener searches, per character, closer-can-open and closer length mod 3.
-        var openersBottom = [Int32](repeating: bottom, count: 18)
+        for k in 0..<18 { openersBottom[k] = bottom }
         var closer = delimiterTop
         while closer >= 0 && delimiters[Int(closer)].prev != bottom { closer = delimiters[Int(closer)].prev }
         while closer >= 0 {

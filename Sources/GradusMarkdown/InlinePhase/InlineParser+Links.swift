@@ -65,8 +65,8 @@ extension InlineParser {
                 labelRange = (opener.index + 1, closeAt)
             }
             if let (a, b) = labelRange, b - a <= 999 {
-                let key = LinkSyntax.normalizedLabel(s, a, b)
-                if let ref = references.table[key] {
+                LinkSyntax.normalizeLabel(s, a, b, into: &labelKey)
+                if let ref = references.table[labelKey] {
                     destination = (ref.destinationStart, ref.destinationEnd)
                     if ref.hasTitle { title = (ref.titleStart, ref.titleEnd) }
                     if let le = labelEnd { pos = le }

@@ -44,6 +44,10 @@ struct InlineParser {
     var backticksScanned = false
     var backtickScanPos = 0
     var failedFrom: [Int] = [Int.max, Int.max, Int.max, Int.max, Int.max]
+    // Buffers reused across blocks, so that parsing allocates nothing per inline or per paragraph.
+    var openersBottom = [Int32](repeating: -1, count: 18)
+    var walk: [Int32] = []
+    var labelKey: [UInt8] = []
     /// Bytes that may start an inline construct (bit sets for 0–63 and 64–127).
     let specialLow: UInt64, specialHigh: UInt64
 
@@ -207,12 +211,13 @@ struct InlineParser {
 
     /// Sets every inline descendant's parent link (splicing moves children without touching them).
     private mutating func fixParents(_ root: Int32) {
-        var stack: [Int32] = [root]
-        while let p = stack.popLast() {
+        walk.removeAll(keepingCapacity: true)
+        walk.append(root)
+        while let p = walk.popLast() {
             var c = nodes[Int(p)].firstChild
             while c >= 0 {
                 nodes[Int(c)].parent = p
-                if nodes[Int(c)].firstChild >= 0 { stack.append(c) }
+                if nodes[Int(c)].firstChild >= 0 { walk.append(c) }
                 c = nodes[Int(c)].next
             }
         }

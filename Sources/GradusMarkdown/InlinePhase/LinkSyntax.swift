@@ -159,7 +159,13 @@ enum LinkSyntax {
     /// A label's matching key (§4.7): Unicode case fold, whitespace runs collapsed to one space, trimmed.
     static func normalizedLabel(_ s: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(end - p)
+        normalizeLabel(s, p, end, into: &out)
+        return out
+    }
+
+    /// `normalizedLabel` into a reused buffer (no allocation for ASCII labels once it has grown).
+    static func normalizeLabel(_ s: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         var ascii = true
         var pendingSpace = false
         for i in p..<end {
@@ -172,10 +178,10 @@ enum LinkSyntax {
             if c >= 0x80 { ascii = false } else { c = asciiLower(c) }
             out.append(c)
         }
-        if ascii { return out }
+        if ascii { return }
         // ẞ and ß fold to "ss": lower, upper, lower reaches the full case fold for labels.
         let folded = String(decoding: out, as: UTF8.self).lowercased().uppercased().lowercased()
-        return Array(folded.utf8)
+        out = Array(folded.utf8)
     }
 }
 

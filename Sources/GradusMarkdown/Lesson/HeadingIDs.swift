@@ -4,6 +4,7 @@
 enum HeadingIDs {
     static func assign(_ nodes: inout [RawNode], _ bytes: inout [UInt8]) {
         var used = Set<String>()
+        var nextSuffix: [String: Int] = [:]
         var headings: [Int] = []
         for i in nodes.indices where nodes[i].kind == .heading && nodes[i].bits & RawNode.detached == 0 {
             headings.append(i)
@@ -16,23 +17,39 @@ enum HeadingIDs {
             } else {
                 var base = slug(PlainText.of(nodes, bytes, i))
                 if base.isEmpty { base = "section" }
+                // Suffixes continue from the last one given to this slug, so many equal headings stay linear.
                 var candidate = base
-                var n = 0
-                while used.contains(candidate) {
-                    n += 1
-                    candidate = "\(base)-\(n)"
+                var n = nextSuffix[base] ?? 0
+                if used.contains(candidate) {
+                    repeat {
+                        n += 1
+                        candidate = "\(base)-\(n)"
+                    } while used.contains(candidate)
+                    nextSuffix[base] = n
                 }
                 used.insert(candidate)
                 id = candidate
             }
-            nodes[i].s2 = Int32(bytes.count)
+            // The raw content range is no longer needed after the inline phase: it now holds the id.
+            nodes[i].s0 = Int32(bytes.count)
             bytes.append(contentsOf: id.utf8)
-            nodes[i].e2 = Int32(bytes.count)
+            nodes[i].e0 = Int32(bytes.count)
         }
     }
 
     /// GitHub's slug of a heading's text.
     static func slug(_ text: String) -> String {
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same rule without Unicode property lookups.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            for c in utf8 {
+                if isASCIIAlphanumeric(c) || c == UInt8(ascii: "_") { bytes.append(asciiLower(c)) }
+                else if c == 0x20 || c == UInt8(ascii: "-") { bytes.append(UInt8(ascii: "-")) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {

@@ -216,10 +216,10 @@ struct Context {
         case .list:
             cr(&out)
             if n.flags & RawNode.ordered != 0 {
-                if n.number == 1 {
+                if n.s1 == 1 {
                     put(&out, "<ol>\n")
                 } else {
-                    put(&out, "<ol start=\""); digits(&out, Int(n.number)); put(&out, "\">\n")
+                    put(&out, "<ol start=\""); digits(&out, Int(n.s1)); put(&out, "\">\n")
                 }
             } else {
                 put(&out, "<ul>\n")
@@ -234,8 +234,8 @@ struct Context {
         case .heading:
             cr(&out)
             put(&out, "<h"); digits(&out, Int(n.flags))
-            if lesson && n.e2 > n.s2 {
-                put(&out, " id=\""); escape(&out, n.s2, n.e2); out.append(UInt8(ascii: "\""))
+            if lesson && n.e0 > n.s0 {
+                put(&out, " id=\""); escape(&out, n.s0, n.e0); out.append(UInt8(ascii: "\""))
             }
             out.append(UInt8(ascii: ">"))
         case .codeBlock:
@@ -291,7 +291,7 @@ struct Context {
                     return false
                 }
             }
-            put(&out, "<div class=\"directive "); escape(&out, n.s1, n.e1); put(&out, "\">\n")
+            put(&out, "<div class=\"directive "); escape(&out, n.s1, n.flags); put(&out, "\">\n")
         case .text:
             escape(&out, n.s0, n.e0)
         case .softBreak:
@@ -339,8 +339,8 @@ struct Context {
         case .paragraph:
             if !isTightParagraph(n) { put(&out, "</p>\n") }
         case .heading:
-            if let anchor = hooks.headingAnchor, lesson, n.e2 > n.s2 {
-                out.append(contentsOf: anchor(Int(n.flags), tree.string(n.s2, n.e2)).utf8)
+            if let anchor = hooks.headingAnchor, lesson, n.e0 > n.s0 {
+                out.append(contentsOf: anchor(Int(n.flags), tree.string(n.s0, n.e0)).utf8)
             }
             put(&out, "</h"); digits(&out, Int(n.flags)); put(&out, ">\n")
         case .table:

@@ -73,12 +73,12 @@ public struct MarkdownNode: Sendable, Hashable {
     public var explicitID: String? { kind == .heading && raw.e1 > raw.s1 ? tree.string(raw.s1, raw.e1) : nil }
     /// The heading's final id, unique in the document: the explicit id, else the slug of its text with -1, -2…
     /// suffixes (lesson dialect only; nil in CommonMark).
-    public var headingID: String? { kind == .heading && raw.e2 > raw.s2 ? tree.string(raw.s2, raw.e2) : nil }
+    public var headingID: String? { kind == .heading && tree.options.lesson ? tree.string(raw.s0, raw.e0) : nil }
 
     /// Whether a list is ordered.
     public var isOrdered: Bool { kind == .list && raw.flags & RawNode.ordered != 0 }
     /// An ordered list's start number (1 for bullet lists).
-    public var listStart: Int { kind == .list ? Int(raw.number) : 1 }
+    public var listStart: Int { kind == .list ? Int(raw.s1) : 1 }
     /// Whether a list is tight (its paragraphs render without `<p>`).
     public var isTight: Bool { kind == .list && raw.flags & RawNode.tight != 0 }
     /// A task list item's state (lesson dialect); nil for an ordinary item.
@@ -126,9 +126,9 @@ public struct MarkdownNode: Sendable, Hashable {
     }
 
     /// A directive's name (`quiz` in `::: quiz not-mentioned`).
-    public var directiveName: String? { kind == .directive ? tree.string(raw.s1, raw.e1) : nil }
+    public var directiveName: String? { kind == .directive ? tree.string(raw.s1, raw.flags) : nil }
     /// A directive's argument string after the name, trimmed (`not-mentioned`), "" when none.
-    public var directiveArguments: String? { kind == .directive ? tree.string(raw.s2, raw.e2) : nil }
+    public var directiveArguments: String? { kind == .directive ? tree.string(raw.flags, raw.e1) : nil }
     /// A directive's leading `key: value` lines, in order.
     public var directiveParameters: [DirectiveParameter] {
         guard kind == .directive else { return [] }

@@ -10,16 +10,14 @@ struct RawNode {
     var prev: Int32 = -1
     var line: Int32 = 0
     var column: Int32 = 0
-    /// Primary string: literal, content, destination, TeX.
+    /// Primary string: literal, content (until the inline phase), destination, TeX, a heading's final id;
+    /// a directive's parameter index range.
     var s0: Int32 = 0, e0: Int32 = 0
-    /// Secondary string: title, info string, directive name, explicit heading id, table alignments.
+    /// Secondary string: title, info string, explicit heading id, table alignments, a directive's name and
+    /// arguments (split at `flags`); a list's start number in `s1`.
     var s1: Int32 = 0, e1: Int32 = 0
-    /// Tertiary string: directive arguments, final heading id.
-    var s2: Int32 = 0, e2: Int32 = 0
-    /// Kind-specific: heading level, list flags, task state, cell alignment, …
+    /// Kind-specific: heading level, list flags, task state, cell alignment, directive name end, …
     var flags: Int32 = 0
-    /// List start number; directive parameter range start.
-    var number: Int32 = 0
 
     init(kind: MarkdownNodeKind) { self.kind = kind }
 }

@@ -41,8 +41,10 @@ struct AxisScale {
     var ticks: [Double] {
         if logarithmic {
             let first = Int(log10(low).rounded()), last = Int(log10(high).rounded())
-            let stride = max(1, (last - first + 7) / 8)
-            return Swift.stride(from: first, through: last, by: stride).map { pow(10, Double($0)) }
+            // Every decade, or every 2, 5, 10, 20, 50… decades, so that at most about eight ticks show.
+            let stride = [1, 2, 5, 10, 20, 50, 100].first { (last - first) / $0 <= 8 } ?? 100
+            let start = Int((Double(first) / Double(stride)).rounded(.up)) * stride
+            return Swift.stride(from: start, through: last, by: stride).map { pow(10, Double($0)) }
         }
         let first = Int((low / step).rounded()), last = Int((high / step).rounded())
         return (first...last).map { Double($0) * step }

@@ -32,17 +32,37 @@ struct ChartRenderer {
         let categorical = spec.kind == .bar || !numeric.contains(xIndex)
         let xValues = table.rows.map { number($0[xIndex]) }
         let xScale = AxisScale(covering: xValues, logarithmic: false)
-        let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
+        // The legend wraps onto as many rows as its entries need; the plot starts below it (and the log note).
+        var legend: [(x: Double, row: Int, name: String)] = []
+        var cursor = Self.left, rows = 1
+        for column in seriesIndices {
+            let name = table.columns[column].label.text(language)
+            let width = 34 + Double(name.unicodeScalars.count) * 7
+            if cursor + width > Self.width - Self.right, cursor > Self.left {
+                cursor = Self.left
+                rows += 1
+            }
+            legend.append((cursor, rows - 1, name))
+            cursor += width
+        }
+        let top = Double(rows) * 18 + (logarithmic ? 30 : 16)
+        // Long category names are set at a slant below the axis; the chart grows to make room for them.
+        let labels = categorical ? table.rows.map { cellText($0[xIndex]) } : []
+        let longest = Double(labels.map(\.unicodeScalars.count).max() ?? 0)
+        let slanted = categorical && longest * 6.5 > (Self.width - Self.left - Self.right) / Double(max(1, table.rows.count))
+        let extra = slanted ? min(140, longest * 6.5 * 0.5) : 0
+        let height = Self.height + extra + top - top, bottom = Self.bottom + extra
+        let plotWidth = Self.width - Self.left - Self.right, plotHeight = height - top - bottom
 
         func px(_ row: Int) -> Double {
             if categorical { return Self.left + plotWidth * (Double(row) + 0.5) / Double(table.rows.count) }
             return Self.left + plotWidth * ((xScale.fraction(xValues[row]) ?? 0))
         }
         func py(_ value: Double) -> Double? {
-            yScale.fraction(value).map { Self.top + plotHeight * (1 - min(max($0, -0.02), 1.02)) }
+            yScale.fraction(value).map { top + plotHeight * (1 - min(max($0, -0.02), 1.02)) }
         }
 
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"\(escapeXML(table.title.text(language)))\">\n"
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" role=\"img\" aria-label=\"\(escapeXML(table.title.text(language)))\">\n"
         svg += "<title>\(escapeXML(table.title.text(language)))</title>\n"
         // Grid and y axis.
         for tick in yScale.ticks {
@@ -50,23 +70,25 @@ struct ChartRenderer {
             svg += "<line class=\"grid\" x1=\"\(f(Self.left))\" x2=\"\(f(Self.width - Self.right))\" y1=\"\(f(y))\" y2=\"\(f(y))\"/>"
             svg += "<text class=\"tick\" x=\"\(f(Self.left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(escapeXML(label(tick, logarithmic)))</text>\n"
         }
-        svg += "<line class=\"axis\" x1=\"\(f(Self.left))\" x2=\"\(f(Self.left))\" y1=\"\(f(Self.top))\" y2=\"\(f(Self.top + plotHeight))\"/>"
-        svg += "<line class=\"axis\" x1=\"\(f(Self.left))\" x2=\"\(f(Self.width - Self.right))\" y1=\"\(f(Self.top + plotHeight))\" y2=\"\(f(Self.top + plotHeight))\"/>\n"
+        svg += "<line class=\"axis\" x1=\"\(f(Self.left))\" x2=\"\(f(Self.left))\" y1=\"\(f(top))\" y2=\"\(f(top + plotHeight))\"/>"
+        svg += "<line class=\"axis\" x1=\"\(f(Self.left))\" x2=\"\(f(Self.width - Self.right))\" y1=\"\(f(top + plotHeight))\" y2=\"\(f(top + plotHeight))\"/>\n"
         // X ticks: every category (thinned), or nice numbers.
         if categorical {
             let every = max(1, table.rows.count / 12)
             for row in stride(from: 0, to: table.rows.count, by: every) {
-                svg += "<text class=\"tick\" x=\"\(f(px(row)))\" y=\"\(f(Self.top + plotHeight + 16))\" text-anchor=\"middle\">\(escapeXML(cellText(table.rows[row][xIndex])))</text>"
+                let x = px(row), y = top + plotHeight + 16
+                let placement = slanted ? "text-anchor=\"end\" transform=\"rotate(-30 \(f(x)) \(f(y)))\"" : "text-anchor=\"middle\""
+                svg += "<text class=\"tick\" x=\"\(f(x))\" y=\"\(f(y))\" \(placement)>\(escapeXML(labels[row]))</text>"
             }
         } else {
             for tick in xScale.ticks {
                 let x = Self.left + plotWidth * (xScale.fraction(tick) ?? 0)
-                svg += "<text class=\"tick\" x=\"\(f(x))\" y=\"\(f(Self.top + plotHeight + 16))\" text-anchor=\"middle\">\(escapeXML(label(tick, false)))</text>"
+                svg += "<text class=\"tick\" x=\"\(f(x))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(escapeXML(label(tick, false)))</text>"
             }
         }
-        svg += "\n<text class=\"axis-label\" x=\"\(f(Self.left + plotWidth / 2))\" y=\"\(f(Self.height - 8))\" text-anchor=\"middle\">\(escapeXML(table.columns[xIndex].label.text(language)))</text>\n"
+        svg += "\n<text class=\"axis-label\" x=\"\(f(Self.left + plotWidth / 2))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(escapeXML(table.columns[xIndex].label.text(language)))</text>\n"
         if logarithmic {
-            svg += "<text class=\"axis-label\" x=\"\(f(Self.left))\" y=\"\(f(Self.top - 8))\" text-anchor=\"start\">\(escapeXML(logNote))</text>\n"
+            svg += "<text class=\"axis-label\" x=\"\(f(Self.left))\" y=\"\(f(top - 8))\" text-anchor=\"start\">\(escapeXML(logNote))</text>\n"
         }
         // Series.
         for (order, column) in seriesIndices.enumerated() {
@@ -74,12 +96,12 @@ struct ChartRenderer {
             if spec.kind == .bar {
                 let groupWidth = plotWidth / Double(table.rows.count) * 0.8
                 let barWidth = groupWidth / Double(seriesIndices.count)
-                let baseline = py(logarithmic ? yScale.low : max(yScale.low, 0)) ?? (Self.top + plotHeight)
+                let baseline = py(logarithmic ? yScale.low : max(yScale.low, 0)) ?? (top + plotHeight)
                 for row in table.rows.indices {
                     let value = number(table.rows[row][column])
                     let x = px(row) - groupWidth / 2 + barWidth * Double(order)
                     guard let y = py(value) else {
-                        svg += nonFinite(value, x: x + barWidth / 2, seriesClass: seriesClass)
+                        svg += nonFinite(value, x: x + barWidth / 2, seriesClass: seriesClass, topEdge: top, bottomEdge: top + plotHeight)
                         continue
                     }
                     svg += "<rect class=\"\(seriesClass)\" x=\"\(f(x))\" y=\"\(f(min(y, baseline)))\" width=\"\(f(barWidth * 0.92))\" height=\"\(f(abs(baseline - y)))\"><title>\(escapeXML(cellText(table.rows[row][xIndex]) + ": " + label(value, false)))</title></rect>"
@@ -90,7 +112,7 @@ struct ChartRenderer {
                 for row in table.rows.indices {
                     let value = number(table.rows[row][column])
                     guard let y = py(value) else {
-                        svg += nonFinite(value, x: px(row), seriesClass: seriesClass)
+                        svg += nonFinite(value, x: px(row), seriesClass: seriesClass, topEdge: top, bottomEdge: top + plotHeight)
                         pen = false
                         continue
                     }
@@ -110,12 +132,10 @@ struct ChartRenderer {
             svg += "\n"
         }
         // Legend, above the plot.
-        var x = Self.left + (logarithmic ? 150 : 0)
-        for (order, column) in seriesIndices.enumerated() {
-            let name = table.columns[column].label.text(language)
-            svg += "<line class=\"s\(order)\" x1=\"\(f(x))\" x2=\"\(f(x + 18))\" y1=\"12\" y2=\"12\"/>"
-            svg += "<text class=\"legend\" x=\"\(f(x + 22))\" y=\"16\">\(escapeXML(name))</text>"
-            x += 34 + Double(name.unicodeScalars.count) * 7
+        for (order, entry) in legend.enumerated() {
+            let y = 12 + Double(entry.row) * 18
+            svg += "<line class=\"s\(order)\" x1=\"\(f(entry.x))\" x2=\"\(f(entry.x + 18))\" y1=\"\(f(y))\" y2=\"\(f(y))\"/>"
+            svg += "<text class=\"legend\" x=\"\(f(entry.x + 22))\" y=\"\(f(y + 4))\">\(escapeXML(entry.name))</text>"
         }
         return svg + "\n</svg>\n"
     }
@@ -150,9 +170,9 @@ struct ChartRenderer {
 
     /// A mark at the top edge (NaN, +∞, or a value a log axis cannot show) or the bottom edge (−∞, ≤ 0 on a log
     /// axis), labelled, so the reader sees where the numbers broke down.
-    private func nonFinite(_ value: Double, x: Double, seriesClass: String) -> String {
+    private func nonFinite(_ value: Double, x: Double, seriesClass: String, topEdge: Double, bottomEdge: Double) -> String {
         let atBottom = value == -.infinity || (value.isFinite && value <= 0)
-        let y = atBottom ? Self.height - Self.bottom - 4 : Self.top + 4
+        let y = atBottom ? bottomEdge - 4 : topEdge + 4
         let text = value.isNaN ? "NaN" : value == .infinity ? "∞" : value == -.infinity ? "−∞" : label(value, false)
         return "<text class=\"nonfinite \(seriesClass)\" x=\"\(f(x))\" y=\"\(f(y + 4))\" text-anchor=\"middle\">×<title>\(escapeXML(text))</title></text>"
     }

@@ -1,0 +1,37 @@
+import Foundation
+import GradusContent
+
+/// `gradus new lesson NN-slug`: writes one file per course language with front matter and the section skeleton
+/// of the latest lesson, refusing to overwrite.
+enum NewCommand {
+    static let spec = CommandSpec(
+        name: "new",
+        summary: "start a lesson: one file per language with the latest lesson's sections",
+        synopsis: "lesson NN-slug [--content DIR]",
+        options: [CommonOptions.content],
+        maxPositionals: 2,
+        examples: ["gradus new lesson 02-vanishing-gradient"],
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
+        guard arguments.positionals.first == "lesson" else {
+            throw UsageError(arguments.positionals.first.map { "unknown kind '\($0)' for 'gradus new'" } ?? "missing what to create",
+                             hint: "write 'gradus new lesson NN-slug'")
+        }
+        guard arguments.positionals.count == 2 else {
+            throw UsageError("missing the lesson's name", hint: "write 'gradus new lesson NN-slug', e.g. 02-vanishing-gradient")
+        }
+        let contentPath = arguments.value("content") ?? "content"
+        let root = console.url(contentPath)
+        let course = try ContentLoader(root: root, displayRoot: contentPath).load()
+        do {
+            for path in try LessonSkeleton(root: root, displayRoot: contentPath).create(arguments.positionals[1], course: course) {
+                console.err("Created \(path)\n")
+            }
+        } catch let refusal as LessonSkeleton.Refusal {
+            console.err("gradus: error: \(refusal)\n")
+            return .failure
+        }
+        return .success
+    }
+}

@@ -1,0 +1,86 @@
+/// The JSON documents of the quiz: a session's result (`gradus quiz --format json`) and the quiz model
+/// (`gradus export-quiz --format json`). Shapes in docs/quiz.md.
+public enum QuizJSON {
+    /// One line: lesson, language, seed, attempts, per question (id, kind, options shown, correct letters, each
+    /// attempt's letters, attempts, right on the first try, right in the end), the score and the pass mark.
+    public static func result(_ result: QuizResult, quiz: Quiz, seed: UInt64, attempts: Int, passMark: Double?) -> String {
+        let letters = { (indices: [Int]) in JSONText.array(indices.map { JSONText.string(AnswerParser.letter($0)) }) }
+        let questions = result.outcomes.map { outcome in
+            JSONText.object([
+                ("id", JSONText.string(outcome.questionID)),
+                ("kind", JSONText.string(outcome.kind.rawValue)),
+                ("options", JSONText.array(outcome.options.map(JSONText.string))),
+                ("correct", letters(outcome.correct)),
+                ("chosen", JSONText.array(outcome.attempts.map(letters))),
+                ("attempts", String(outcome.attempts.count)),
+                ("first_try", outcome.correctOnFirstTry ? "true" : "false"),
+                ("right", outcome.correctInTheEnd ? "true" : "false"),
+            ])
+        }
+        var score: [(String, String)] = [
+            ("first_try", String(result.firstTry)),
+            ("correct", String(result.correct)),
+            ("total", String(result.total)),
+            ("first_try_percent", number(result.firstTryPercent)),
+        ]
+        if let passMark {
+            score.append(("pass_mark", number(passMark)))
+            score.append(("passed", result.firstTryPercent >= passMark ? "true" : "false"))
+        }
+        return JSONText.object([
+            ("lesson", JSONText.string(quiz.lessonSlug)),
+            ("language", JSONText.string(quiz.language)),
+            ("seed", String(seed)),
+            ("attempts", String(attempts)),
+            ("ended", result.ended ? "true" : "false"),
+            ("questions", JSONText.array(questions)),
+            ("score", JSONText.object(score)),
+        ]) + "\n"
+    }
+
+    /// The quiz model of every lesson: texts as plain text (math as TeX) and as HTML, options with their
+    /// correctness, reasons and pins, in the author's order.
+    public static func model(_ quizzes: [Quiz], language: String) -> String {
+        let lessons = quizzes.map { quiz in
+            JSONText.object([
+                ("slug", JSONText.string(quiz.lessonSlug)),
+                ("title", JSONText.string(quiz.lessonTitle)),
+                ("language", JSONText.string(quiz.language)),
+                ("questions", JSONText.array(quiz.questions.map(question))),
+            ])
+        }
+        return JSONText.object([("language", JSONText.string(language)), ("lessons", JSONText.array(lessons))]) + "\n"
+    }
+
+    // MARK: - Helpers
+
+    private static func question(_ q: Question) -> String {
+        JSONText.object([
+            ("id", JSONText.string(q.id)),
+            ("kind", JSONText.string(q.kind.rawValue)),
+            ("prompt", text(q.prompt)),
+            ("options", JSONText.array(q.options.map { option in
+                JSONText.object([
+                    ("text", text(option.text)),
+                    ("correct", option.isCorrect ? "true" : "false"),
+                    ("why", option.why.map(text) ?? "null"),
+                    ("pinned", option.isPinned ? "true" : "false"),
+                ])
+            })),
+            ("explanation", text(q.explanation)),
+            ("origin", JSONText.string(q.origin)),
+        ])
+    }
+
+    private static func text(_ t: QuizText) -> String {
+        JSONText.object([("plain", JSONText.string(t.plain)), ("html", JSONText.string(GIFTWriter.html(t)))])
+    }
+
+    /// A JSON number with a dot and at most two decimals (50, 66.67).
+    static func number(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let whole = hundredths / 100, fraction = abs(hundredths % 100)
+        if fraction == 0 { return String(whole) }
+        return String(whole) + "." + (fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction))
+    }
+}
