@@ -19,7 +19,7 @@ case "$TARGET" in
                  Sources/GradusContent/SourceFile.swift" ;;
     mustache)    sources=$(find Sources/GradusRender/Mustache -name '*.swift') ;;
     tex)         sources=$(find Sources/GradusMath -name '*.swift') ;;
-    gift)        sources="$(find Sources/GradusMath Sources/GradusQuiz -name '*.swift')" ;;
+    gift)        sources="$(find Sources/GradusMath Sources/GradusQuiz -name '*.swift') Tests/Support/GIFTReader.swift" ;;
     *) echo "unknown target '$TARGET' (markdown, frontmatter, mustache, tex, gift)" >&2; exit 64 ;;
 esac
 out=".build-fuzz"
