@@ -19,7 +19,9 @@ public func fuzzGIFT(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     if kind == .trueFalse { options = [Question.Option(text: "true", isCorrect: selector & 4 != 0),
                                        Question.Option(text: "false", isCorrect: selector & 4 == 0)] }
-    guard !options.isEmpty, !parts[1].isEmpty else { return 0 }
+    // Ids are one word without spaces or quotes: the lesson compiler rejects any other (QuizDirective).
+    guard !options.isEmpty, !parts[1].isEmpty,
+          !parts[1].contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }) else { return 0 }
     let question = Question(id: parts[1], kind: kind, prompt: text(parts[2]), options: options,
                             explanation: text(parts[3]), origin: "fuzz")
     let quiz = Quiz(lessonSlug: "fuzz", lessonTitle: parts[0], language: "en", questions: [question])
