@@ -39,7 +39,9 @@ enum FileIO {
                 let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw WriteError(path: path, reason: String(cString: strerror(errno)))
+                    let reason = String(cString: strerror(errno))
+                    unlink(path)  // a partial file (a full disk) must not stay behind
+                    throw WriteError(path: path, reason: reason)
                 }
                 done += n
             }

@@ -170,7 +170,7 @@ extension BlockParser {
             var e = p
             var value: Int32 = 0
             while e < lineEnd && isASCIIDigit(src[e]) && e - p < 10 {
-                value = value * 10 + Int32(src[e] - 0x30)
+                value = value &* 10 &+ Int32(src[e] - 0x30)
                 e += 1
             }
             guard e - p <= 9, e < lineEnd, src[e] == UInt8(ascii: ".") || src[e] == UInt8(ascii: ")") else { return false }

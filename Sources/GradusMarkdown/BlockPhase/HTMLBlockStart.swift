@@ -25,7 +25,7 @@ enum HTMLBlockStart {
         }
         guard allowKind7 else { return 0 }
         // 7: a complete open or closing tag (not kind 1's names), then only spaces and tabs.
-        let tagEnd = s[q] == UInt8(ascii: "/") ? HTMLScanner.closingTag(s, p, end) : HTMLScanner.openTag(s, p, end)
+        let tagEnd = q < end && s[q] == UInt8(ascii: "/") ? HTMLScanner.closingTag(s, p, end) : HTMLScanner.openTag(s, p, end)
         guard var t = tagEnd else { return 0 }
         while t < end && isSpaceOrTab(s[t]) { t += 1 }
         return t == end ? 7 : 0

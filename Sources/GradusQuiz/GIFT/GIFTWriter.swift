@@ -39,12 +39,13 @@ public enum GIFTWriter {
     /// Backslash before each of GIFT's special characters `~ = # { } :` and before `\`; line breaks as `\n`.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for c in text {
+        // By scalar, not Character: a combining mark after '}' (or "\r\n") is one Character but two scalars.
+        for c in text.unicodeScalars {
             switch c {
             case "~", "=", "#", "{", "}", ":", "\\": out += "\\" + String(c)
             case "\n": out += "\\n"
             case "\r": continue
-            default: out.append(c)
+            default: out.unicodeScalars.append(c)
             }
         }
         return out
