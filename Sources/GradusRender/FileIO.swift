@@ -48,8 +48,9 @@ enum FileIO {
         }
     }
 
-    /// Creates `path` and its missing parents, remembering folders already made in this build.
-    static func makeFolder(_ path: String, known: inout Set<String>) throws {
+    /// Creates `path` and its missing parents, remembering folders already seen in this build; the folders it had
+    /// to create are appended to `created` (parents first), so a failed write can remove them again.
+    static func makeFolder(_ path: String, known: inout Set<String>, created: inout [String]) throws {
         if known.contains(path) { return }
         var info = stat()
         if stat(path, &info) == 0 {
@@ -58,10 +59,11 @@ enum FileIO {
             }
         } else {
             let parent = (path as NSString).deletingLastPathComponent
-            if parent != path && !parent.isEmpty { try makeFolder(parent, known: &known) }
+            if parent != path && !parent.isEmpty { try makeFolder(parent, known: &known, created: &created) }
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
                 throw WriteError(path: path, reason: String(cString: strerror(errno)))
             }
+            created.append(path)
         }
         known.insert(path)
     }

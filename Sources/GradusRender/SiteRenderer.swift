@@ -35,7 +35,7 @@ public struct SiteRenderer: Sendable {
             }
             site.add("404.html", try renderNotFound(course))
         } catch {
-            throw ContentFailure([.error(at: SourceLocation(path: error.name, line: error.line, column: error.column), error.message)])
+            throw ContentFailure([templates.diagnostic(error)])
         }
         if let baseURL { site.add("sitemap.xml", sitemap(site, baseURL: baseURL, course: course)) }
         return site

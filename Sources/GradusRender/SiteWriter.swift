@@ -29,6 +29,7 @@ public struct SiteWriter: Sendable {
         var report = Report()
         var staged: [(temporary: String, target: String)] = []
         var folders: Set<String> = []
+        var createdFolders: [String] = []
         let root = output.path
         do {
             for path in site.paths {
@@ -40,14 +41,21 @@ public struct SiteWriter: Sendable {
                 }
                 let slash = target.lastIndex(of: "/")!
                 let folder = String(target[..<slash])
-                try FileIO.makeFolder(folder, known: &folders)
+                try FileIO.makeFolder(folder, known: &folders, created: &createdFolders)
                 let temporary = folder + "/" + Self.temporaryMarker + target[target.index(after: slash)...]
-                try FileIO.write(data, to: temporary)
+                do {
+                    try FileIO.write(data, to: temporary)
+                } catch let failure as WriteError {
+                    // Name the file the user knows, not its temporary.
+                    throw WriteError(path: target, reason: failure.reason)
+                }
                 staged.append((temporary, target))
                 report.written.append(path)
             }
         } catch {
             for (temporary, _) in staged { unlink(temporary) }
+            // Folders made for the new files go too, deepest first, so the old site is left exactly as it was.
+            for folder in createdFolders.reversed() { rmdir(folder) }
             throw error
         }
         for (temporary, target) in staged {

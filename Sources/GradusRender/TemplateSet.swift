@@ -10,6 +10,9 @@ public struct TemplateSet: Sendable {
     public var staticFiles: [String: Data]
     /// Warnings found while loading (a key missing in one language).
     public var warnings: [Diagnostic]
+    /// The folder and how diagnostics show it, to locate errors found while rendering.
+    public var folder: URL
+    public var displayRoot: String
 
     /// The templates every site needs.
     static let requiredTemplates = ["layout", "root", "index", "lesson", "404"]
@@ -54,7 +57,7 @@ public struct TemplateSet: Sendable {
         diagnostics += missingKeys(words, languages: languages, displayRoot: displayRoot)
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
         return TemplateSet(library: library, words: words, staticFiles: readFiles(folder.appendingPathComponent("static")),
-                           warnings: diagnostics)
+                           warnings: diagnostics, folder: folder, displayRoot: displayRoot)
     }
 
     /// A key that one language has and another lacks is a warning in the one that lacks it.
@@ -89,9 +92,16 @@ public struct TemplateSet: Sendable {
     }
 
     static func diagnostic(_ error: MustacheError, folder: URL, displayRoot: String) -> Diagnostic {
-        let base = folder.relativePath
         var path = error.name
-        if path.hasPrefix(base) { path = displayRoot + path.dropFirst(base.count) }
+        for base in [folder.relativePath, folder.standardizedFileURL.path, folder.path] where path.hasPrefix(base + "/") {
+            path = displayRoot + path.dropFirst(base.count)
+            break
+        }
         return .error(at: SourceLocation(path: path, line: error.line, column: error.column), error.message)
+    }
+
+    /// A template error found while rendering, located as the user would type the path.
+    func diagnostic(_ error: MustacheError) -> Diagnostic {
+        Self.diagnostic(error, folder: folder, displayRoot: displayRoot)
     }
 }

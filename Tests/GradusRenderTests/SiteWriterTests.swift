@@ -55,8 +55,10 @@ struct SiteWriterTests {
         // A file where the new site needs a folder makes the write fail part-way.
         try Data().write(to: out.appendingPathComponent("blocked"))
         #expect(throws: (any Error).self) {
-            try writer.write(site(["a.html": "new A", "blocked/index.html": "x", "z.html": "new Z"]))
+            try writer.write(site(["a.html": "new A", "aaa/deep/x.html": "new", "blocked/index.html": "x", "z.html": "new Z"]))
         }
+        // Folders made for the failed update are gone again.
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("aaa").path))
         #expect(read(out, "a.html") == "old A")
         #expect(read(out, "z.html") == "old Z")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains("gradus-tmp") }
