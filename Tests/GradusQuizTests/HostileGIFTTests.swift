@@ -25,4 +25,12 @@ struct HostileGIFTTests {
     func crlf() {
         #expect(GIFTWriter.escape("a\r\n\r\nb") == "a\\n\\nb")
     }
+
+    /// Fuzz/gift/open/cr-then-combining-mark: a lone "\r" was dropped, so the combining mark after it joined the
+    /// escaped character before it, and a Character-based reader lost the escape.
+    @Test("A lone carriage return is a line break too, so a combining mark after it cannot join an escape")
+    func loneCarriageReturn() {
+        #expect(GIFTWriter.escape("}\r\u{0301}") == "\\}\\n\u{0301}")
+        #expect(GIFTWriter.escape("a\rb") == "a\\nb")
+    }
 }

@@ -40,11 +40,14 @@ public enum GIFTWriter {
     public static func escape(_ text: String) -> String {
         var out = ""
         // By scalar, not Character: a combining mark after '}' (or "\r\n") is one Character but two scalars.
-        for c in text.unicodeScalars {
+        // A line break of any kind ("\r\n", "\r", "\n") becomes GIFT's "\n", so nothing that follows it (a combining
+        // mark) can attach itself to an escaped character once the break is gone.
+        let scalars = Array(text.unicodeScalars)
+        for (index, c) in scalars.enumerated() {
             switch c {
             case "~", "=", "#", "{", "}", ":", "\\": out += "\\" + String(c)
             case "\n": out += "\\n"
-            case "\r": continue
+            case "\r": if index + 1 >= scalars.count || scalars[index + 1] != "\n" { out += "\\n" }
             default: out.unicodeScalars.append(c)
             }
         }
