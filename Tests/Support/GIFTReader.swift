@@ -40,7 +40,10 @@ public enum GIFTReader {
             guard !block.isEmpty else { return }
             questions.append(try question(block.joined(separator: "\n"), category: category))
         }
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        // By Unicode scalar, as Moodle reads bytes: a mark that would fuse with "\n" or ":" into one Character must
+        // not hide the delimiter.
+        for line in source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map({ String(String.UnicodeScalarView($0)) }) {
             if line.hasPrefix("//") { continue }
             if line.hasPrefix("$CATEGORY:") {
                 try flush()
@@ -60,7 +63,7 @@ public enum GIFTReader {
         // Marks each character as escaped or not, then works on the marked sequence.
         var out: [(Character, String)] = []
         var escaped = false
-        for c in text {
+        for c in text.unicodeScalars {
             if escaped { out.append(("\\", String(c))); escaped = false; continue }
             if c == "\\" { escaped = true; continue }
             out.append((" ", String(c)))
@@ -139,10 +142,12 @@ public enum GIFTReader {
 }
 
 private extension String {
+    /// Trims scalars in `set` from both ends (by scalar, like the rest of the reader).
     func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s = s.dropFirst() }
-        while let c = s.last, set.contains(c) { s = s.dropLast() }
-        return String(s)
+        let trim = Set(set.unicodeScalars)
+        var s = Substring(self).unicodeScalars[...]
+        while let c = s.first, trim.contains(c) { s = s.dropFirst() }
+        while let c = s.last, trim.contains(c) { s = s.dropLast() }
+        return String(String.UnicodeScalarView(s))
     }
 }
