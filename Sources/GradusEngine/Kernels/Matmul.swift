@@ -15,6 +15,12 @@ extension Tensor {
 
     /// `op(a) · op(b)` where `op` transposes when asked. Both must be matrices (rank 2).
     public static func gemm(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool) -> Tensor {
+        gemm(a, transposeA: transposeA, b, transposeB: transposeB, kernel: AVXMicroKernel.function)
+    }
+
+    /// `op(a) · op(b)` with the given AVX micro-kernel, or the portable one when nil (the tests compare both).
+    static func gemm(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool,
+                     kernel: AVXMicroKernel.Function?) -> Tensor {
         precondition(a.shape.rank == 2 && b.shape.rank == 2,
                      "matmul needs two matrices, not \(a.shape) and \(b.shape)")
         let m = transposeA ? a.shape.cols : a.shape.rows, k = transposeA ? a.shape.rows : a.shape.cols
@@ -25,7 +31,7 @@ extension Tensor {
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     multiply(m: m, n: n, k: k, a: pa.baseAddress, aTransposed: transposeA,
-                             b: pb.baseAddress, bTransposed: transposeB, c: c.baseAddress)
+                             b: pb.baseAddress, bTransposed: transposeB, c: c.baseAddress, kernel: kernel)
                 }
             }
             initialized = m * n
@@ -42,7 +48,8 @@ extension Tensor {
     private static let NR = 4
 
     private static func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Double>?, aTransposed: Bool,
-                                 b: UnsafePointer<Double>?, bTransposed: Bool, c: UnsafeMutablePointer<Double>?) {
+                                 b: UnsafePointer<Double>?, bTransposed: Bool, c: UnsafeMutablePointer<Double>?,
+                                 kernel: AVXMicroKernel.Function?) {
         guard m > 0, n > 0, let c else { return }
         guard k > 0, let a, let b else {
             c.initialize(repeating: 0, count: m * n)
@@ -50,6 +57,11 @@ extension Tensor {
         }
         if m < 2 * MR || k <= 4 {
             multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c)
+            return
+        }
+        if let kernel {
+            multiplyAVX(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c,
+                        kernel: kernel)
             return
         }
         let rowBlocks = (m + MR - 1) / MR, colBlocks = (n + NR - 1) / NR

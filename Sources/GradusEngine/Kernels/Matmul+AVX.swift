@@ -1,0 +1,61 @@
+/// The packed product driven by the generated AVX micro-kernel (`AVXMicroKernel`): the same layout as the
+/// portable kernel in Matmul.swift, with 6 × 8 blocks, B packed in panels and A read where it is (AVX broadcasts from memory).
+extension Tensor {
+    /// C = op(A)·op(B) through `kernel`; m ≥ 1, n ≥ 1, k ≥ 1. Blocks at the right and bottom edges are computed
+    /// whole into a scratch block (padding rows and columns are zeros) and their valid part copied out.
+    static func multiplyAVX(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aTransposed: Bool,
+                            b: UnsafePointer<Double>, bTransposed: Bool, c: UnsafeMutablePointer<Double>,
+                            kernel: AVXMicroKernel.Function) {
+        let mr = AVXMicroKernel.rows, nr = AVXMicroKernel.cols
+        let rowBlocks = (m + mr - 1) / mr, colBlocks = (n + nr - 1) / nr
+        let packedB = UnsafeMutablePointer<Double>.allocate(capacity: colBlocks * nr * k)
+        defer { packedB.deallocate() }
+        for block in 0..<colBlocks {
+            let panel = packedB + block * nr * k
+            let j0 = block * nr, width = Swift.min(nr, n - j0)
+            if bTransposed {
+                for jj in 0..<nr {
+                    if jj < width { for p in 0..<k { panel[p * nr + jj] = b[(j0 + jj) * k + p] } }
+                    else { for p in 0..<k { panel[p * nr + jj] = 0 } }
+                }
+            } else {
+                for p in 0..<k {
+                    let row = b + p * n + j0, out = panel + p * nr
+                    for jj in 0..<width { out[jj] = row[jj] }
+                    for jj in width..<nr { out[jj] = 0 }
+                }
+            }
+        }
+        // A is read in place; only a last, partial row block is copied into a strip padded with zero rows.
+        let strip = UnsafeMutablePointer<Double>.allocate(capacity: mr * k)
+        defer { strip.deallocate() }
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: mr * nr)
+        defer { scratch.deallocate() }
+        for rb in 0..<rowBlocks {
+            let i0 = rb * mr, height = Swift.min(mr, m - i0)
+            var rows = aTransposed ? a + i0 : a + i0 * k
+            var step = aTransposed ? m * 8 : 8, rowBytes = aTransposed ? 8 : k * 8
+            if height < mr {
+                // A(i, p) lives at a[i·k + p], or a[p·m + i] when a holds Aᵀ.
+                for p in 0..<k {
+                    for ii in 0..<mr {
+                        strip[p * mr + ii] = ii >= height ? 0 : aTransposed ? a[p * m + i0 + ii] : a[(i0 + ii) * k + p]
+                    }
+                }
+                rows = UnsafePointer(strip)
+                step = mr * 8
+                rowBytes = 8
+            }
+            for cb in 0..<colBlocks {
+                let j0 = cb * nr, width = Swift.min(nr, n - j0)
+                let panel = UnsafePointer(packedB + cb * nr * k)
+                if height == mr && width == nr {
+                    kernel(k, rows, panel, c + i0 * n + j0, n * 8, step, rowBytes)
+                } else {
+                    kernel(k, rows, panel, scratch, nr * 8, step, rowBytes)
+                    for ii in 0..<height { for jj in 0..<width { c[(i0 + ii) * n + j0 + jj] = scratch[ii * nr + jj] } }
+                }
+            }
+        }
+    }
+}
