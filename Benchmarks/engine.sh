@@ -2,12 +2,13 @@
 # Times GradusEngine against the same computations in numpy: a training step of a 10-layer, width-64 MLP on a
 # batch of 128, and forward + backward through time of a 100-step LSTM of width 32 (batch 1, and batch 32).
 # The engine is compiled like the package's release build (-O, whole module, nothing CPU-specific) into
-# .build-release/ (git-ignored). numpy runs without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE, which slow it here.
-# numpy is timed twice: as installed (OpenBLAS picks its threads) and with OPENBLAS_NUM_THREADS=1, since on
+# .build-release/ (git-ignored); on a CPU with AVX its matrix products run the micro-kernel it generates at run
+# time (GRADUS_PORTABLE_KERNELS=1 times the portable SSE2 kernel instead). numpy runs without OPENBLAS_CORETYPE /
+# OPENBLAS_L2_SIZE, which slow it here. numpy is timed twice: as installed (OpenBLAS picks its threads) and with OPENBLAS_NUM_THREADS=1, since on
 # a busy machine OpenBLAS's spinning threads can make it many times slower; the ratio uses the faster of the
 # two, so it never flatters Gradus. Each program runs ROUNDS times (default 3), alternating, and the fastest
 # round counts. Prints, per case: Gradus µs, both numpy µs, the ratio Gradus / best numpy (below 1: Gradus is
-# faster), then the load average.
+# faster), then the kernel used and the load average.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/.build-release/engine-bench"
@@ -36,4 +37,5 @@ join "$out/gradus.txt" "$out/numpy.txt" | join - "$out/numpy1.txt" | while read 
     ratio=$(echo "$gradus $numpy $numpy1" | awk '{best = $2 < $3 ? $2 : $3; printf "%.2f", $1 / best}')
     printf '%-22s %11s %11s %13s %7s\n' "$name" "$gradus" "$numpy" "$numpy1" "$ratio"
 done
+echo "matrix-product kernel: $("$out/engine-bench" --kernel)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"

@@ -47,6 +47,11 @@ func lstmUnroll(batch: Int) -> Double {
     }
 }
 
+if CommandLine.arguments.contains("--kernel") {
+    // Which matrix-product kernel this machine gets (the AVX one is generated at run time, when the CPU has AVX).
+    print(AVXMicroKernel.function != nil ? "AVX (generated at run time)" : "portable SSE2")
+    exit(0)
+}
 print(String(format: "mlp_step %.1f", mlpStep()))
 print(String(format: "lstm_unroll_batch1 %.1f", lstmUnroll(batch: 1)))
 print(String(format: "lstm_unroll_batch32 %.1f", lstmUnroll(batch: 32)))

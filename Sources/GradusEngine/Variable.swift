@@ -103,6 +103,7 @@ public final class Variable: CustomStringConvertible {
             start = Tensor.ones(shape)
         }
         guard requiresGrad else { return }
+        _ = MemoryPolicy.applied
         let order = topologicalOrder()
         for node in order where node.rule != nil { node.grad = nil }
         accumulate(start)

@@ -121,3 +121,14 @@ struct GeneratedKernelTests {
         }
     }
 }
+
+@Suite("Memory kept between training steps")
+struct MemoryPolicyTests {
+    @Test("After a backward pass glibc keeps freed pages (both malloc thresholds accepted)")
+    func thresholdsAccepted() {
+        let x = Variable(Tensor([1, 2, 3]))
+        (x * x).sum().backward()
+        #expect(MemoryPolicy.applied)
+        #expect(x.grad?.scalars == [2, 4, 6])
+    }
+}

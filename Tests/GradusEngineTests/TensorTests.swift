@@ -82,18 +82,23 @@ struct TensorStatisticsTests {
 
 @Suite("Gradus' own elementary functions")
 struct ElementaryTests {
-    @Test("tanh is within 3 ulps of the C library's over 200 000 arguments of every scale")
+    @Test("tanh is within 3 ulps of the exact value (long double) over 1 000 000 arguments of every scale")
     func tanhAccuracy() {
         var rng = Generator(seed: 21)
         var xs: [Double] = []
-        for trial in 0..<200_000 {
-            let scale = [1e-6, 0.01, 0.3, 0.6, 1, 3, 10, 25][trial % 8]
+        for trial in 0..<1_000_000 {
+            let scale = [1e-6, 0.01, 0.3, 0.6, 1, 3, 10, 25, 0.35, 0.7][trial % 10]
             xs.append((2 * rng.nextUniform() - 1) * scale)
         }
-        xs += [0.5, -0.5, 0.5.nextDown, 20, 20.5, 1e-300, 5e-324, 700, -1e308]
+        xs += [0.5, -0.5, 0.5.nextDown, 0.34657359027997264, 20, 20.5, 1e-300, 5e-324, 700, -1e308]
         let ours = Tensor(xs).tanh().scalars
+        // Float80's tanh carries 11 more bits than Double: exact enough to measure ulps of Double against.
+        // (glibc's own Double tanh is up to 2.2 ulps off on these arguments.)
         var worst = 0.0
-        for (x, y) in zip(xs, ours) { worst = max(worst, abs(y - Foundation.tanh(x)) / Foundation.tanh(x).ulp) }
+        for (x, y) in zip(xs, ours) {
+            let exact = Foundation.tanh(Float80(x))
+            worst = max(worst, Double(abs(Float80(y) - exact)) / Double(exact).ulp)
+        }
         #expect(worst <= 3, "worst error \(worst) ulps")
     }
 
