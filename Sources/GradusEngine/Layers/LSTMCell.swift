@@ -36,12 +36,8 @@ public struct LSTMCell: Layer {
     /// The next (h, c) for input x (batch × inputs) and state (h, c) (batch × hidden each).
     public func callAsFunction(_ x: Variable, _ state: (h: Variable, c: Variable)) -> (h: Variable, c: Variable) {
         let a = x.matmul(inputWeight) + state.h.matmul(hiddenWeight) + bias
-        let n = hidden
-        let i = a.columns(0 ..< n).sigmoid()
-        let f = a.columns(n ..< 2 * n).sigmoid()
-        let g = a.columns(2 * n ..< 3 * n).tanh()
-        let o = a.columns(3 * n ..< 4 * n).sigmoid()
-        let c = f * state.c + i * g
-        return (o * c.tanh(), c)
+        // The gate equations above, as two fused nodes (Gradients+LSTM.swift).
+        let c = Variable.lstmCellState(gates: a, cell: state.c)
+        return (Variable.lstmHiddenState(gates: a, cell: c), c)
     }
 }
