@@ -1,7 +1,7 @@
 import Foundation
 import GradusEngine
 
-/// Training a small ReLU network by plain gradient descent with a learning rate far above the stable range,
+/// Training a small tanh network by plain gradient descent with a learning rate far above the stable range,
 /// once as it is and once with the gradient clipped to a global norm (PyTorch's `clip_grad_norm_`): the loss and
 /// the gradient norm (before clipping) at every step, and the step where a NaN or an overflow first appears.
 ///
