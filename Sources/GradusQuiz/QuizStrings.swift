@@ -18,7 +18,8 @@ public struct QuizStrings: Sendable {
     public var notMentionedQuestion: String
     /// Words of negation emphasised in "NOT" questions, longest first.
     public var negations: [String]
-    /// The generated explanation: the lesson's items, then the one that is not among them.
+    /// The generated explanation: the lesson's items, then the one that is not among them, each in the
+    /// language's quotation marks (they are names, written as the list writes them, capitals included).
     public var notMentionedExplanation: @Sendable ([String], String) -> String
     public var seedShown: @Sendable (UInt64) -> String
     public var whyHeading: String
@@ -64,7 +65,7 @@ public struct QuizStrings: Sendable {
         notMentionedQuestion: "Qual destes itens NÃO é mencionado na lição?",
         negations: ["NÃO"],
         notMentionedExplanation: { items, other in
-            "A lição menciona \(listed(items, and: "e")); \(other) não está entre eles." },
+            "A lição menciona \(listed(items.map { "“\($0)”" }, and: "e")); “\(other)” não está entre eles." },
         seedShown: { "(semente \($0); repita com --seed \($0))" },
         whyHeading: "Por quê:",
         review: "Para revisar:",
@@ -95,7 +96,7 @@ public struct QuizStrings: Sendable {
         notMentionedQuestion: "Welcher dieser Begriffe wird in der Lektion NICHT erwähnt?",
         negations: ["NICHT"],
         notMentionedExplanation: { items, other in
-            "Die Lektion erwähnt \(listed(items, and: "und")); \(other) gehört nicht dazu." },
+            "Die Lektion erwähnt \(listed(items.map { "„\($0)“" }, and: "und")); „\(other)“ gehört nicht dazu." },
         seedShown: { "(Startwert \($0); wiederholen mit --seed \($0))" },
         whyHeading: "Warum:",
         review: "Zum Wiederholen:",
@@ -126,7 +127,7 @@ public struct QuizStrings: Sendable {
         notMentionedQuestion: "Which of these is NOT mentioned in the lesson?",
         negations: ["NOT"],
         notMentionedExplanation: { items, other in
-            "The lesson mentions \(listed(items, and: "and")); \(other) is not among them." },
+            "The lesson mentions \(listed(items.map { "“\($0)”" }, and: "and")); “\(other)” is not among them." },
         seedShown: { "(seed \($0); replay with --seed \($0))" },
         whyHeading: "Why:",
         review: "To review:",

@@ -43,7 +43,7 @@ struct NotMentionedTests {
         #expect(first == second)
         let inLesson = first.options.filter { !$0.isCorrect }.map(\.text.plain)
         let outsider = first.options.first { $0.isCorrect }!.text.plain
-        #expect(first.explanation.plain == "A lição menciona \(inLesson[0]) e \(inLesson[1]); \(outsider) não está entre eles.")
+        #expect(first.explanation.plain == "A lição menciona “\(inLesson[0])” e “\(inLesson[1])”; “\(outsider)” não está entre eles.")
     }
 
     @Test("The negation is emphasised in the default and the author's question")
