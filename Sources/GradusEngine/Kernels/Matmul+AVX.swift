@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The packed product driven by the generated AVX micro-kernel (`AVXMicroKernel`): the layout of the portable
 /// kernel in Matmul.swift with 6 × 8 blocks, B packed in panels and A read where it is (AVX broadcasts from
 /// memory).
@@ -23,22 +21,7 @@ extension Tensor {
         let rowBlocks = (m + mr - 1) / mr, colBlocks = (n + nr - 1) / nr
         let packedB = UnsafeMutablePointer<Double>.allocate(capacity: colBlocks * nr * k)
         defer { packedB.deallocate() }
-        for block in 0..<colBlocks {
-            let panel = packedB + block * nr * k
-            let j0 = block * nr, width = Swift.min(nr, n - j0)
-            if bTransposed {
-                for jj in 0..<nr {
-                    if jj < width { for p in 0..<k { panel[p * nr + jj] = b[(j0 + jj) * k + p] } }
-                    else { for p in 0..<k { panel[p * nr + jj] = 0 } }
-                }
-            } else {
-                for p in 0..<k {
-                    let row = b + p * n + j0, out = panel + p * nr
-                    for jj in 0..<width { out[jj] = row[jj] }
-                    for jj in width..<nr { out[jj] = 0 }
-                }
-            }
-        }
+        packPanels(n: n, k: k, b: b, bTransposed: bTransposed, width: nr, into: packedB)
         let shared = Panels(a: a, b: UnsafePointer(packedB), c: c)
         @Sendable func multiplyRowBlocks(_ range: Range<Int>) {
             // A is read in place; only a last, partial row block is copied into a strip padded with zero rows.
@@ -74,15 +57,7 @@ extension Tensor {
                 }
             }
         }
-        // Large products are split by row blocks between threads, each result element still summed by one
-        // thread in the same order. Below the threshold waking a second thread costs more than it saves.
-        if 2 * m * n * k >= parallelThresholdAVX && rowBlocks >= 4 {
-            let chunks = 4
-            DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                multiplyRowBlocks(part * rowBlocks / chunks ..< (part + 1) * rowBlocks / chunks)
-            }
-        } else {
-            multiplyRowBlocks(0 ..< rowBlocks)
-        }
+        // Below the threshold waking a second thread costs more than it saves.
+        runRowBlocks(rowBlocks, inParallel: 2 * m * n * k >= parallelThresholdAVX, multiplyRowBlocks)
     }
 }

@@ -67,23 +67,7 @@ extension Tensor {
         let rowBlocks = (m + MR - 1) / MR, colBlocks = (n + NR - 1) / NR
         let packedB = allocateAligned(colBlocks * NR * k)
         defer { packedB.deallocate() }
-        // B(p, j) lives at b[p·n + j], or b[j·k + p] when b holds Bᵀ; columns past n are zero.
-        for block in 0..<colBlocks {
-            let panel = packedB + block * NR * k
-            let j0 = block * NR, width = Swift.min(NR, n - j0)
-            if bTransposed {
-                for jj in 0..<NR {
-                    if jj < width { for p in 0..<k { panel[p * NR + jj] = b[(j0 + jj) * k + p] } }
-                    else { for p in 0..<k { panel[p * NR + jj] = 0 } }
-                }
-            } else if width == NR {
-                for p in 0..<k { for jj in 0..<NR { panel[p * NR + jj] = b[p * n + j0 + jj] } }
-            } else {
-                for p in 0..<k {
-                    for jj in 0..<NR { panel[p * NR + jj] = jj < width ? b[p * n + j0 + jj] : 0 }
-                }
-            }
-        }
+        packPanels(n: n, k: k, b: b, bTransposed: bTransposed, width: NR, into: packedB)
         let panels = Panels(a: a, b: packedB, c: c)
         @Sendable func multiplyRowBlocks(_ range: Range<Int>) {
             // One row block of A at a time, packed into a small buffer that stays in L1.
@@ -98,16 +82,44 @@ extension Tensor {
                 }
             }
         }
-        // Large products are split by row blocks between threads; each result element is still summed by one
-        // thread in the same order, so the result does not depend on the split.
-        // Four chunks rather than two, so that when the other core is busy the calling thread takes more.
-        if 2 * m * n * k >= parallelThreshold && rowBlocks >= 4 {
+        runRowBlocks(rowBlocks, inParallel: 2 * m * n * k >= parallelThreshold, multiplyRowBlocks)
+    }
+
+    /// Runs `body` over all row blocks: in four chunks shared between threads when asked and worth it, else in
+    /// one. Each result element is still summed by one thread in the same order, so the result does not
+    /// depend on the split. Four chunks rather than two, so that when the other core is busy the calling
+    /// thread takes more.
+    static func runRowBlocks(_ rowBlocks: Int, inParallel: Bool, _ body: @Sendable (Range<Int>) -> Void) {
+        if inParallel && rowBlocks >= 4 {
             let chunks = 4
             DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                multiplyRowBlocks(part * rowBlocks / chunks ..< (part + 1) * rowBlocks / chunks)
+                body(part * rowBlocks / chunks ..< (part + 1) * rowBlocks / chunks)
             }
         } else {
-            multiplyRowBlocks(0 ..< rowBlocks)
+            body(0 ..< rowBlocks)
+        }
+    }
+
+    /// Copies B into panels of `width` columns, each contiguous along the shared index (for each p, the
+    /// `width` values B(p, j0 ..< j0 + width)); columns past n are zero. B(p, j) lives at b[p·n + j], or
+    /// b[j·k + p] when b holds Bᵀ. Both kernels read B this way.
+    static func packPanels(n: Int, k: Int, b: UnsafePointer<Double>, bTransposed: Bool, width: Int,
+                           into packed: UnsafeMutablePointer<Double>) {
+        for block in 0 ..< (n + width - 1) / width {
+            let panel = packed + block * width * k
+            let j0 = block * width, valid = Swift.min(width, n - j0)
+            if bTransposed {
+                for jj in 0..<width {
+                    if jj < valid { for p in 0..<k { panel[p * width + jj] = b[(j0 + jj) * k + p] } }
+                    else { for p in 0..<k { panel[p * width + jj] = 0 } }
+                }
+            } else {
+                for p in 0..<k {
+                    let row = b + p * n + j0, out = panel + p * width
+                    for jj in 0..<valid { out[jj] = row[jj] }
+                    for jj in valid..<width { out[jj] = 0 }
+                }
+            }
         }
     }
 
