@@ -12,8 +12,10 @@
 ///
 /// ## The tree
 /// A `MarkdownDocument` is an arena of nodes; `MarkdownNode` is a cheap view of one (`kind`, `children`,
-/// `parent`, `firstChild`, `nextSibling`, …). Every block node has `position` (1-based line, 1-based column
-/// counting Unicode scalars). Kind-specific accessors return nil on other kinds:
+/// `parent`, `firstChild`, `nextSibling`, …). Every node has `position` (1-based line, 1-based column
+/// counting Unicode scalars): a block's first character, an inline's first source character (the `[` of a
+/// link, the `!` of an image, the `$` of math); `position(ofLiteralLine:column:)` maps a place inside an
+/// inline's literal (a TeX error in math) back to the source. Kind-specific accessors return nil on other kinds:
 /// - heading: `headingLevel`, `explicitID` (`{#id}`), `headingID` (final unique id, lesson dialect)
 /// - list: `isOrdered`, `listStart`, `isTight`; listItem: `taskState` (nil / .checked / .unchecked)
 /// - codeBlock: `info`, `literal`, `isFenced`; htmlBlock, inlineHTML, code, text: `literal`

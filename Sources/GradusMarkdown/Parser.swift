@@ -24,11 +24,13 @@ enum Parser {
             swap(&nodes, &inline.nodes)
             return (nodes, inline.extra)
         }
+        let contentEnd = Int32(text.count)
         text.append(contentsOf: extra)
         var bytes: [UInt8] = []
         swap(&bytes, &text)
         extra = []
         if options.lesson { HeadingIDs.assign(&finalNodes, &bytes) }
-        return MarkdownTree(nodes: finalNodes, bytes: bytes, parameters: blocks.parameters, options: options)
+        return MarkdownTree(nodes: finalNodes, bytes: bytes, parameters: blocks.parameters,
+                            lines: blocks.lineTable, contentEnd: contentEnd, options: options)
     }
 }

@@ -97,6 +97,22 @@ struct CheckCommandTests {
         #expect(restamped.split(separator: "\n").filter { $0.hasPrefix("source:") }.count == 1)
     }
 
+    @Test("A broken link, bad math and an image without alt text are reported at their own line:column")
+    func inlinePositions() throws {
+        let root = try FaultMessagesTests.workspace()
+        try "---\ntitle: X\n---\nSome text,\nthen [a link](#nowhere).\n\n> quoted é ![](x.png)\n>\t- and $x^$\n"
+            .write(to: root.appendingPathComponent("content/lessons/09-x.en.md"), atomically: true, encoding: .utf8)
+        let run = CLIRun(["check"], in: root)
+        #expect(run.status == 65)
+        let found = run.out.split(separator: "\n").filter { $0.hasPrefix("content/lessons/09-x.en.md:") }
+            .filter { $0.contains("broken link") || $0.contains("in math") || $0.contains("alt text") }
+        #expect(found == [
+            "content/lessons/09-x.en.md:5:6: error: broken link '#nowhere': no heading with id 'nowhere' on this page",
+            "content/lessons/09-x.en.md:7:12: warning: image without alt text; describe it in the brackets: ![what it shows](…)",
+            "content/lessons/09-x.en.md:8:11: error: in math: '^' needs an argument, as in x^{2}",
+        ], "\(run.out)")
+    }
+
     @Test("An unknown --format is a usage error")
     func badFormat() {
         let run = CLIRun(["check", "--format", "xml"])

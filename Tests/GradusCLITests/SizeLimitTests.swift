@@ -70,12 +70,12 @@ struct SizeLimitTests {
         while let range = page.range(of: href, in: from..<page.endIndex) { found += 1; from = range.upperBound }
         #expect(found == 100_000)
 
-        // A paragraph of its own: diagnostics in a paragraph point at the paragraph's first line.
-        let broken = first + "\nAnd [a broken one](02-b.md#nowhere).\n"
+        // The 100 001st line of that one paragraph: the error names the link's own line and column.
+        let broken = first + "And [a broken one](02-b.md#nowhere).\n"
         try broken.write(to: root.appendingPathComponent("content/lessons/01-a.en.md"), atomically: true, encoding: .utf8)
         let bad = try Self.bounded(["build"], in: root, seconds: 240)
         #expect(bad.result.status == 65)
-        #expect(bad.result.stderrText.contains("content/lessons/01-a.en.md:100007:1: error: broken link"), "\(bad.result.stderrText.prefix(500))")
+        #expect(bad.result.stderrText.contains("content/lessons/01-a.en.md:100006:5: error: broken link"), "\(bad.result.stderrText.prefix(500))")
     }
 
     @Test("A 10 000-level nested list renders by `markdown` and builds as a lesson", arguments: ["- ", "1. ", "> - "])

@@ -38,8 +38,22 @@ struct LessonCompilerTests {
         ])
         #expect(errors == [
             "content/lessons/01-one.en.md:8:1: error: broken link '03-three.md': no lesson 'three'",
-            "content/lessons/01-one.en.md:8:1: error: broken link '02-two.md#ende': lesson 'two' has no heading with id 'ende'; did you mean 'end'?",
-            "content/lessons/01-one.en.md:8:1: error: broken link '#stat': no heading with id 'stat' on this page; did you mean 'start'?",
+            "content/lessons/01-one.en.md:8:20: error: broken link '02-two.md#ende': lesson 'two' has no heading with id 'ende'; did you mean 'end'?",
+            "content/lessons/01-one.en.md:8:50: error: broken link '#stat': no heading with id 'stat' on this page; did you mean 'start'?",
+        ])
+    }
+
+    @Test("A broken link or image is located at its own '[' or '!', not at its paragraph's start")
+    func linkPositions() throws {
+        let errors = try compileErrors([
+            "lessons/01-one.en.md": "---\ntitle: One\n---\nFirst line,\nsecond line,\nthird [a](#a) line.\n\n"
+                + "> - item\n>   - é\t[b](#b)\n>     ![c](03-c.md)\n\n| x | y |\n|---|---|\n| 😀 | [d](#d) |\n",
+        ])
+        #expect(errors == [
+            "content/lessons/01-one.en.md:6:7: error: broken link '#a': no heading with id 'a' on this page",
+            "content/lessons/01-one.en.md:9:9: error: broken link '#b': no heading with id 'b' on this page",
+            "content/lessons/01-one.en.md:10:7: error: broken link '03-c.md': no lesson 'c'",
+            "content/lessons/01-one.en.md:14:7: error: broken link '#d': no heading with id 'd' on this page",
         ])
     }
 
@@ -109,14 +123,25 @@ struct LessonCompilerTests {
         ])
     }
 
-    @Test("Bad math is a located error, never raw TeX on the page")
+    @Test("Bad math is an error at the offending TeX character, never raw TeX on the page")
     func math() throws {
         let errors = try compileErrors([
             "lessons/01-one.en.md": "---\ntitle: One\n---\nText $\\fracc{1}{2}$ here.\n",
         ])
-        #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("content/lessons/01-one.en.md:4:") == true)
-        #expect(errors.first?.contains("\\fracc") == true)
+        #expect(errors == ["content/lessons/01-one.en.md:4:7: error: in math: unknown command \\fracc; did you mean \\frac?"])
+    }
+
+    @Test("Errors in inline math are located across the formula's lines, block quote prefixes and multi-byte text")
+    func mathPositions() throws {
+        let errors = try compileErrors([
+            "lessons/01-one.en.md": "---\ntitle: One\n---\nA paragraph\nwhere ü $x$ and $\\sigmoid(x)$ fail.\n\n"
+                + "> Sum $a +\n>   b + \\alpah$\n\n- item $$x^{2$$\n",
+        ])
+        #expect(errors == [
+            "content/lessons/01-one.en.md:5:18: error: in math: unknown command \\sigmoid",
+            "content/lessons/01-one.en.md:8:9: error: in math: unknown command \\alpah; did you mean \\alpha?",
+            "content/lessons/01-one.en.md:10:12: error: in math: '{' is never closed; add '}'",
+        ])
     }
 
     @Test("Questions get stable ids: the author's, else SLUG/qN, the same in every language")

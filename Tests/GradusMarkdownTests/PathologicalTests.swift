@@ -22,6 +22,13 @@ struct PathologicalTests {
         #expect(html == Self.repeated("<blockquote>\n", Self.n) + "<p>a</p>\n" + Self.repeated("</blockquote>\n", Self.n))
     }
 
+    @Test("100 000 links on one line each know their column")
+    func linkPositions() {
+        let document = Markdown.parse(Self.repeated("[x](u) ", Self.n) + "\n")
+        let columns = document.allNodes.filter { $0.kind == .link }.map { $0.position?.column ?? 0 }
+        #expect(columns == (0..<Self.n).map { 7 * $0 + 1 })
+    }
+
     @Test("100 000 nested bullet lists on one line")
     func nestedLists() {
         let html = Self.render(Self.repeated("- ", Self.n) + "a\n")

@@ -2,7 +2,8 @@ import Testing
 import GradusMarkdown
 
 /// Seeded random bytes (invalid UTF-8, NULs, CRs and every Markdown marker) through both dialects: parsing
-/// never traps (tests run with bounds checks), and the tree's links and positions are consistent.
+/// never traps (tests run with bounds checks), and the tree's links and positions are consistent: every node
+/// has a position inside the input, and every link's and image's points at its `[` or `!`.
 @Suite("Tree invariants on random input")
 struct TreeInvariantTests {
     static let alphabet = Array("\n\t >-*_`~$[]()!<&:|#\\\u{0}éab12.\"'=/?{}x;\r".utf8) + [0xC3, 0xA9, 0xFF]
@@ -32,12 +33,17 @@ struct TreeInvariantTests {
                     count += 1
                 }
                 #expect(node.lastChild == previous)
+                let p = node.position!
+                #expect(p.line >= 1 && p.line <= lines && p.column >= 1)
                 if node.kind.isBlock {
-                    let p = node.position!
-                    #expect(p.line >= 1 && p.line <= lines && p.column >= 1)
                     #expect(node.parent!.kind.isBlock)
                 } else {
                     #expect(node.parent != nil)
+                }
+                if node.kind == .link || node.kind == .image {
+                    let offset = InlinePositionTests.offset(of: p, in: input)
+                    #expect(offset.map { input[$0] } == UInt8(ascii: node.kind == .link ? "[" : "!"),
+                            "\(node.kind) at \(p) (seed \(seed), \(dialect))")
                 }
                 _ = node.plainText
             }

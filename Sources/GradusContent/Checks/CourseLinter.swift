@@ -58,7 +58,7 @@ public struct CourseLinter: Sendable {
                 }
             case .image:
                 if node.plainText.trimmingSpaces.isEmpty {
-                    diagnostics.append(.warning(at: locate(enclosingBlock(node).position),
+                    diagnostics.append(.warning(at: locate(node.position),
                                                 "image without alt text; describe it in the brackets: ![what it shows](…)"))
                 }
             case .paragraph:
@@ -90,12 +90,6 @@ public struct CourseLinter: Sendable {
         return [.warning(at: at, "stale translation: \(originalPath) changed in section\(changed.count == 1 ? "" : "s") "
                          + changed.map { "'\($0)'" }.joined(separator: ", ")
                          + "; update \(changed.count == 1 ? "it" : "them") here, then run 'gradus check --update-stamps'")]
-    }
-
-    private func enclosingBlock(_ node: MarkdownNode) -> MarkdownNode {
-        var current = node
-        while !current.kind.isBlock, let parent = current.parent { current = parent }
-        return current
     }
 
     static let names = ["pt": "Portuguese", "de": "German", "en": "English"]

@@ -58,10 +58,12 @@ public struct LessonCompiler: Sendable {
                 do {
                     _ = try MathML.render(tex: node.tex ?? "", display: node.isDisplayMath)
                 } catch {
-                    let block = enclosingBlock(node)
-                    var at = locate(block.position)
-                    if node.kind == .mathBlock || error.line > 1 {
-                        at.line += error.line - (node.kind == .mathBlock ? 0 : 1)
+                    var at = locate(node.position)
+                    if node.kind == .inlineMath {
+                        // The TeX error's own character in the lesson (the `$` if it cannot be mapped).
+                        at = locate(node.position(ofLiteralLine: error.line, column: error.column) ?? node.position)
+                    } else {
+                        at.line += error.line
                         at.column = error.column
                     }
                     diagnostics.append(.error(at: at, "in math: \(error.message)"))
@@ -94,12 +96,6 @@ public struct LessonCompiler: Sendable {
         }
         return CompiledTranslation(source: source, document: document, outline: outline,
                                    simulations: simulations, questions: questions)
-    }
-
-    private func enclosingBlock(_ node: MarkdownNode) -> MarkdownNode {
-        var current = node
-        while !current.kind.isBlock, let parent = current.parent { current = parent }
-        return current
     }
 
     private func isInsideDirective(_ node: MarkdownNode) -> Bool {

@@ -1,6 +1,7 @@
 import GradusMarkdown
 
 /// Checks every link of every compiled translation: lessons exist, headings exist on the target page, assets exist.
+/// Each error is located at the link's `[` (an image's `!`).
 struct LinkChecker {
     var lessons: [CompiledLesson]
     var languages: [Language]
@@ -14,7 +15,7 @@ struct LinkChecker {
                 let ownIDs = Set(translation.document.allNodes.compactMap(\.headingID))
                 for node in translation.document.allNodes where node.kind == .link || node.kind == .image {
                     guard let destination = node.destination else { continue }
-                    let at = locate(enclosingBlock(node).position)
+                    let at = locate(node.position)
                     switch LessonLink.classify(destination) {
                     case .fragment(let id):
                         if !ownIDs.contains(id) {
@@ -44,11 +45,5 @@ struct LinkChecker {
 
     private func suggestion(_ word: String, _ candidates: Set<String>) -> String {
         nearest(word, in: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-    }
-
-    private func enclosingBlock(_ node: MarkdownNode) -> MarkdownNode {
-        var current = node
-        while !current.kind.isBlock, let parent = current.parent { current = parent }
-        return current
     }
 }

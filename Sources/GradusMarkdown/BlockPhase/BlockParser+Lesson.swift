@@ -109,16 +109,24 @@ extension BlockParser {
     /// A delimiter row under a paragraph whose last line has as many cells turns that line into a table header.
     mutating func tableStart(_ container: Int) -> Bool {
         guard !paragraphLines.isEmpty, let alignments = delimiterRow() else { return false }
-        let headerStart = paragraphLines[paragraphLines.count - 1]
+        // The header is the paragraph's last line: its first entry (more when it starts inside a tab or is long).
+        var entry = paragraphLines.count - 1
+        let line = paragraphLines[entry].line
+        while entry > 0 && paragraphLines[entry - 1].line == line { entry -= 1 }
+        let headerStart = Int(paragraphLines[entry].offset)
         let header = Array(scratch[headerStart..<(scratch.count - 1)])
         let headerCells = header.withUnsafeBufferPointer { BlockParser.cells($0, 0, $0.count) }
         guard headerCells.count == alignments.count else { return false }
         let p = nextNonspace
+        var firstByte = headerStart
+        while firstByte < scratch.count - 1 && isSpaceOrTab(scratch[firstByte]) { firstByte += 1 }
+        let column = paragraphColumn(at: firstByte)
+        // The cells' columns are counted from the first byte after the header's leading whitespace.
+        let origin = (firstByte - headerStart, column)
         let paragraph = Int(stack[stack.count - 1].node)
-        let line = nodes[paragraph].line + Int32(paragraphLines.count - 1)
-        let column = paragraphLines.count == 1 ? nodes[paragraph].column : scalarColumn(p)
-        if paragraphLines.count > 1 {
+        if entry > 0 {
             scratch.removeSubrange(headerStart...)
+            paragraphLines.removeSubrange(entry...)
             finalizeTop()
         } else {
             stack.removeLast()
@@ -129,7 +137,7 @@ extension BlockParser {
         nodes[table].column = column
         (nodes[table].s1, nodes[table].e1) = store(alignments.map { $0.rawValue })
         header.withUnsafeBufferPointer { buf in
-            addRow(to: Int32(table), buf, headerCells, header: true, line: line, column: column)
+            addRow(to: Int32(table), buf, headerCells, header: true, line: line, column: column, origin: origin)
         }
         offset = lineEnd
         return true
@@ -138,18 +146,22 @@ extension BlockParser {
     /// Adds the current line (from `offset`) as a body row of `table`.
     mutating func addTableRow(to table: Int32, header: Bool) {
         let cells = BlockParser.cells(src, offset, lineEnd)
-        addRow(to: table, src, cells, header: header, line: Int32(lineNumber), column: scalarColumn(offset))
+        let column = scalarColumn(offset)
+        addRow(to: table, src, cells, header: header, line: Int32(lineNumber), column: column, origin: (offset, column))
         offset = lineEnd
     }
 
+    /// Adds a row of `cells` (ranges of `buf`) to `table`. `origin` is a byte of `buf` at or before the first
+    /// cell and its source column: each cell's line entry is counted from it.
     private mutating func addRow(to table: Int32, _ buf: UnsafeBufferPointer<UInt8>, _ cells: [(Int, Int)],
-                                 header: Bool, line: Int32, column: Int32) {
+                                 header: Bool, line: Int32, column: Int32, origin: (Int, Int32)) {
         let row = Int(appendNode(.tableRow, to: table))
         nodes[row].line = line
         nodes[row].column = column
         nodes[row].flags = header ? 0x100 : 0
         let t = nodes[Int(table)]
         let columns = Int(t.e1 - t.s1)
+        var (counted, countedColumn) = origin
         for i in 0..<columns {
             let cell = Int(appendNode(.tableCell, to: Int32(row)))
             nodes[cell].line = line
@@ -158,11 +170,18 @@ extension BlockParser {
             let start = Int32(text.count)
             if i < cells.count {
                 var j = cells[i].0
-                while j < cells[i].1 {
-                    // `\|` is a literal pipe inside a cell.
-                    if buf[j] == UInt8(ascii: "\\") && j + 1 < cells[i].1 && buf[j + 1] == UInt8(ascii: "|") { j += 1 }
-                    text.append(buf[j])
-                    j += 1
+                let e = cells[i].1
+                while j < e {
+                    // A run up to the next `\|`, a literal pipe: the content drops the backslash, so the pipe
+                    // starts the next run.
+                    var k = j
+                    while k < e && !(buf[k] == UInt8(ascii: "\\") && k + 1 < e && buf[k + 1] == UInt8(ascii: "|")) { k += 1 }
+                    countedColumn += Int32(LineTable.scalars(buf, counted, j))
+                    counted = j
+                    BlockParser.appendRun(to: &lineTable, offset: Int32(text.count), line: line, column: countedColumn,
+                                          buf, from: j, to: k)
+                    text.append(contentsOf: UnsafeBufferPointer(rebasing: buf[j..<k]))
+                    j = k < e ? k + 1 : k
                 }
             }
             nodes[cell].s0 = start

@@ -81,6 +81,10 @@ extension BlockParser {
             t = h
             while t > s && isSpaceOrTab(src[t - 1]) { t -= 1 }
         }
+        if s < t {
+            BlockParser.appendRun(to: &lineTable, offset: Int32(text.count), line: Int32(lineNumber),
+                                  column: scalarColumn(s), src, from: s, to: t)
+        }
         (nodes[id].s0, nodes[id].e0) = store(UnsafeBufferPointer(rebasing: src[s..<t]))
         offset = lineEnd
         return true
@@ -127,7 +131,7 @@ extension BlockParser {
         guard pos < content.count else { return false }
         nodes[id].kind = .heading
         nodes[id].flags = c == UInt8(ascii: "=") ? 1 : 2
-        (nodes[id].s0, nodes[id].e0) = store(content[pos...])
+        storeParagraphContent(id, from: pos)
         scratch.removeAll(keepingCapacity: true)
         offset = lineEnd
         return true

@@ -1,6 +1,7 @@
 /// The block phase (CommonMark 0.31.2 §3–5, appendix "A parsing strategy"): reads the source line by line,
 /// keeps the chain of open blocks on a stack, and builds the block tree in the arena. Leaf contents go to
-/// `text`; paragraphs, headings and table cells are parsed into inlines later by `InlineParser`.
+/// `text`; paragraphs, headings and table cells are parsed into inlines later by `InlineParser`, and where
+/// each line of their content came from goes to `lineTable` (see `BlockParser+LineTable.swift`).
 struct BlockParser {
     struct Open {
         var node: Int32
@@ -24,7 +25,10 @@ struct BlockParser {
     var references = ReferenceMap()
     var stack: [Open] = []
     var scratch: [UInt8] = []
-    var paragraphLines: [Int] = []
+    /// The open paragraph's line entries, as `lineTable`'s but with offsets into `scratch`.
+    var paragraphLines: [LineEntry] = []
+    /// Where the content of paragraphs, headings and table cells came from (see `BlockParser+LineTable.swift`).
+    var lineTable: [LineEntry] = []
 
     // The current line (CommonMark's parser state).
     var lineStart = 0, lineEnd = 0, lineNumber = 0
@@ -232,7 +236,7 @@ struct BlockParser {
 
     /// Appends the rest of the line to the open leaf's content.
     mutating func addLine() {
-        if tipKind == .paragraph { paragraphLines.append(scratch.count) }
+        if tipKind == .paragraph { noteParagraphLine() }
         if partiallyConsumedTab {
             offset += 1
             let toTab = 4 - column % 4
@@ -465,7 +469,7 @@ struct BlockParser {
             return
         }
         if lesson { pos = taskMarker(id, content, pos) }
-        (nodes[id].s0, nodes[id].e0) = store(content[pos...])
+        storeParagraphContent(id, from: pos)
     }
 
     /// GFM task list items: `[ ]`, `[x]` or `[X]` and whitespace at the start of an item's first paragraph.

@@ -69,8 +69,11 @@ extension InlineParser {
                 let use: Int32 = cl.char == UInt8(ascii: "~") ? cl.count : (cl.count >= 2 && op.count >= 2 ? 2 : 1)
                 delimiters[Int(opener)].count -= use
                 delimiters[Int(closer)].count -= use
+                // The opener gives its last characters, the closer its first: what stays of each run keeps
+                // its own position (`column` holds the content offset until the block ends).
                 nodes[Int(op.node)].e0 -= use
-                nodes[Int(cl.node)].e0 -= use
+                nodes[Int(cl.node)].s0 += use
+                nodes[Int(cl.node)].column += use
                 let kind: MarkdownNodeKind = cl.char == UInt8(ascii: "~") ? .strikethrough : use == 1 ? .emphasis : .strong
                 wrap(kind, after: op.node, before: cl.node)
                 // Delimiters between opener and closer are done.
@@ -96,11 +99,13 @@ extension InlineParser {
     }
 
     /// Inserts a `kind` node between siblings `a` and `b`, moving the nodes between them into it (O(1);
-    /// parents are fixed after the block).
+    /// parents are fixed after the block). It starts at the opener's used delimiters, just past what is left
+    /// of `a`.
     private mutating func wrap(_ kind: MarkdownNodeKind, after a: Int32, before b: Int32) {
         let id = Int32(nodes.count)
         var node = RawNode(kind: kind)
         node.parent = block
+        node.column = nodes[Int(a)].e0
         node.prev = a
         node.next = b
         let first = nodes[Int(a)].next

@@ -83,6 +83,8 @@ extension InlineParser {
         let id = Int32(nodes.count)
         var link = RawNode(kind: opener.image ? .image : .link)
         link.parent = block
+        // Its position: the `[`, or the `!` before it (kept as a content offset until the block ends).
+        link.column = Int32(opener.image ? opener.index - 1 : opener.index)
         link.s0 = d0
         link.e0 = d1
         if let (t0, t1) = title {

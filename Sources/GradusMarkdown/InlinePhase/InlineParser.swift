@@ -1,7 +1,10 @@
 /// The inline phase (CommonMark 0.31.2 §6): parses the content of each paragraph, heading and table cell into
 /// inline nodes in the arena. Text nodes are byte ranges into the block text; only escapes' and references'
 /// decoded bytes are copied (to `extra`). Emphasis uses the delimiter-run algorithm (§6.2, "process emphasis")
-/// and links the bracket stack (§6.3), both kept linear on hostile input as cmark does.
+/// and links the bracket stack (§6.3), both kept linear on hostile input as cmark does. Every inline node keeps
+/// in `column` the content offset of its first source character (the `[` of a link, the `!` of an image, the
+/// `$` of math, the first backtick of a code span, the used delimiters of emphasis), which `MarkdownNode`
+/// maps to a line and column through the block phase's line table when asked.
 struct InlineParser {
     struct Delimiter {
         var node: Int32
@@ -103,14 +106,17 @@ struct InlineParser {
 
     // MARK: - Nodes
 
+    /// Appends a node whose first source character is at content offset `from`, kept in `column` (by default
+    /// `s0`: pass it whenever `s0` is not where the construct starts or is in `extra`).
     @discardableResult
-    mutating func append(_ kind: MarkdownNodeKind, _ s0: Int, _ e0: Int, bits: UInt8 = 0) -> Int32 {
+    mutating func append(_ kind: MarkdownNodeKind, _ s0: Int, _ e0: Int, bits: UInt8 = 0, from: Int? = nil) -> Int32 {
         let id = Int32(nodes.count)
         var node = RawNode(kind: kind)
         node.parent = block
         node.s0 = Int32(s0)
         node.e0 = Int32(e0)
         node.bits = bits
+        node.column = Int32(from ?? s0)
         let last = nodes[Int(block)].lastChild
         node.prev = last
         nodes.append(node)
@@ -119,9 +125,10 @@ struct InlineParser {
         return id
     }
 
-    /// Appends text `s[a..<b]`, extending the previous text node when it ends right at `a`.
+    /// Appends text `s[a..<b]`, extending the previous text node when it ends right at `a`; a new node starts
+    /// in the source at `from` (by default `a`).
     @inline(__always)
-    mutating func appendText(_ a: Int, _ b: Int) {
+    mutating func appendText(_ a: Int, _ b: Int, from: Int? = nil) {
         let last = nodes[Int(block)].lastChild
         if last >= 0 {
             let l = Int(last)
@@ -131,14 +138,14 @@ struct InlineParser {
                 return
             }
         }
-        append(.text, a, b)
+        append(.text, a, b, from: from)
     }
 
-    /// Appends decoded bytes as a text node (they go to `extra`).
-    mutating func appendDecoded(_ bytes: (inout [UInt8]) -> Void) -> Int32 {
+    /// Appends decoded bytes as a text node (they go to `extra`) whose source starts at `from`.
+    mutating func appendDecoded(from: Int, _ bytes: (inout [UInt8]) -> Void) -> Int32 {
         let a = Int(base) + extra.count
         bytes(&extra)
-        return append(.text, a, Int(base) + extra.count)
+        return append(.text, a, Int(base) + extra.count, from: from)
     }
 
     /// Removes a child of `parent`.
@@ -192,7 +199,7 @@ struct InlineParser {
                 let p = pos
                 let a = Int(base) + extra.count
                 if let next = HTMLEntities.decode(s, p, end, into: &extra) {
-                    append(.text, a, Int(base) + extra.count)
+                    append(.text, a, Int(base) + extra.count, from: p)
                     pos = next
                 } else {
                     appendText(p, p + 1)
@@ -226,6 +233,9 @@ struct InlineParser {
     // MARK: - Breaks, escapes, code spans (§6.1, §6.4, §6.7, §6.8)
 
     private mutating func newline() {
+        // The break starts at the line's trailing spaces and tabs, else at the line ending.
+        var from = pos
+        while from > start && isSpaceOrTab(s[from - 1]) { from -= 1 }
         pos += 1
         let last = nodes[Int(block)].lastChild
         var hard = false
@@ -238,7 +248,7 @@ struct InlineParser {
             while e > s0 && isSpaceOrTab(byte(e - 1)) { e -= 1 }
             nodes[l].e0 = Int32(e)
         }
-        append(hard ? .hardBreak : .softBreak, 0, 0)
+        append(hard ? .hardBreak : .softBreak, 0, 0, from: from)
         while pos < end && isSpaceOrTab(s[pos]) { pos += 1 }
     }
 
@@ -250,12 +260,12 @@ struct InlineParser {
             let next = s[pos + 1]
             if next == 0x0A {
                 // As cmark, the next line's leading spaces stay (only lazy lines have any).
-                append(.hardBreak, 0, 0)
+                append(.hardBreak, 0, 0, from: pos)
                 pos += 2
                 return
             }
             if isASCIIPunctuation(next) {
-                appendText(pos + 1, pos + 2)
+                appendText(pos + 1, pos + 2, from: pos)
                 pos += 2
                 return
             }
@@ -283,9 +293,9 @@ struct InlineParser {
         if hasNewline {
             let x = Int(base) + extra.count
             for i in a..<b { extra.append(s[i] == 0x0A ? 0x20 : s[i]) }
-            append(.code, x, Int(base) + extra.count)
+            append(.code, x, Int(base) + extra.count, from: open)
         } else {
-            append(.code, a, b)
+            append(.code, a, b, from: open)
         }
         pos = closer + length
     }
@@ -336,7 +346,7 @@ struct InlineParser {
                 var k = j + 1
                 while k < end && s[k] > 0x20 && s[k] != UInt8(ascii: "<") && s[k] != UInt8(ascii: ">") && s[k] != 0x7F { k += 1 }
                 if k < end && s[k] == UInt8(ascii: ">") {
-                    let link = append(.autolink, p + 1, k)
+                    let link = append(.autolink, p + 1, k, from: p)
                     let saved = block
                     block = link
                     append(.text, p + 1, k)
@@ -363,7 +373,7 @@ struct InlineParser {
         let d = Int(base) + extra.count
         extra.append(contentsOf: "mailto:".utf8)
         extra.append(contentsOf: UnsafeBufferPointer(rebasing: s[(p + 1)..<k]))
-        let link = append(.autolink, d, Int(base) + extra.count)
+        let link = append(.autolink, d, Int(base) + extra.count, from: p)
         nodes[Int(link)].flags = 1
         let saved = block
         block = link
@@ -407,7 +417,7 @@ struct InlineParser {
         let p = pos
         if p + 1 < end && s[p + 1] == UInt8(ascii: "$") {
             if let close = search(4, p + 2, "$$"), close - 2 > p + 2 {
-                let node = append(.inlineMath, p + 2, close - 2)
+                let node = append(.inlineMath, p + 2, close - 2, from: p)
                 nodes[Int(node)].flags = 1
                 pos = close
                 return
@@ -417,7 +427,7 @@ struct InlineParser {
             return
         }
         if p + 1 < end && !isASCIIWhitespace(s[p + 1]), let close = mathCloser(after: p + 1) {
-            append(.inlineMath, p + 1, close)
+            append(.inlineMath, p + 1, close, from: p)
             pos = close + 1
             return
         }

@@ -14,7 +14,7 @@ public enum MarkdownNodeKind: UInt8, Sendable, Hashable {
     /// `$…$` or `$$…$$` inside a paragraph (lesson dialect); `isDisplayMath` tells which.
     case inlineMath
 
-    /// True for block nodes (the ones that carry a source position).
+    /// True for block nodes.
     public var isBlock: Bool { rawValue <= MarkdownNodeKind.directive.rawValue }
 }
 

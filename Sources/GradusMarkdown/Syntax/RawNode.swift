@@ -8,6 +8,8 @@ struct RawNode {
     var lastChild: Int32 = -1
     var next: Int32 = -1
     var prev: Int32 = -1
+    /// A block's position; an inline's is the content offset of its first source character, in `column`
+    /// (`line` stays 0), mapped through `MarkdownTree.lines` when asked.
     var line: Int32 = 0
     var column: Int32 = 0
     /// Primary string: literal, content (until the inline phase), destination, TeX, a heading's final id;
@@ -40,15 +42,29 @@ final class MarkdownTree: Sendable {
     let nodes: [RawNode]
     let bytes: [UInt8]
     let parameters: [RawParameter]
+    /// Where block content came from, sorted by offset (see `BlockParser+LineTable.swift`).
+    let lines: [LineEntry]
+    /// Where the inline phase's decoded bytes start in `bytes`: offsets below it are block content.
+    let contentEnd: Int32
     let options: MarkdownOptions
 
     init(nodes: [RawNode], bytes: [UInt8],
          parameters: [RawParameter],
+         lines: [LineEntry], contentEnd: Int32,
          options: MarkdownOptions) {
         self.nodes = nodes
         self.bytes = bytes
         self.parameters = parameters
+        self.lines = lines
+        self.contentEnd = contentEnd
         self.options = options
+    }
+
+    /// The source position of content byte `offset` (see `LineTable`).
+    func position(ofContentOffset offset: Int) -> SourcePosition? {
+        bytes.withUnsafeBufferPointer { bytes in
+            lines.withUnsafeBufferPointer { LineTable.position(of: offset, in: $0, bytes: bytes) }
+        }
     }
 
     func string(_ start: Int32, _ end: Int32) -> String {

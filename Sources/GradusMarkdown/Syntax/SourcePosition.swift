@@ -1,5 +1,5 @@
-/// Where a block starts in its source. `line` and `column` are 1-based; `column` counts Unicode scalars
-/// (a tab counts as one).
+/// Where a node (block or inline) starts in its source. `line` and `column` are 1-based; `column` counts
+/// Unicode scalars (a tab counts as one).
 public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
