@@ -11,24 +11,29 @@
 #              Benchmarks/sanitizers/lsan.supp, each entry explained there; none names a Gradus frame.
 #   thread     builds with --sanitize=thread into .build-tsan/ and runs the tests; ThreadSanitizer reports each
 #              data race, lock-order inversion and unsafe signal use, and keeps going (halt_on_error=0) so one
-#              run lists them all. Toolchain-only reports are suppressed by Benchmarks/sanitizers/tsan.supp.
+#              run lists them all. False positives are suppressed by Benchmarks/sanitizers/tsan.supp, each
+#              explained there (one: a contended Synchronization.Mutex, whose slow path TSan cannot see).
 #   undefined  Swift has no UndefinedBehaviorSanitizer on Linux (swiftc refuses -sanitize=undefined for
 #              x86_64-unknown-linux-gnu; this mode prints what `swift build --sanitize=undefined` answers), and
 #              Gradus has no C code for clang's. In Swift the compiler's own checks stand in for it: integer
 #              overflow and narrowing traps, array and string bounds, force-unwrap of nil, and exclusive access
-#              (checked at run time by default since Swift 5, in -O builds too). Only -Ounchecked or
-#              -enforce-exclusivity=unchecked remove them. This mode (1) compiles small canaries at -Onone and -O
-#              (the numeric modules build with -O in debug) and requires each to trap, (2) requires that
-#              Package.swift passes no flag that removes a check, (3) runs the suite in debug into .build-ub/
-#              with -enforce-exclusivity=checked spelled out. It does not cover unsafe pointers
-#              (UnsafeMutablePointer, withUnsafeBufferPointer, SIMD loads in the matmul kernel), which Swift does
-#              not check: the address mode is what checks those.
+#              (checked at run time by default since Swift 5, in -O builds too). -Ounchecked removes the first
+#              ones and -enforce-exclusivity=unchecked the last. This mode (1) compiles a small canary for each
+#              check at -Onone and at -O (the numeric modules build with -O in debug) and requires it to trap,
+#              and the overflow canary at -Ounchecked not to (the control), (2) requires that Package.swift
+#              passes no flag that removes a check, (3) runs the suite in debug into .build-ub/ with
+#              -enforce-exclusivity=checked spelled out (it is the default: this is the configuration of
+#              `swift test`, checked rather than assumed). It does not cover unsafe pointers
+#              (UnsafeMutablePointer, withUnsafeBufferPointer, the matmul kernel's SIMD loads) or wrapping
+#              arithmetic (&+, &*), which Swift does not check: the address mode is what checks the pointers.
 #   all        the three, in that order; fails when any fails.
-# Tests that run the gradus binary as a child process (fault injection, size limits, tmux, serve) use the
-# ordinary .build/debug/gradus, built here first as `swift test` would: they are not sanitized (ASan's and
-# TSan's shadow memory does not fit under their `ulimit -v` cap), everything else runs in the sanitized process.
+# Tests that run the gradus binary as a child process (fault injection, size limits, tmux, serve) find it at
+# .build/debug/gradus, which this script builds first, unsanitized, as `swift test` would; a sanitized binary
+# would not start under the size-limit tests' `ulimit -v` (ASan reserves terabytes of shadow address space).
+# Everything else runs in the sanitized test process.
 # Tests that need an outside oracle skip when it is missing, as in `swift test` (CI=true makes them fail).
-# Not part of .ci/run: one mode takes 5-15 minutes on two cores, and CI must stay under 20. Logs:
+# Not part of .ci/run: the three modes take about 15 minutes on two cores, builds not counted, and CI must stay
+# under 20 minutes. Figures of a clean run are in Fuzz/README.md, "Sanitizers". Logs:
 # .build-asan/sanitizers.log, .build-tsan/sanitizers.log, .build-ub/sanitizers.log.
 set -eu
 cd "$(dirname "$0")/.."
@@ -146,6 +151,13 @@ EOF
             printf '  canary %-12s %-6s %s\n' "$canary" "$opt" "$result"
         done
     done
+    # The control: -Ounchecked removes the overflow check, so this one must not trap.
+    swiftc -Ounchecked "$canaries/overflow.swift" -o "$canaries/unchecked" 2>/dev/null
+    if SWIFT_BACKTRACE=enable=no "$canaries/unchecked" >/dev/null 2>&1; then
+        printf '  canary %-12s %-6s %s\n' overflow -Ounchecked "does not trap (the control: the check is what traps)"
+    else
+        printf '  canary %-12s %-6s %s\n' overflow -Ounchecked "traps: the canaries may trap for another reason"; failed=1
+    fi
     # (2) No target may turn a check off.
     if grep -nE 'Ounchecked|enforce-exclusivity=(unchecked|none)|remove-runtime-asserts|assert-config' Package.swift; then
         echo "Package.swift turns off a runtime check" >&2; failed=1
