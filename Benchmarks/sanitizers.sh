@@ -32,8 +32,8 @@
 # would not start under the size-limit tests' `ulimit -v` (ASan reserves terabytes of shadow address space).
 # Everything else runs in the sanitized test process.
 # Tests that need an outside oracle skip when it is missing, as in `swift test` (CI=true makes them fail).
-# Not part of .ci/run: the three modes take about 15 minutes on two cores, builds not counted, and CI must stay
-# under 20 minutes. Figures of a clean run are in Fuzz/README.md, "Sanitizers". Logs:
+# Not part of .ci/run: on two shared cores the three modes take about 9 minutes, after about 6 minutes of builds
+# the first time, and CI must stay under 20 minutes. Figures of clean runs: Fuzz/README.md, "Sanitizers". Logs:
 # .build-asan/sanitizers.log, .build-tsan/sanitizers.log, .build-ub/sanitizers.log.
 set -eu
 cd "$(dirname "$0")/.."
