@@ -62,9 +62,9 @@ build() {
     return 1
 }
 
-# Prints the summary of a `swift test` log: its argument is the log, then the exit status and seconds.
+# Prints the tests' part of the summary from the `swift test` log $1.
 summarize() {
-    log=$1 status=$2 seconds=$3
+    log=$1
     run=$(grep -a 'Test run with' "$log" | tail -1 || true)
     tests=$(echo "$run" | sed -n 's/.*Test run with \([0-9]*\) tests.*/\1/p')
     issues=$(echo "$run" | sed -n 's/.* with \([0-9]*\) issues\{0,1\}\.$/\1/p')
@@ -90,7 +90,7 @@ address() {
     LSAN_OPTIONS=suppressions=$root/Benchmarks/sanitizers/lsan.supp:print_suppressions=1 \
         run_tests .build-asan .build-asan/sanitizers.log --sanitize=address
     log=.build-asan/sanitizers.log
-    summarize "$log" "$status" "$seconds"
+    summarize "$log"
     echo "ASan errors:        $(grep -ac 'ERROR: AddressSanitizer' "$log" || true)"
     # LeakSanitizer runs at the exit of each test process (XCTest's pass, then swift-testing's).
     leaks=$(grep -acE '^(Direct|Indirect) leak of' "$log" || true)
@@ -110,7 +110,7 @@ thread() {
     TSAN_OPTIONS="halt_on_error=0:suppressions=$root/Benchmarks/sanitizers/tsan.supp:print_suppressions=1" \
         run_tests .build-tsan .build-tsan/sanitizers.log --sanitize=thread
     log=.build-tsan/sanitizers.log
-    summarize "$log" "$status" "$seconds"
+    summarize "$log"
     races=$(grep -ac 'WARNING: ThreadSanitizer' "$log" || true)
     echo "TSan reports:       $races"
     grep -a 'WARNING: ThreadSanitizer' "$log" | sort | uniq -c | sed 's/^/                    /' || true
@@ -170,7 +170,7 @@ EOF
     build .build-ub -Xswiftc -enforce-exclusivity=checked || return 1
     run_tests .build-ub .build-ub/sanitizers.log -Xswiftc -enforce-exclusivity=checked
     log=.build-ub/sanitizers.log
-    summarize "$log" "$status" "$seconds"
+    summarize "$log"
     traps=$(grep -acE 'Fatal error|Simultaneous accesses|Illegal instruction|Trace/breakpoint trap' "$log" || true)
     echo "runtime traps:      $traps"
     echo "exit status:        $status"
