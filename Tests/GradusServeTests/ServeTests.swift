@@ -69,15 +69,23 @@ struct ServeTests {
         let (session, root) = try session()
         defer { session.stop() }
         let port = session.server.port
-        let events = RawHTTP.connect(port: port)
+        // Each event waits for a rebuild of the real course: well under a second normally, but over 5 s in the
+        // address-sanitized build on a busy machine (Benchmarks/sanitizers.sh), so this socket waits up to 60 s.
+        let events = RawHTTP.connect(port: port, timeout: 60)
         defer { close(events) }
         RawHTTP.write(events, "GET /__gradus/events HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(RawHTTP.read(events, until: "retry:").contains("text/event-stream"))
-        let stop = Atomic<Bool>(false)
-        let watcher = Thread { session.watch(interval: 0.02, debounce: 0.02) { stop.load(ordering: .relaxed) } }
+        let stop = Atomic<Bool>(false), watching = Atomic<Bool>(false)
+        // `watch` asks whether to stop only after its first snapshot, so the edit below cannot precede it.
+        let watcher = Thread {
+            session.watch(interval: 0.02, debounce: 0.02) {
+                watching.store(true, ordering: .releasing)
+                return stop.load(ordering: .relaxed)
+            }
+        }
         watcher.start()
         defer { stop.store(true, ordering: .relaxed) }
-        Thread.sleep(forTimeInterval: 0.2)  // the watcher's first snapshot
+        while !watching.load(ordering: .acquiring) { Thread.sleep(forTimeInterval: 0.01) }
         let lesson = root.appendingPathComponent("content/lessons/01-backpropagation.en.md")
         var text = try String(contentsOf: lesson, encoding: .utf8)
         text = text.replacingOccurrences(of: "title: Backpropagation and the chain rule", with: "title: Backpropagation, revised")

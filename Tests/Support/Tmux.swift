@@ -30,9 +30,11 @@ public final class TmuxPane: @unchecked Sendable {
         _ = try? runProcess(tmux, ["-L", socket, "send-keys"] + (literal ? ["-l"] : []) + ["-t", "0", keys])
     }
 
-    /// Waits until the screen contains `text` (up to `timeout` seconds); returns whether it did.
+    /// Waits until the screen contains `text` (up to `timeout` seconds); returns whether it did. The default is
+    /// generous: under ThreadSanitizer on a busy machine (Benchmarks/sanitizers.sh) the first prompt once took
+    /// more than 10 s to show. A passing wait returns as soon as the text is there.
     @discardableResult
-    public func wait(for text: String, timeout: Double = 10) -> Bool {
+    public func wait(for text: String, timeout: Double = 60) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if screen().contains(text) { return true }
