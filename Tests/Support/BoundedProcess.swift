@@ -26,7 +26,7 @@ public func runBounded(_ executable: URL, _ arguments: [String], memoryMB: Int, 
     process.standardError = stderr
     let started = Date()
     try process.run()
-    let out = BoundedDrain(stdout.fileHandleForReading), err = BoundedDrain(stderr.fileHandleForReading)
+    let out = Drain(stdout.fileHandleForReading), err = Drain(stderr.fileHandleForReading)
     let killed = KillFlag()
     let pid = process.processIdentifier
     let timer = DispatchWorkItem { killed.set(); kill(pid, SIGKILL) }
@@ -46,23 +46,6 @@ private final class KillFlag: @unchecked Sendable {
     private var flag = false
     func set() { lock.lock(); flag = true; lock.unlock() }
     var value: Bool { lock.lock(); defer { lock.unlock() }; return flag }
-}
-
-private final class BoundedDrain: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
-    }
 }
 
 /// The debug binary that `swift test` builds, or nil when it is missing.

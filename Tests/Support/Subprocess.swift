@@ -30,7 +30,8 @@ public func runProcess(_ executable: URL, _ arguments: [String], input: Data = D
     return ProcessResult(status: process.terminationStatus, stdout: out.wait(), stderr: err.wait())
 }
 
-private final class Drain: @unchecked Sendable {
+/// Reads a pipe to its end on a background thread, so that a child filling both pipes never blocks.
+final class Drain: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
