@@ -16,13 +16,14 @@ extension Variable {
             // dc'/di = g, dc'/df = c, dc'/dg = i, dc'/dc = f; then σ' = σ(1 − σ) and tanh' = 1 − tanh²
             if a.requiresGrad {
                 var da = [Double](repeating: 0, count: rows * 4 * n)
+                let cv = c.value.scalars
                 up.scalars.withUnsafeBufferPointer { up in
                     for r in 0..<rows {
                         for j in 0..<n {
                             let e = r * n + j, base = r * 4 * n + j
                             let iv = i.scalars[e], fv = f.scalars[e], gv = g.scalars[e]
                             da[base] = up[e] * gv * (1 - iv) * iv
-                            da[base + n] = up[e] * c.value.scalars[e] * (1 - fv) * fv
+                            da[base + n] = up[e] * cv[e] * (1 - fv) * fv
                             da[base + 2 * n] = up[e] * iv * (1 - gv * gv)
                         }
                     }

@@ -7,6 +7,9 @@ import Dispatch
 /// `aᵀ·b` and `a·bᵀ` cost the same as `a·b`. The micro-kernel keeps an `MR` × `NR` block of the result in SIMD
 /// registers while it walks the shared dimension. Every element is summed over the shared index in increasing
 /// order, so results do not depend on the blocking. Cost: 2·m·n·k flops and O(mk + kn) copying.
+///
+/// Where the CPU has AVX, `gemm` runs the same scheme with a micro-kernel generated at run time
+/// (Matmul+AVX.swift, JIT/AVXMicroKernel.swift), which rounds exactly as this one: the same bits, twice the lanes.
 extension Tensor {
     /// The matrix product `self · other` of an m × k and a k × n matrix.
     public func matmul(_ other: Tensor) -> Tensor {
