@@ -17,9 +17,13 @@ public struct ContentLoader: Sendable {
     public func load() throws(ContentFailure) -> Course {
         var diagnostics: [Diagnostic] = []
         let configPath = display("course.yml")
-        guard let configText = read("course.yml") else {
+        let configText: String
+        switch read("course.yml") {
+        case .success(let text): configText = text
+        case .failure(.missing):
             throw ContentFailure([.error(at: SourceLocation(path: configPath, line: 1, column: 1),
                                          "cannot read course.yml; is \(displayRoot) a Gradus content folder?")])
+        case .failure(let failure): throw ContentFailure([failure.diagnostic(path: configPath)])
         }
         let lines = configText.split(separator: "\n", omittingEmptySubsequences: false)
         let (matter, problems) = FrontMatterParser(path: configPath).parse(lines, firstLine: 1)
@@ -30,9 +34,15 @@ public struct ContentLoader: Sendable {
         var introductions: [Language: CourseIntroduction] = [:]
         for language in config.languages {
             let name = "course.\(language.code).md"
-            guard let text = read(name) else {
+            let text: String
+            switch read(name) {
+            case .success(let found): text = found
+            case .failure(.missing):
                 diagnostics.append(.error(at: SourceLocation(path: display(name), line: 1, column: 1),
                                           "missing \(name); every course language needs its introduction"))
+                continue
+            case .failure(let failure):
+                diagnostics.append(failure.diagnostic(path: display(name)))
                 continue
             }
             let file = SourceFile.read(text, path: display(name), diagnostics: &diagnostics)
@@ -52,7 +62,9 @@ public struct ContentLoader: Sendable {
     private func loadLessons(_ config: CourseConfig, _ diagnostics: inout [Diagnostic]) -> [Lesson] {
         var bySlug: [String: Lesson] = [:]
         var firstFile: [String: String] = [:]
-        for name in list("lessons") where name.hasSuffix(".md") {
+        /// Translations that exist but could not be read: reported once, not again as missing.
+        var unreadable: Set<String> = []
+        for name in list("lessons", &diagnostics) where name.hasSuffix(".md") {
             let path = display("lessons/\(name)")
             guard let parts = LessonFileName(name) else {
                 diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
@@ -66,8 +78,13 @@ public struct ContentLoader: Sendable {
                                           + config.languages.map(\.code).joined(separator: ", ")))
                 continue
             }
-            guard let text = read("lessons/\(name)") else {
-                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "cannot read the file as UTF-8"))
+            let text: String
+            switch read("lessons/\(name)") {
+            case .success(let found): text = found
+            case .failure(let failure):
+                // Listed a moment ago: a file missing now vanished while the build ran.
+                diagnostics.append((failure == .missing ? .vanished : failure).diagnostic(path: path))
+                unreadable.insert("\(parts.slug).\(parts.language)")
                 continue
             }
             let file = SourceFile.read(text, path: path, diagnostics: &diagnostics)
@@ -101,7 +118,8 @@ public struct ContentLoader: Sendable {
             }
         }
         for lesson in bySlug.values {
-            for language in config.languages where lesson.translations[language] == nil {
+            for language in config.languages
+            where lesson.translations[language] == nil && !unreadable.contains("\(lesson.slug).\(language.code)") {
                 let any = lesson.translations.values.sorted { $0.language < $1.language }.first!
                 diagnostics.append(.warning(at: SourceLocation(path: any.file.path, line: 1, column: 1),
                                             "lesson '\(lesson.slug)' has no \(language.code) translation; "
@@ -113,7 +131,7 @@ public struct ContentLoader: Sendable {
 
     private func loadPools(_ config: CourseConfig, _ diagnostics: inout [Diagnostic]) -> [String: [Language: SourceFile]] {
         var pools: [String: [Language: SourceFile]] = [:]
-        for name in list("pools") where name.hasSuffix(".md") {
+        for name in list("pools", &diagnostics) where name.hasSuffix(".md") {
             let parts = name.dropLast(3).split(separator: ".")
             let path = display("pools/\(name)")
             guard parts.count == 2, config.languages.contains(Language(String(parts[1]))) else {
@@ -121,7 +139,13 @@ public struct ContentLoader: Sendable {
                                           "pool file names are NAME.LANG.md with a course language, found '\(name)'"))
                 continue
             }
-            guard let text = read("pools/\(name)") else { continue }
+            let text: String
+            switch read("pools/\(name)") {
+            case .success(let found): text = found
+            case .failure(let failure):
+                diagnostics.append((failure == .missing ? .vanished : failure).diagnostic(path: path))
+                continue
+            }
             let file = text.hasPrefix("---")
                 ? SourceFile.read(text, path: path, diagnostics: &diagnostics)
                 : SourceFile(path: path, frontMatter: FrontMatter(entries: []), body: text, bodyFirstLine: 1)
@@ -139,13 +163,19 @@ public struct ContentLoader: Sendable {
         return ""
     }
 
-    private func read(_ relative: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path) else { return nil }
-        return String(validating: data, as: UTF8.self)
+    private func read(_ relative: String) -> Result<String, InputFiles.Failure> {
+        InputFiles.text(root.appendingPathComponent(relative))
     }
 
-    private func list(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []).sorted()
+    /// The names in a content folder; a folder that does not exist is empty, one that cannot be read an error.
+    private func list(_ folder: String, _ diagnostics: inout [Diagnostic]) -> [String] {
+        switch InputFiles.names(in: root.appendingPathComponent(folder)) {
+        case .success(let names): return names
+        case .failure(.missing): return []
+        case .failure(let failure):
+            diagnostics.append(failure.diagnostic(path: display(folder), what: "the folder"))
+            return []
+        }
     }
 
     private func display(_ relative: String) -> String {

@@ -67,12 +67,13 @@ public struct SiteBuilder: Sendable {
                 return try body.page(lesson, translation, shownLanguage: shown, tables: tables, diagnostics: &diagnostics)
             }
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
         var renderCourse = course
         renderCourse.config.languages = built
+        let assets = TemplateSet.readFiles(content.appendingPathComponent("assets"), displayRoot: "\(contentDisplay)/assets",
+                                           diagnostics: &diagnostics)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
         var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL)
-            .render(renderCourse, pages: pages, introductions: introductions,
-                    assets: TemplateSet.readFiles(content.appendingPathComponent("assets")))
+            .render(renderCourse, pages: pages, introductions: introductions, assets: assets)
         for language in built {
             var index = SearchIndex()
             for lesson in compiled.lessons {

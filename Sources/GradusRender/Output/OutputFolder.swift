@@ -34,26 +34,28 @@ public enum OutputFolder {
     /// input folder (pairs of URL and how the user named it).
     public static func check(_ output: URL, display: String, inputs: [(url: URL, display: String)] = []) throws(Refusal) {
         let real = resolve(output)
-        for input in inputs {
-            let other = resolve(input.url)
-            if real == other || real.hasPrefix(other == "/" ? "/" : other + "/") {
-                throw Refusal(message: "refusing to write the site into '\(display)': it is inside \(input.display)",
-                              hint: "choose an output folder outside it, e.g. --out _site")
-            }
-            if other.hasPrefix(real == "/" ? "/" : real + "/") {
-                throw Refusal(message: "refusing to write the site into '\(display)': it contains \(input.display)",
-                              hint: "choose a new or empty folder, e.g. --out _site")
-            }
+        let others = inputs.map { (real: resolve($0.url), display: $0.display) }
+        for input in others where real == input.real || real.hasPrefix(input.real == "/" ? "/" : input.real + "/") {
+            throw Refusal(message: "refusing to write the site into '\(display)': it is \(real == input.real ? "" : "inside ")\(input.display)",
+                          hint: "choose an output folder outside it, e.g. --out _site")
         }
         switch FileIO.kind(real) {
         case .none:
-            return
-        case .folder:
             break
+        case .folder:
+            try checkOwned(real, display: display)
         case .file, .other:
             throw Refusal(message: "cannot write the site into '\(display)': it is a file, not a folder",
                           hint: "choose a folder with --out, or move the file away")
         }
+        for input in others where input.real.hasPrefix(real == "/" ? "/" : real + "/") {
+            throw Refusal(message: "refusing to write the site into '\(display)': it contains \(input.display)",
+                          hint: "choose a new or empty folder, e.g. --out _site")
+        }
+    }
+
+    /// Throws unless the existing folder is empty or holds a Gradus site.
+    private static func checkOwned(_ real: String, display: String) throws(Refusal) {
         let entries: [String]
         switch FileIO.entries(real) {
         case .success(let names): entries = names
