@@ -56,7 +56,7 @@ enum BuildCommand {
         let result = try builder.build()
         for warning in result.warnings { console.err(warning.formatted + "\n") }
         let report = try InterruptFlag.during { interrupted in
-            try SiteWriter(output: out, interrupted: interrupted).write(result.site)
+            try SiteWriter(output: out, display: outPath, interrupted: interrupted).write(result.site)
         }
         let seconds = Date().timeIntervalSince(started)
         console.err("Built \(result.pages) pages in \(result.languages) language\(result.languages == 1 ? "" : "s")"

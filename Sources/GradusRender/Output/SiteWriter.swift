@@ -11,6 +11,8 @@ import Synchronization
 /// their bytes and modification time. A file the manifest does not list is never overwritten or removed.
 public struct SiteWriter: Sendable {
     public var output: URL
+    /// How messages name the folder (as the user typed it).
+    public var display: String
     /// Asked between files while temporaries are written; true makes the write roll back and throw
     /// `Interrupted` (after the commit point the write always finishes).
     public var interrupted: @Sendable () -> Bool
@@ -21,8 +23,9 @@ public struct SiteWriter: Sendable {
     public static let reservedPrefix = ".gradus-"
     static let temporaryMarker = ".gradus-tmp-"
 
-    public init(output: URL, interrupted: @escaping @Sendable () -> Bool = { false }) {
+    public init(output: URL, display: String? = nil, interrupted: @escaping @Sendable () -> Bool = { false }) {
         self.output = output
+        self.display = display ?? output.path
         self.interrupted = interrupted
     }
 
@@ -41,7 +44,7 @@ public struct SiteWriter: Sendable {
     /// Writes `site`. Throws `OutputFolder.Refusal` when the folder is not Gradus' own or a file in the way is not,
     /// `WriteError` for an I/O failure (the old site stands) and `Interrupted`.
     public func write(_ site: Site) throws -> Report {
-        try OutputFolder.check(output, display: output.path)
+        try OutputFolder.check(output, display: display)
         let root = OutputFolder.resolve(output)
         if FileIO.kind(root) == .none {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -151,7 +154,7 @@ public struct SiteWriter: Sendable {
     }
 
     private func foreignFile(_ path: String, root: String) -> OutputFolder.Refusal {
-        let shown = output.path + "/" + path
+        let shown = display + "/" + path
         return OutputFolder.Refusal(
             message: "refusing to replace '\(shown)': the site needs that path, and Gradus did not write what is there",
             hint: "move it out of the output folder, or choose another with --out")
