@@ -27,7 +27,8 @@ public struct ProgressStore: Sendable {
                 return "\(path) has progress format version \(version), newer than this Gradus reads "
                     + "(\(ProgressFile.currentVersion)); it was left as it is (use --progress FILE for another file)"
             case .locked(let path, let lock, let seconds):
-                return "\(path) is busy: another process has held \(lock) for more than \(Int(seconds)) s "
+                let shown = seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"
+                return "\(path) is busy: another process has held \(lock) for more than \(shown) s "
                     + "(if no gradus is running, that process is stuck; end it and try again)"
             case .unreadable(let path, let message):
                 return "cannot read \(path): \(message)"
