@@ -13,10 +13,11 @@ enum FileLock {
     /// Runs `body` holding the lock at `location.lock`, waiting at most `timeout` seconds for another holder.
     /// Throws `.locked` when the wait runs out, `.io` when the lock file cannot be opened. With `readingOnly`, a
     /// folder where the lock file cannot be created (read-only) runs `body` unlocked: renames keep reads whole.
+    /// `body` learns whether it holds the lock.
     static func holding<T>(_ location: ProgressLocation, timeout: Double, readingOnly: Bool = false,
-                           _ body: () throws(ProgressStore.Failure) -> T) throws(ProgressStore.Failure) -> T {
+                           _ body: (_ locked: Bool) throws(ProgressStore.Failure) -> T) throws(ProgressStore.Failure) -> T {
         let fd = open(location.lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        if fd < 0, readingOnly, errno == EACCES || errno == EROFS || errno == EPERM { return try body() }
+        if fd < 0, readingOnly, errno == EACCES || errno == EROFS || errno == EPERM { return try body(false) }
         guard fd >= 0 else {
             throw .io(path: location.shown, message: "cannot open the lock file \(location.lock): " + errnoText())
         }
@@ -31,6 +32,6 @@ enum FileLock {
             }
             usleep(5_000)
         }
-        return try body()
+        return try body(true)
     }
 }

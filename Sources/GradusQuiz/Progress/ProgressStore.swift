@@ -57,12 +57,14 @@ public struct ProgressStore: Sendable {
     }
 
     /// The stored progress (empty when there is no file) and a warning when an unreadable file was moved aside;
-    /// `now` names the moved file. Without a folder there is nothing to read, and nothing is created.
+    /// `now` names the moved file. Removes temporaries left by killed writers. Without a folder there is nothing
+    /// to read, and nothing is created.
     public func load(now: Date) throws(Failure) -> (progress: ProgressFile, warning: String?) {
         let location = ProgressLocation(url)
         guard FileManager.default.fileExists(atPath: location.folder) else { return (ProgressFile(), nil) }
-        return try FileLock.holding(location, timeout: lockTimeout, readingOnly: true) { () throws(Failure) in
-            try read(location, now: now)
+        return try FileLock.holding(location, timeout: lockTimeout, readingOnly: true) { locked throws(Failure) in
+            if locked { DurableFile.removeStaleTemporaries(location) }
+            return try read(location, now: now)
         }
     }
 
@@ -76,7 +78,7 @@ public struct ProgressStore: Sendable {
         } catch {
             throw .io(path: location.shown, message: "cannot create \(location.folder)")
         }
-        return try FileLock.holding(location, timeout: lockTimeout) { () throws(Failure) in
+        return try FileLock.holding(location, timeout: lockTimeout) { _ throws(Failure) in
             DurableFile.removeStaleTemporaries(location)
             var (progress, warning) = try read(location, now: now)
             change(&progress)
@@ -95,7 +97,7 @@ public struct ProgressStore: Sendable {
     public func reset() throws(Failure) {
         let location = ProgressLocation(url)
         guard FileManager.default.fileExists(atPath: location.folder) else { return }
-        try FileLock.holding(location, timeout: lockTimeout) { () throws(Failure) in
+        try FileLock.holding(location, timeout: lockTimeout) { _ throws(Failure) in
             DurableFile.removeStaleTemporaries(location)
             if unlink(location.target) != 0 && errno != ENOENT {
                 throw .io(path: location.shown, message: errnoText())
