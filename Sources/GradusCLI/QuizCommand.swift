@@ -139,6 +139,11 @@ enum QuizCommand {
                 }
             }
         }
+        let unsaved = recording.withLock { $0.recorder.pending.count }
+        if unsaved > 0 {
+            console.err("gradus: warning: \(unsaved) answer\(unsaved == 1 ? "" : "s") of this session could not be saved "
+                        + "to \(store.url.path)\n")
+        }
         if format == "json" {
             console.out(QuizJSON.result(result, quiz: quiz, seed: seed, attempts: scripted == nil ? attempts : 1,
                                         passMark: passMark))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GradusTestSupport
+@testable import GradusCLI
 
 /// The real binary under faults: killed at each system call that saves progress (strace injects SIGKILL), fed a
 /// line of many megabytes, and stopped with Ctrl-\ in a terminal (tmux).
@@ -117,5 +118,20 @@ struct QuizFaultTests {
         #expect(screen.contains("Score: "), "the summary is printed")
         for crash in ["Quit", "core dumped", "crashed", "Backtrace", "💣"] { #expect(!screen.contains(crash), "\(screen)") }
         #expect(try QuizCourse.records(progress).count == 1, "the first answer was kept")
+    }
+}
+
+extension QuizFaultTests {
+    @Test("Saves that fail warn once, and the answers left unsaved are counted at the end; the quiz still finishes")
+    func unsaved() throws {
+        let folder = try makeScratchFolder("gradus-unsaved")
+        // A file where the progress file's folder should be: that folder can never be created.
+        try Data().write(to: folder.appendingPathComponent("d"))
+        let file = folder.appendingPathComponent("d/sub/p.json").path
+        let run = CLIRun(["quiz", "--content", Self.lessonOne, "--lang", "en", "--answers", "a,b", "--progress", file])
+        #expect(run.status == 0)
+        #expect(run.err == "gradus: warning: progress not saved: cannot write \(file): cannot create \(folder.path)/d/sub\n"
+                + "gradus: warning: 2 answers of this session could not be saved to \(file)\n")
+        #expect(run.out.contains("Score: "))
     }
 }
