@@ -47,8 +47,8 @@ public final class LineReader: Sendable {
                 if let newline = state.buffer.firstIndex(of: UInt8(ascii: "\n")) {
                     var line = Array(state.buffer[..<newline])
                     state.buffer.removeSubrange(...newline)
-                    if let dropped = discarded { return .tooLong(bytes: dropped + line.count) }
                     if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                    if let dropped = discarded { return .tooLong(bytes: dropped + line.count) }
                     if line.count > limit { return .tooLong(bytes: line.count) }
                     return .text(String(decoding: line, as: UTF8.self))
                 }

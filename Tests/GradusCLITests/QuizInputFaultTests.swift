@@ -81,10 +81,11 @@ struct QuizInputFaultTests {
     func longLine() {
         let long = Data(repeating: UInt8(ascii: "x"), count: 5_000_000)
         let limit = String(repeating: "y", count: 4_096)
-        let input = Data("short\n".utf8) + long + Data("\nafter\r\n\(limit)\n\(limit)z\nlast".utf8)
+        let input = Data("short\n".utf8) + long + Data("\nafter\r\n\(limit)\n\(limit)z\n".utf8) + long
+            + Data("\r\nlast".utf8)
         let (lines, capacity) = Self.lines(input)
         #expect(lines == [.text("short"), .tooLong(bytes: 5_000_000), .text("after"), .text(limit),
-                          .tooLong(bytes: 4_097), .text("last"), .end])
+                          .tooLong(bytes: 4_097), .tooLong(bytes: 5_000_000), .text("last"), .end])
         #expect(capacity < 65_536, "the reader held \(capacity) bytes")
     }
 
