@@ -46,7 +46,8 @@ struct FaultMessagesTests {
     static var rows: [Row] {
         document.split(separator: "\n").filter { $0.hasPrefix("| `gradus") }.map { line in
             let cells = cells(String(line))
-            return Row(command: Array(cells[0].split(separator: " ").dropFirst().map(String.init)),
+            return Row(command: Array(cells[0].split(separator: " ").dropFirst().map {
+                           $0.replacingOccurrences(of: "␛", with: "\u{1B}") }),
                        file: cells[1] == "—" ? nil : cells[1],
                        input: cells[2] == "—" ? nil : cells[2].replacingOccurrences(of: "↵", with: "\n"),
                        exit: Int32(cells[3]) ?? -1, message: cells[4])
