@@ -1,7 +1,8 @@
 import Foundation
 
 /// Loads content/: `course.yml`, `course.LANG.md`, `lessons/NN-slug.LANG.md` and `pools/NAME.LANG.md`.
-/// Throws a `ContentFailure` with every error found (not only the first); warnings travel in `Course.warnings`.
+/// `load()` throws a `ContentFailure` with every error found (not only the first), warnings travelling in
+/// `Course.warnings`; `read()` returns whatever could be read with every diagnostic, for `gradus check`.
 public struct ContentLoader: Sendable {
     public var root: URL
     /// How `root` is shown in diagnostics, e.g. `content`.
@@ -15,21 +16,32 @@ public struct ContentLoader: Sendable {
     static let lessonKeys: Set<String> = ["title", "summary", "weight", "tags", "source"]
 
     public func load() throws(ContentFailure) -> Course {
+        let (course, diagnostics) = read()
+        guard let course, !diagnostics.contains(where: { $0.severity == .error }) else { throw ContentFailure(diagnostics) }
+        return course
+    }
+
+    /// The course as far as it could be read, and every diagnostic (errors included) in source order. The course
+    /// is nil only when `course.yml` is unusable; files that failed are left out of it, and a translation that
+    /// exists but failed is not reported again as missing.
+    public func read() -> (course: Course?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let configPath = display("course.yml")
         let configText: String
         switch read("course.yml") {
         case .success(let text): configText = text
         case .failure(.missing):
-            throw ContentFailure([.error(at: SourceLocation(path: configPath, line: 1, column: 1),
-                                         "cannot read course.yml; is \(displayRoot) a Gradus content folder?")])
-        case .failure(let failure): throw ContentFailure([failure.diagnostic(path: configPath)])
+            let folder = FileManager.default.fileExists(atPath: root.path) ? "'\(displayRoot)' has no course.yml" : "there is no folder '\(displayRoot)'"
+            return (nil, [.error(at: SourceLocation(path: configPath, line: 1, column: 1),
+                                 "\(folder); run gradus in the course's folder (the one holding content/), "
+                                 + "or name the content folder with --content DIR")])
+        case .failure(let failure): return (nil, [failure.diagnostic(path: configPath)])
         }
         let lines = configText.split(separator: "\n", omittingEmptySubsequences: false)
         let (matter, problems) = FrontMatterParser(path: configPath).parse(lines, firstLine: 1)
         diagnostics += problems
         guard let config = CourseConfig.read(matter, path: configPath, diagnostics: &diagnostics) else {
-            throw ContentFailure(diagnostics)
+            return (nil, diagnostics.sorted { $0.location < $1.location })
         }
         var introductions: [Language: CourseIntroduction] = [:]
         for language in config.languages {
@@ -51,18 +63,21 @@ public struct ContentLoader: Sendable {
                 title: title, description: file.frontMatter["description"]?.string ?? "", source: file)
         }
         let lessons = loadLessons(config, &diagnostics)
-        let pools = loadPools(config, &diagnostics)
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
-        return Course(config: config, introductions: introductions, lessons: lessons, pools: pools,
-                      warnings: diagnostics.sorted { $0.location < $1.location })
+        var unreadablePools: Set<String> = []
+        let pools = loadPools(config, &diagnostics, unreadable: &unreadablePools)
+        let sorted = diagnostics.sorted { $0.location < $1.location }
+        return (Course(config: config, introductions: introductions, lessons: lessons, pools: pools,
+                       unreadablePools: unreadablePools, warnings: sorted.filter { $0.severity == .warning }), sorted)
     }
 
     // MARK: - Lessons
 
     private func loadLessons(_ config: CourseConfig, _ diagnostics: inout [Diagnostic]) -> [Lesson] {
         var bySlug: [String: Lesson] = [:]
-        var firstFile: [String: String] = [:]
-        /// Translations that exist but could not be read: reported once, not again as missing.
+        /// Each slug's number and first file, to find two lessons with one slug.
+        var firstFile: [String: (number: Int, path: String)] = [:]
+        /// Translations that exist but could not be read or whose front matter is broken: reported once, not again
+        /// as missing.
         var unreadable: Set<String> = []
         for name in list("lessons", &diagnostics) where name.hasSuffix(".md") {
             let path = display("lessons/\(name)")
@@ -87,9 +102,11 @@ public struct ContentLoader: Sendable {
                 unreadable.insert("\(parts.slug).\(parts.language)")
                 continue
             }
+            let errorsBefore = diagnostics.count(where: { $0.severity == .error })
             let file = SourceFile.read(text, path: path, diagnostics: &diagnostics)
             for entry in file.frontMatter.entries where !Self.lessonKeys.contains(entry.key) {
-                diagnostics.append(.warning(at: entry.location, "unknown front matter key '\(entry.key)'; known keys: "
+                let hint = nearest(entry.key, in: Self.lessonKeys.sorted()).map { "did you mean '\($0)'? " } ?? ""
+                diagnostics.append(.warning(at: entry.location, "unknown front matter key '\(entry.key)'; \(hint)known keys: "
                                             + Self.lessonKeys.sorted().joined(separator: ", ")))
             }
             let source = LessonSource(language: language, file: file,
@@ -102,17 +119,22 @@ public struct ContentLoader: Sendable {
                     diagnostics.append(.error(at: file.frontMatter.location(of: "weight")!, "weight must be a number"))
                 }
             }
+            if let (number, first) = firstFile[parts.slug], number != parts.number {
+                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                          "two lessons have the slug '\(parts.slug)' (also \(first)); rename one"))
+                continue
+            }
+            if firstFile[parts.slug] == nil { firstFile[parts.slug] = (parts.number, path) }
+            // A file whose front matter is broken is reported and left out; the rest of the course is still checked.
+            if diagnostics.count(where: { $0.severity == .error }) > errorsBefore {
+                unreadable.insert("\(parts.slug).\(parts.language)")
+                continue
+            }
             if var lesson = bySlug[parts.slug] {
-                if lesson.number != parts.number {
-                    diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
-                                              "two lessons have the slug '\(parts.slug)' (also \(firstFile[parts.slug]!)); rename one"))
-                    continue
-                }
                 if language == config.defaultLanguage { lesson.weight = weight }
                 lesson.translations[language] = source
                 bySlug[parts.slug] = lesson
             } else {
-                firstFile[parts.slug] = path
                 bySlug[parts.slug] = Lesson(number: parts.number, slug: parts.slug, weight: weight,
                                             translations: [language: source])
             }
@@ -129,7 +151,8 @@ public struct ContentLoader: Sendable {
         return bySlug.values.sorted { ($0.weight, $0.number, $0.slug) < ($1.weight, $1.number, $1.slug) }
     }
 
-    private func loadPools(_ config: CourseConfig, _ diagnostics: inout [Diagnostic]) -> [String: [Language: SourceFile]] {
+    private func loadPools(_ config: CourseConfig, _ diagnostics: inout [Diagnostic],
+                           unreadable: inout Set<String>) -> [String: [Language: SourceFile]] {
         var pools: [String: [Language: SourceFile]] = [:]
         for name in list("pools", &diagnostics) where name.hasSuffix(".md") {
             let parts = name.dropLast(3).split(separator: ".")
@@ -144,6 +167,7 @@ public struct ContentLoader: Sendable {
             case .success(let found): text = found
             case .failure(let failure):
                 diagnostics.append((failure == .missing ? .vanished : failure).diagnostic(path: path))
+                unreadable.insert(name)
                 continue
             }
             let file = text.hasPrefix("---")

@@ -32,6 +32,7 @@ public struct TemplateSet: Sendable {
             throw ContentFailure([.error(at: SourceLocation(path: displayRoot, line: 1, column: 1),
                                          "cannot read the templates folder: \(error.localizedDescription)")])
         }
+        diagnostics += library.missingPartials().map { diagnostic($0, folder: folder, displayRoot: displayRoot) }
         for name in requiredTemplates where library[name] == nil {
             diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(name).mustache", line: 1, column: 1),
                                       "missing template \(name).mustache; copy it from Gradus' default templates"))
@@ -41,8 +42,8 @@ public struct TemplateSet: Sendable {
             let relative = "i18n/\(language.code).json"
             let path = "\(displayRoot)/\(relative)"
             let data: Data
-            switch InputFiles.bytes(folder.appendingPathComponent(relative)) {
-            case .success(let bytes): data = Data(bytes)
+            switch InputFiles.text(folder.appendingPathComponent(relative)) {
+            case .success(let text): data = Data(text.utf8)
             case .failure(.missing):
                 diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
                                           "missing \(relative); every course language needs the interface's words"))

@@ -79,12 +79,29 @@ public enum InputFiles {
         }
     }
 
-    /// The file's text, which must be UTF-8 (a leading byte-order mark is kept for the caller to drop).
+    /// The file's text, which must be UTF-8. A leading byte-order mark is dropped and CRLF line ends become LF, as
+    /// editors on Windows save them: neither changes a line or column number that a message shows.
     public static func text(_ url: URL) -> Result<String, Failure> {
-        bytes(url).flatMap { bytes in
+        bytes(url).flatMap { raw in
+            let bytes = normalized(raw)
             if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
             return .failure(firstInvalidByte(bytes))
         }
+    }
+
+    /// `bytes` without a leading UTF-8 byte-order mark and with every CR that ends a line (before LF) removed.
+    static func normalized(_ bytes: [UInt8]) -> [UInt8] {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard bytes[start...].contains(13) else { return start == 0 ? bytes : Array(bytes[start...]) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count - start)
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if !(byte == 13 && index + 1 < bytes.count && bytes[index + 1] == 10) { result.append(byte) }
+            index += 1
+        }
+        return result
     }
 
     /// The sorted names in a folder, hidden ones included.

@@ -50,6 +50,23 @@ public struct MustacheLibrary: Sendable {
         self.templates = templates
     }
 
+    /// A `{{> name}}` tag of any template whose partial is not in the library, located at the tag; the Mustache
+    /// spec renders such a partial as nothing, which hides a typo, so a site treats each one as an error.
+    public func missingPartials() -> [MustacheError] {
+        var errors: [MustacheError] = []
+        let names = templates.keys.sorted()
+        for name in names {
+            let template = templates[name]!
+            for case .partial(let partial, _, let offset) in template.nodes where templates[partial] == nil {
+                let hint = nearest(partial, in: names).map { "did you mean '\($0)'? " } ?? ""
+                errors.append(MustacheError(name: template.name, source: template.source, offset: offset,
+                                            message: "no partial named '\(partial)'; \(hint)partials are templates under "
+                                                + "the templates folder, named by their path without the extension"))
+            }
+        }
+        return errors
+    }
+
     /// The template named `name`, or nil.
     public subscript(name: String) -> MustacheTemplate? {
         get { templates[name] }
