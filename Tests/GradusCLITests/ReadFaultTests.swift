@@ -74,6 +74,27 @@ struct ReadFaultTests {
         try course.expectFailure(try course.run(), message)
     }
 
+    @Test("An unreadable distractor pool is reported once, at the pool, not again as a missing pool at the quiz",
+          .enabled(if: canSwitchUser || TestEnvironment.isCI))
+    func unreadablePool() throws {
+        let course = try Course()
+        let pools = course.url("content/pools")
+        try FileManager.default.createDirectory(at: pools, withIntermediateDirectories: true)
+        try "- Dropout\n- Momentum\n- Clipping\n".write(to: pools.appendingPathComponent("strategies.en.md"), atomically: true, encoding: .utf8)
+        let lesson = course.url("content/lessons/02-second.en.md")
+        try (try String(contentsOf: lesson, encoding: .utf8)
+             + "\n## Remedies {#remedies}\n\n- Clipping\n- Momentum\n\n::: quiz not-mentioned\nid: second/nm\nlist: remedies\n"
+             + "pool: strategies\nchoices: 3\nquestion: Which is not mentioned?\n:::\n").write(to: lesson, atomically: true, encoding: .utf8)
+        _ = try runProcess(URL(fileURLWithPath: "/bin/chmod"), ["-R", "a+rwX", course.root.path])
+        let rebuilt = try course.run()
+        try #require(rebuilt.status == 0, "\(rebuilt.stderrText)")
+        var updated = course
+        updated.site = try FaultTests.snapshot(course.url("_site")).files
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: pools.appendingPathComponent("strategies.en.md").path)
+        try updated.expectFailure(try course.run(),
+                                  "content/pools/strategies.en.md:1:1: error: cannot read the file: permission denied; give read access to the user running Gradus")
+    }
+
     @Test("A symlink loop among the assets and a link to nothing are errors, not skipped files")
     func symlinks() throws {
         let course = try Course()
