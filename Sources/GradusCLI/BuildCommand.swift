@@ -7,11 +7,12 @@ enum BuildCommand {
     static let spec = CommandSpec(
         name: "build",
         summary: "build the course into a static site",
-        synopsis: "[--content DIR] [--templates DIR] [--out DIR] [--lang CODE[,CODE…]] [--base-url URL] [--unsafe]",
+        synopsis: "[--root DIR] [--content DIR] [--templates DIR] [--out DIR] [--lang CODE[,CODE…]] [--base-url URL] [--unsafe]",
         options: [
+            CommonOptions.root,
             CommonOptions.content,
             CommonOptions.templates,
-            OptionSpec("out", .value(placeholder: "DIR"), help: "where to write the site (default: _site)"),
+            OptionSpec("out", .value(placeholder: "DIR"), help: "where to write the site (default: ROOT/_site)"),
             OptionSpec("lang", .value(placeholder: "CODES"), help: "build only these languages, e.g. pt,en (default: all)"),
             OptionSpec("base-url", .value(placeholder: "URL"), help: "the site's public URL, for sitemap.xml and alternates"),
             OptionSpec("unsafe", help: "let raw HTML and any URL in lessons through (trusted content only)"),
@@ -25,9 +26,6 @@ enum BuildCommand {
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let started = Date()
-        let contentPath = arguments.value("content") ?? "content"
-        let templatesPath = arguments.value("templates") ?? "templates"
-        let outPath = arguments.value("out") ?? "_site"
         let languages = try arguments.value("lang").map { list throws(UsageError) in
             let codes = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
             guard !codes.isEmpty, codes.allSatisfy({ !$0.isEmpty }) else {
@@ -38,19 +36,18 @@ enum BuildCommand {
         if let url = arguments.value("base-url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             throw UsageError("invalid value '\(url)' for --base-url", hint: "expected an http:// or https:// URL")
         }
-        let out = console.url(outPath).standardizedFileURL
-        let content = console.url(contentPath).standardizedFileURL
-        let templates = console.url(templatesPath).standardizedFileURL
-        let cache = console.url(".gradus-cache")
+        let paths = try CoursePaths.resolve(arguments, console)
+        let (out, outPath) = paths.output(arguments, console)
+        let (content, templates, cache) = (paths.content, paths.templates, paths.cache)
         do {
-            try OutputFolder.check(out, display: outPath, inputs: [(content, "the content folder '\(contentPath)'"),
-                                                                   (templates, "the templates folder '\(templatesPath)'"),
+            try OutputFolder.check(out, display: outPath, inputs: [(content, "the content folder '\(paths.contentDisplay)'"),
+                                                                   (templates, "the templates folder '\(paths.templatesDisplay)'"),
                                                                    (cache, "the simulation cache '.gradus-cache'")])
         } catch {
             throw UsageError(error.message, hint: error.hint)
         }
         let builder = SiteBuilder(content: content, templates: templates,
-                                  contentDisplay: contentPath, templatesDisplay: templatesPath,
+                                  contentDisplay: paths.contentDisplay, templatesDisplay: paths.templatesDisplay,
                                   languages: languages, baseURL: arguments.value("base-url"), unsafe: arguments.has("unsafe"),
                                   cache: cache.appendingPathComponent("simulations"))
         let result = try builder.build()

@@ -8,8 +8,9 @@ enum CheckCommand {
     static let spec = CommandSpec(
         name: "check",
         summary: "find broken, missing or out-of-step content before publishing",
-        synopsis: "[--content DIR] [--templates DIR] [--format text|json] [--update-stamps]",
+        synopsis: "[--root DIR] [--content DIR] [--templates DIR] [--format text|json] [--update-stamps]",
         options: [
+            CommonOptions.root,
             CommonOptions.content,
             CommonOptions.templates,
             OptionSpec("format", .value(placeholder: "FORMAT"), help: "text or json (default: text)"),
@@ -27,9 +28,8 @@ enum CheckCommand {
         guard format == "text" || format == "json" else {
             throw UsageError("invalid value '\(format)' for --format", hint: "expected text or json")
         }
-        let contentPath = arguments.value("content") ?? "content"
-        let templatesPath = arguments.value("templates") ?? "templates"
-        let content = console.url(contentPath)
+        let paths = try CoursePaths.resolve(arguments, console)
+        let (content, contentPath) = (paths.content, paths.contentDisplay)
         if arguments.has("update-stamps") {
             let course = try ContentLoader(root: content, displayRoot: contentPath).load()
             for path in try StampWriter(root: content, displayRoot: contentPath).update(course) {
@@ -37,8 +37,8 @@ enum CheckCommand {
             }
         }
         let report = CheckReport(findings(content: content, contentPath: contentPath,
-                                          templates: console.url(templatesPath), templatesPath: templatesPath,
-                                          cache: console.url(".gradus-cache/simulations")))
+                                          templates: paths.templates, templatesPath: paths.templatesDisplay,
+                                          cache: paths.cache.appendingPathComponent("simulations")))
         if format == "json" {
             console.out(report.json)
             console.err("gradus check: \(report.summary)\n")

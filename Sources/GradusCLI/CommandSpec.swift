@@ -23,10 +23,12 @@ public struct CommandSpec: Sendable {
 
 /// Options shared by the commands that read a course.
 enum CommonOptions {
+    static let root = OptionSpec("root", .value(placeholder: "DIR"),
+                                 help: "the course's folder (default: the nearest folder here or above with content/course.yml)")
     static let content = OptionSpec("content", .value(placeholder: "DIR"),
-                                    help: "the course's content folder (default: content)")
+                                    help: "the course's content folder (default: ROOT/content)")
     static let templates = OptionSpec("templates", .value(placeholder: "DIR"),
-                                      help: "the site's templates folder (default: templates)")
+                                      help: "the course's own theme files, each overriding the built-in one (default: ROOT/templates)")
     static let lang = OptionSpec("lang", .value(placeholder: "CODE"),
                                  help: "language code, e.g. pt, de, en (default: from LANG, else the course's default)")
 }

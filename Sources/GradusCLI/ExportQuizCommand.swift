@@ -8,8 +8,9 @@ enum ExportQuizCommand {
     static let spec = CommandSpec(
         name: "export-quiz",
         summary: "export every question for Moodle (GIFT) or as JSON",
-        synopsis: "[--content DIR] --format gift|json [--lang CODE] [--out FILE]",
+        synopsis: "[--root DIR] [--content DIR] --format gift|json [--lang CODE] [--out FILE]",
         options: [
+            CommonOptions.root,
             CommonOptions.content,
             OptionSpec("format", .value(placeholder: "gift|json"), help: "gift for Moodle's import, json for the quiz model"),
             CommonOptions.lang,
@@ -25,8 +26,8 @@ enum ExportQuizCommand {
         guard let format = try arguments.choice("format", of: ["gift", "json"]) else {
             throw UsageError("export-quiz needs --format gift or --format json")
         }
-        let contentPath = arguments.value("content") ?? "content"
-        let course = try ContentLoader(root: console.url(contentPath), displayRoot: contentPath).load()
+        let paths = try CoursePaths.resolve(arguments, console)
+        let course = try ContentLoader(root: paths.content, displayRoot: paths.contentDisplay).load()
         let compiled = try LessonCompiler(registry: .standard).compile(course)
         let language = try LanguageChoice.resolve(arguments, console: console, available: course.languages.map(\.code),
                                                   fallback: course.config.defaultLanguage.code)

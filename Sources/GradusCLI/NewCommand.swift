@@ -7,8 +7,8 @@ enum NewCommand {
     static let spec = CommandSpec(
         name: "new",
         summary: "start a lesson: one file per language with the latest lesson's sections",
-        synopsis: "lesson NN-slug [--content DIR]",
-        options: [CommonOptions.content],
+        synopsis: "lesson NN-slug [--root DIR] [--content DIR]",
+        options: [CommonOptions.root, CommonOptions.content],
         maxPositionals: 2,
         examples: ["gradus new lesson 02-vanishing-gradient"],
         run: run)
@@ -21,8 +21,8 @@ enum NewCommand {
         guard arguments.positionals.count == 2 else {
             throw UsageError("missing the lesson's name", hint: "write 'gradus new lesson NN-slug', e.g. 02-vanishing-gradient")
         }
-        let contentPath = arguments.value("content") ?? "content"
-        let root = console.url(contentPath)
+        let paths = try CoursePaths.resolve(arguments, console)
+        let (root, contentPath) = (paths.content, paths.contentDisplay)
         let course = try ContentLoader(root: root, displayRoot: contentPath).load()
         do {
             for path in try LessonSkeleton(root: root, displayRoot: contentPath).create(arguments.positionals[1], course: course) {

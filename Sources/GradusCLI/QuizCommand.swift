@@ -12,9 +12,10 @@ enum QuizCommand {
     static let spec = CommandSpec(
         name: "quiz",
         summary: "take a lesson's quiz in the terminal",
-        synopsis: "[--content DIR] [--lang CODE] [--lesson SLUG] [--seed N] [--attempts N] [--list] [--review] "
+        synopsis: "[--root DIR] [--content DIR] [--lang CODE] [--lesson SLUG] [--seed N] [--attempts N] [--list] [--review] "
             + "[--answers a,b+d,c] [--format text|json] [--pass-mark P] [--progress FILE] [--reset]",
         options: [
+            CommonOptions.root,
             CommonOptions.content,
             CommonOptions.lang,
             OptionSpec("lesson", .value(placeholder: "SLUG"), help: "the lesson to practise (default: the first)"),
@@ -29,7 +30,7 @@ enum QuizCommand {
             OptionSpec("pass-mark", .value(placeholder: "P"),
                        help: "exit with 1 when the first-try score in percent is below P"),
             OptionSpec("progress", .value(placeholder: "FILE"),
-                       help: "the progress file (default: $XDG_DATA_HOME/gradus/progress.json)"),
+                       help: "the progress file (default: $XDG_DATA_HOME/gradus/courses/COURSE-ID/progress.json)"),
             OptionSpec("reset", .flag, help: "delete the progress file, after a confirmation"),
         ],
         examples: [
@@ -52,10 +53,18 @@ enum QuizCommand {
             }
             return seed
         }
-        let store = ProgressStore(url: arguments.value("progress").map(console.url)
-                                  ?? ProgressStore.defaultURL(environment: console.environment))
-        let contentPath = arguments.value("content") ?? "content"
-        let course = try ContentLoader(root: console.url(contentPath), displayRoot: contentPath).load()
+        let paths = try CoursePaths.resolve(arguments, console)
+        let course = try ContentLoader(root: paths.content, displayRoot: paths.contentDisplay).load()
+        let store: ProgressStore
+        if let given = arguments.value("progress") {
+            store = ProgressStore(url: console.url(given))
+        } else {
+            let url = ProgressStore.defaultURL(environment: console.environment, course: paths.courseID(course.config))
+            if let notice = ProgressStore.adopt(shared: ProgressStore.sharedURL(environment: console.environment), into: url) {
+                console.err("gradus: \(notice)\n")
+            }
+            store = ProgressStore(url: url)
+        }
         let codes = course.languages.map(\.code)
         let language = try LanguageChoice.resolve(arguments, console: console, available: codes,
                                                   fallback: course.config.defaultLanguage.code)

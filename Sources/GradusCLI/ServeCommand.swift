@@ -9,8 +9,9 @@ enum ServeCommand {
     static let spec = CommandSpec(
         name: "serve",
         summary: "preview the site with live reload while you write",
-        synopsis: "[--content DIR] [--templates DIR] [--port N] [--host ADDR]",
+        synopsis: "[--root DIR] [--content DIR] [--templates DIR] [--port N] [--host ADDR]",
         options: [
+            CommonOptions.root,
             CommonOptions.content,
             CommonOptions.templates,
             OptionSpec("port", .value(placeholder: "N"), help: "the port to listen on; 0 picks a free one (default: 8000)"),
@@ -25,11 +26,10 @@ enum ServeCommand {
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let port = try arguments.integer("port", in: 0...65535) ?? 8000
         let host = arguments.value("host") ?? "127.0.0.1"
-        let contentPath = arguments.value("content") ?? "content"
-        let templatesPath = arguments.value("templates") ?? "templates"
-        let builder = SiteBuilder(content: console.url(contentPath), templates: console.url(templatesPath),
-                                  contentDisplay: contentPath, templatesDisplay: templatesPath,
-                                  cache: console.url(".gradus-cache/simulations"))
+        let paths = try CoursePaths.resolve(arguments, console)
+        let builder = SiteBuilder(content: paths.content, templates: paths.templates,
+                                  contentDisplay: paths.contentDisplay, templatesDisplay: paths.templatesDisplay,
+                                  cache: paths.cache.appendingPathComponent("simulations"))
         let session: PreviewSession
         do {
             session = try PreviewSession(builder: builder, host: host, port: UInt16(port), log: console.err)

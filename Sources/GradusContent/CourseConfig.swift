@@ -7,8 +7,10 @@ public struct CourseConfig: Hashable, Sendable {
     public var baseURL: String?
     /// The seed of reproducible runs (scripted quizzes, simulations); 1 when not given.
     public var seed: UInt64
+    /// Names the course's progress file among the learner's courses (`gradus init` writes one); nil when not given.
+    public var id: String?
 
-    static let knownKeys: Set<String> = ["languages", "default", "base_url", "seed"]
+    static let knownKeys: Set<String> = ["languages", "default", "base_url", "seed", "id"]
 
     /// Language names an author may write where a code belongs, in English and in the language itself.
     static let codesByName: [String: String] = [
@@ -74,6 +76,13 @@ public struct CourseConfig: Hashable, Sendable {
                                       "base_url must start with https:// or http://, found '\(url)'"))
             baseURL = nil
         }
-        return CourseConfig(languages: languages, defaultLanguage: defaultLanguage, baseURL: baseURL, seed: seed)
+        var id = matter["id"]?.string
+        if let given = id, given.isEmpty || !given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+            || given.hasPrefix(".") {
+            diagnostics.append(.error(at: matter.location(of: "id")!,
+                                      "id must be letters, digits, '-', '_' or '.' (not first), found '\(given)'"))
+            id = nil
+        }
+        return CourseConfig(languages: languages, defaultLanguage: defaultLanguage, baseURL: baseURL, seed: seed, id: id)
     }
 }

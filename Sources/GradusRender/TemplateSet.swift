@@ -1,7 +1,8 @@
 import Foundation
 import GradusContent
 
-/// templates/: the compiled page templates and partials, the interface's words per language, and static assets.
+/// A course's theme, loaded: the compiled page templates and partials, the interface's words per language, and the
+/// static files (stylesheet, scripts), from Gradus' default theme and the course's own templates folder.
 public struct TemplateSet: Sendable {
     public var library: MustacheLibrary
     /// `i18n/LANG.json`, by language code.
@@ -14,61 +15,89 @@ public struct TemplateSet: Sendable {
     public var folder: URL
     public var displayRoot: String
 
-    /// The templates every site needs.
-    static let requiredTemplates = ["layout", "root", "index", "lesson", "404"]
-
-    /// Loads `folder` (shown as `displayRoot` in diagnostics) for the course's `languages`.
-    /// Throws a `ContentFailure` for a template that does not compile, malformed JSON, or a missing template.
+    /// Loads the theme for the course's `languages`: Gradus' default theme overridden by the course's `folder`
+    /// (shown as `displayRoot` in diagnostics), which need not exist. Interface words merge key by key: the
+    /// course's `i18n/LANG.json` replaces the words it names. Throws a `ContentFailure` for a template that does not
+    /// compile, malformed JSON, a language without words, or a file that cannot be read.
     public static func load(from folder: URL, displayRoot: String, languages: [Language]) throws(ContentFailure) -> TemplateSet {
         var diagnostics: [Diagnostic] = []
-        let library: MustacheLibrary
-        do {
-            library = try MustacheLibrary(folder: folder, extensions: ["mustache"])
-        } catch let error as MustacheError {
-            throw ContentFailure([diagnostic(error, folder: folder, displayRoot: displayRoot)])
-        } catch let error as LocatedInputFailure {
-            throw ContentFailure([error.diagnostic(displayRoot: displayRoot)])
-        } catch {
-            throw ContentFailure([.error(at: SourceLocation(path: displayRoot, line: 1, column: 1),
-                                         "cannot read the templates folder: \(error.localizedDescription)")])
+        let theme = ThemeFiles(folder: folder, displayRoot: displayRoot, diagnostics: &diagnostics)
+        var templates: [String: MustacheTemplate] = [:]
+        for (path, file) in theme.files where path.hasSuffix(".mustache") {
+            do {
+                let source = try file.text.get()
+                templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(source: source, name: file.display)
+            } catch let error as MustacheError {
+                diagnostics.append(diagnostic(error))
+            } catch {
+                diagnostics.append((error as! InputFiles.Failure).diagnostic(path: file.display))
+            }
         }
-        diagnostics += library.missingPartials().map { diagnostic($0, folder: folder, displayRoot: displayRoot) }
-        for name in requiredTemplates where library[name] == nil {
-            diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(name).mustache", line: 1, column: 1),
-                                      "missing template \(name).mustache; copy it from Gradus' default templates"))
-        }
+        let library = MustacheLibrary(templates: templates)
+        diagnostics += library.missingPartials().map { diagnostic($0) }
         var words: [String: MustacheObject] = [:]
         for language in languages {
-            let relative = "i18n/\(language.code).json"
-            let path = "\(displayRoot)/\(relative)"
-            let data: Data
-            switch InputFiles.text(folder.appendingPathComponent(relative)) {
-            case .success(let text): data = Data(text.utf8)
-            case .failure(.missing):
-                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
-                                          "missing \(relative); every course language needs the interface's words"))
-                continue
-            case .failure(let failure):
-                diagnostics.append(failure.diagnostic(path: path))
-                continue
-            }
-            do {
-                guard case .object(let object) = try MustacheValue(json: data, name: path) else {
-                    diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
-                                              "expected a JSON object of words by key"))
+            let path = "i18n/\(language.code).json"
+            var merged = MustacheObject()
+            var found = false
+            let layers = [DefaultTheme.text(path).map { ThemeFiles.File(bytes: Array($0.utf8), display: "\(ThemeFiles.defaultRoot)/\(path)", isDefault: true) },
+                          theme[path].flatMap { $0.isDefault ? nil : $0 }]
+            for file in layers.compactMap({ $0 }) {
+                found = true
+                let text: String
+                switch file.text {
+                case .success(let read): text = read
+                case .failure(let failure):
+                    diagnostics.append(failure.diagnostic(path: file.display))
                     continue
                 }
-                words[language.code] = object
-            } catch {
-                diagnostics.append(.error(at: SourceLocation(path: error.name, line: error.line, column: error.column), error.message))
+                do {
+                    guard case .object(let object) = try MustacheValue(json: Data(text.utf8), name: file.display) else {
+                        diagnostics.append(.error(at: SourceLocation(path: file.display, line: 1, column: 1),
+                                                  "expected a JSON object of words by key"))
+                        continue
+                    }
+                    for (key, value) in object { merged[key] = value }
+                    if !file.isDefault { diagnostics += untranslated(object, text: text, display: file.display) }
+                } catch {
+                    diagnostics.append(.error(at: SourceLocation(path: error.name, line: error.line, column: error.column), error.message))
+                }
             }
+            guard found else {
+                diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1),
+                                          "no interface words for '\(language.code)'; write \(displayRoot)/\(path) "
+                                          + "('gradus theme eject i18n/en.json' gives the English words to translate)"))
+                continue
+            }
+            merged["_untranslated"] = nil
+            words[language.code] = merged
         }
         diagnostics += missingKeys(words, languages: languages, displayRoot: displayRoot)
-        let staticFiles = readFiles(folder.appendingPathComponent("static"), displayRoot: "\(displayRoot)/static",
-                                    diagnostics: &diagnostics)
+        var staticFiles: [String: Data] = [:]
+        for (path, file) in theme.under("static") {
+            guard Site.isSafe(path) else {
+                diagnostics.append(.error(at: SourceLocation(path: file.display, line: 1, column: 1),
+                                          "this file name cannot be a web address (no backslashes or control characters); rename the file"))
+                continue
+            }
+            staticFiles[path] = Data(file.bytes)
+        }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
         return TemplateSet(library: library, words: words, staticFiles: staticFiles,
                            warnings: diagnostics, folder: folder, displayRoot: displayRoot)
+    }
+
+    /// A course's words file may list keys still to translate in `_untranslated` (`gradus init` writes it for a
+    /// language Gradus has no words for); each is a warning at its line until the author removes it.
+    static func untranslated(_ object: MustacheObject, text: String, display: String) -> [Diagnostic] {
+        guard case .list(let keys)? = object["_untranslated"] else { return [] }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return keys.compactMap { value -> Diagnostic? in
+            guard case .string(let key) = value else { return nil }
+            let line = (lines.firstIndex { $0.contains("\"\(key)\":") } ?? 0) + 1
+            return .warning(at: SourceLocation(path: display, line: line, column: 1),
+                            "'\(key)' is not translated yet; translate it, then remove it from _untranslated")
+        }
     }
 
     /// A key that one language has and another lacks is a warning in the one that lacks it.
@@ -108,17 +137,11 @@ public struct TemplateSet: Sendable {
         return files
     }
 
-    static func diagnostic(_ error: MustacheError, folder: URL, displayRoot: String) -> Diagnostic {
-        var path = error.name
-        for base in [folder.relativePath, folder.standardizedFileURL.path, folder.path] where path.hasPrefix(base + "/") {
-            path = displayRoot + path.dropFirst(base.count)
-            break
-        }
-        return .error(at: SourceLocation(path: path, line: error.line, column: error.column), error.message)
+    /// A template error, located in the file as diagnostics name it (errors carry the display name).
+    static func diagnostic(_ error: MustacheError) -> Diagnostic {
+        .error(at: SourceLocation(path: error.name, line: error.line, column: error.column), error.message)
     }
 
-    /// A template error found while rendering, located as the user would type the path.
-    func diagnostic(_ error: MustacheError) -> Diagnostic {
-        Self.diagnostic(error, folder: folder, displayRoot: displayRoot)
-    }
+    /// A template error found while rendering.
+    func diagnostic(_ error: MustacheError) -> Diagnostic { Self.diagnostic(error) }
 }

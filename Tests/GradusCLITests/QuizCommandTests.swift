@@ -98,7 +98,10 @@ struct QuizCommandTests {
         let environment = ["XDG_DATA_HOME": folder.path, "LANG": "en_US.UTF-8"]
         let first = CLIRun(["quiz", "--content", Self.content, "--answers", "a,a"], environment: environment)
         #expect(first.status == 0, "\(first.err)")
-        let file = folder.appendingPathComponent("gradus/progress.json")
+        // One course, one progress file, under the course's id.
+        let courses = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("gradus/courses").path)
+        #expect(courses.count == 1)
+        let file = folder.appendingPathComponent("gradus/courses/\(courses[0])/progress.json")
         let stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         #expect(stored["version"] as? Int == 1)
         let records = try #require(stored["questions"] as? [String: [String: Any]])

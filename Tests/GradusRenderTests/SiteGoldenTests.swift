@@ -114,18 +114,19 @@ struct SiteOptionsTests {
 
 @Suite("Templates")
 struct TemplateSetTests {
-    @Test("A key missing in one language's i18n file is a warning in that file; a broken template a located error")
+    @Test("A key one language's words add is a warning in the others; a broken template a located error")
     func i18n() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-templates-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: TestEnvironment.packageRoot.appendingPathComponent("templates"), to: folder)
-        let de = folder.appendingPathComponent("i18n/de.json")
-        var text = try String(contentsOf: de, encoding: .utf8)
-        text = text.replacingOccurrences(of: "  \"next_lesson\": \"Nächste Lektion\",\n", with: "")
-        try text.write(to: de, atomically: true, encoding: .utf8)
+        let en = folder.appendingPathComponent("i18n/en.json")
+        var text = try String(contentsOf: en, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  \"home\": \"Home\",\n", with: "  \"home\": \"Home\",\n  \"glossary\": \"Glossary\",\n")
+        try text.write(to: en, atomically: true, encoding: .utf8)
         let set = try TemplateSet.load(from: folder, displayRoot: "templates",
                                        languages: [Language("pt"), Language("de"), Language("en")])
         #expect(set.warnings.map(\.formatted) == [
-            "templates/i18n/de.json:1:1: warning: missing key 'next_lesson'; pages in de will show it empty",
+            "templates/i18n/pt.json:1:1: warning: missing key 'glossary'; pages in pt will show it empty",
+            "templates/i18n/de.json:1:1: warning: missing key 'glossary'; pages in de will show it empty",
         ])
         try "<p>{{#open}}</p>\n".write(to: folder.appendingPathComponent("index.mustache"), atomically: true, encoding: .utf8)
         #expect(throws: ContentFailure.self) {

@@ -82,11 +82,14 @@ public enum InputFiles {
     /// The file's text, which must be UTF-8. A leading byte-order mark is dropped and CRLF line ends become LF, as
     /// editors on Windows save them: neither changes a line or column number that a message shows.
     public static func text(_ url: URL) -> Result<String, Failure> {
-        bytes(url).flatMap { raw in
-            let bytes = normalized(raw)
-            if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
-            return .failure(firstInvalidByte(bytes))
-        }
+        bytes(url).flatMap(text(from:))
+    }
+
+    /// Bytes read as text, as `text(_:)` reads a file.
+    public static func text(from raw: [UInt8]) -> Result<String, Failure> {
+        let bytes = normalized(raw)
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        return .failure(firstInvalidByte(bytes))
     }
 
     /// `bytes` without a leading UTF-8 byte-order mark and with every CR that ends a line (before LF) removed.

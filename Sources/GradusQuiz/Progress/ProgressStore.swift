@@ -47,13 +47,45 @@ public struct ProgressStore: Sendable {
         self.lockTimeout = lockTimeout
     }
 
-    /// `$XDG_DATA_HOME/gradus/progress.json`, else `$HOME/.local/share/gradus/progress.json`.
-    public static func defaultURL(environment: [String: String]) -> URL {
+    /// Gradus' data folder: `$XDG_DATA_HOME/gradus`, else `$HOME/.local/share/gradus`.
+    static func dataFolder(environment: [String: String]) -> URL {
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            return URL(fileURLWithPath: data).appendingPathComponent("gradus/progress.json")
+            return URL(fileURLWithPath: data).appendingPathComponent("gradus")
         }
         let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/gradus/progress.json")
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/gradus")
+    }
+
+    /// The progress file of one course, so that two courses with a lesson of the same name keep their learners'
+    /// answers apart: `DATA/courses/ID/progress.json` (see `dataFolder`).
+    public static func defaultURL(environment: [String: String], course id: String) -> URL {
+        dataFolder(environment: environment).appendingPathComponent("courses/\(id)/progress.json")
+    }
+
+    /// The one progress file that every course shared before progress was kept per course.
+    public static func sharedURL(environment: [String: String]) -> URL {
+        dataFolder(environment: environment).appendingPathComponent("progress.json")
+    }
+
+    /// Copies the shared progress file into a course's `url` the first time the course is used, so that no
+    /// answer recorded before progress was kept per course is lost; the shared file stays as it is. Returns a
+    /// notice when it copied.
+    public static func adopt(shared: URL, into url: URL) -> String? {
+        let fileManager = FileManager.default
+        guard !fileManager.fileExists(atPath: url.path), let data = fileManager.contents(atPath: shared.path) else { return nil }
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).adopt.tmp")
+        do {
+            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try data.write(to: temporary)
+            // link() fails when another session adopted first: its copy is the same file, so it stays.
+            if link(temporary.path, url.path) != 0 && errno != EEXIST { throw CocoaError(.fileWriteUnknown) }
+            unlink(temporary.path)
+        } catch {
+            unlink(temporary.path)
+            return nil
+        }
+        return "progress recorded before each course kept its own was copied from \(shared.path) to \(url.path)"
     }
 
     /// The stored progress (empty when there is no file) and a warning when an unreadable file was moved aside;

@@ -1,0 +1,558 @@
+// Generated from templates/ by Tests/GradusRenderTests/DefaultThemeTests.swift; do not edit.
+// Change templates/, then run: GRADUS_RECORD=1 swift test --filter DefaultThemeTests
+
+extension DefaultTheme {
+    static let files: [String: String] = [
+        "404.mustache": #"""
+<article class="not-found">
+  <h1>{{t.not_found_title}}</h1>
+  <p>{{t.not_found_text}}</p>
+  <p><a href="{{root}}{{lang.code}}/index.html">{{t.back_to_course}}</a></p>
+</article>
+
+"""#,
+        "i18n/de.json": #"""
+{
+  "language_name": "Deutsch",
+  "html_lang": "de",
+  "skip_to_content": "Zum Inhalt springen",
+  "home": "Start",
+  "lessons": "Lektionen",
+  "lesson": "Lektion",
+  "contents": "Inhalt",
+  "choose_language": "Sprache wählen",
+  "languages": "Sprachen",
+  "link_to_section": "Link zu diesem Abschnitt",
+  "log_scale": "logarithmische Skala",
+  "on_this_page": "Auf dieser Seite",
+  "previous_lesson": "Vorherige Lektion",
+  "next_lesson": "Nächste Lektion",
+  "fallback_notice": "Diese Lektion gibt es noch nicht auf {language}; hier ist die Fassung auf {fallback}.",
+  "not_found_title": "Seite nicht gefunden",
+  "not_found_text": "Die gesuchte Seite gibt es nicht. Zurück zum Anfang des Kurses.",
+  "back_to_course": "Zurück zum Kurs",
+  "search": "Suchen",
+  "no_results": "Keine Treffer",
+  "simulation": "Simulation",
+  "show_table": "Tabelle anzeigen",
+  "seed": "Seed",
+  "question": "Frage",
+  "check_answer": "Antwort prüfen",
+  "reset_answer": "Antwort zurücksetzen",
+  "show_answer": "Antwort und Erklärung zeigen",
+  "correct": "Richtig! Gut gemacht.",
+  "wrong": "Leider falsch. Versuch es noch einmal.",
+  "correct_option": "Richtig",
+  "wrong_option": "Falsch",
+  "explanation": "Erklärung",
+  "generated_by": "Erstellt mit Gradus"
+}
+
+"""#,
+        "i18n/en.json": #"""
+{
+  "language_name": "English",
+  "html_lang": "en",
+  "skip_to_content": "Skip to content",
+  "home": "Home",
+  "lessons": "Lessons",
+  "lesson": "Lesson",
+  "contents": "Contents",
+  "choose_language": "Choose a language",
+  "languages": "Languages",
+  "link_to_section": "Link to this section",
+  "log_scale": "log scale",
+  "on_this_page": "On this page",
+  "previous_lesson": "Previous lesson",
+  "next_lesson": "Next lesson",
+  "fallback_notice": "This lesson is not yet available in {language}; here it is in {fallback}.",
+  "not_found_title": "Page not found",
+  "not_found_text": "The page you are looking for does not exist. Go back to the start of the course.",
+  "back_to_course": "Back to the course",
+  "search": "Search",
+  "no_results": "No results",
+  "simulation": "Simulation",
+  "show_table": "Show the table",
+  "seed": "seed",
+  "question": "Question",
+  "check_answer": "Check answer",
+  "reset_answer": "Clear answer",
+  "show_answer": "Show answer and explanation",
+  "correct": "Correct! Well done.",
+  "wrong": "Not quite. Try again.",
+  "correct_option": "Correct",
+  "wrong_option": "Wrong",
+  "explanation": "Explanation",
+  "generated_by": "Made with Gradus"
+}
+
+"""#,
+        "i18n/pt.json": #"""
+{
+  "language_name": "Português",
+  "html_lang": "pt-BR",
+  "skip_to_content": "Pular para o conteúdo",
+  "home": "Início",
+  "lessons": "Lições",
+  "lesson": "Lição",
+  "contents": "Sumário",
+  "choose_language": "Escolha o idioma",
+  "languages": "Idiomas",
+  "link_to_section": "Link para esta seção",
+  "log_scale": "escala logarítmica",
+  "on_this_page": "Nesta página",
+  "previous_lesson": "Lição anterior",
+  "next_lesson": "Próxima lição",
+  "fallback_notice": "Esta lição ainda não está disponível em {language}; veja-a em {fallback}.",
+  "not_found_title": "Página não encontrada",
+  "not_found_text": "A página que você procura não existe. Volte ao início do curso.",
+  "back_to_course": "Voltar ao curso",
+  "search": "Buscar",
+  "no_results": "Nenhum resultado",
+  "simulation": "Simulação",
+  "show_table": "Mostrar a tabela",
+  "seed": "semente",
+  "question": "Pergunta",
+  "check_answer": "Verificar resposta",
+  "reset_answer": "Limpar resposta",
+  "show_answer": "Mostrar resposta e explicação",
+  "correct": "Você acertou! Parabéns.",
+  "wrong": "Você errou! Tente novamente.",
+  "correct_option": "Correta",
+  "wrong_option": "Incorreta",
+  "explanation": "Explicação",
+  "generated_by": "Gerado pelo Gradus"
+}
+
+"""#,
+        "index.mustache": #"""
+<article class="course-index">
+  <h1>{{course.title}}</h1>
+{{#course.description}}
+  <p class="lead">{{course.description}}</p>
+{{/course.description}}
+  {{{introduction}}}
+  <h2 id="lessons">{{t.lessons}}</h2>
+  <ol class="lesson-list">
+{{#lessons}}
+    <li value="{{number}}">
+      <a href="{{url}}">{{title}}</a>{{#fallback}} <span class="badge" lang="{{html_lang}}">{{language_name}}</span>{{/fallback}}
+{{#summary}}
+      <p>{{summary}}</p>
+{{/summary}}
+    </li>
+{{/lessons}}
+  </ol>
+</article>
+
+"""#,
+        "layout.mustache": #"""
+<!DOCTYPE html>
+<html lang="{{lang.html_lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}{{#course.title}} · {{course.title}}{{/course.title}}</title>
+{{#description}}
+<meta name="description" content="{{description}}">
+{{/description}}
+<meta name="generator" content="Gradus">
+{{#alternates}}
+<link rel="alternate" hreflang="{{html_lang}}" href="{{url}}">
+{{/alternates}}
+<link rel="stylesheet" href="{{root}}static/style.css">
+<script src="{{root}}static/quiz.js" defer></script>
+<script src="{{root}}static/search.js" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">{{t.skip_to_content}}</a>
+{{> partials/header}}
+<main id="main">
+{{{body}}}
+</main>
+{{> partials/footer}}
+</body>
+</html>
+
+"""#,
+        "lesson.mustache": #"""
+<div class="lesson-layout">
+{{#has_outline}}
+  <nav class="outline" aria-labelledby="outline-title">
+    <h2 id="outline-title">{{t.on_this_page}}</h2>
+    <ol>
+{{#outline}}
+      <li class="level-{{level}}"><a href="#{{id}}">{{text}}</a></li>
+{{/outline}}
+    </ol>
+  </nav>
+{{/has_outline}}
+  <article class="lesson"{{#fallback}} lang="{{fallback.html_lang}}"{{/fallback}}>
+{{#fallback}}
+    <p class="notice" lang="{{lang.html_lang}}" role="note">{{fallback.notice}}</p>
+{{/fallback}}
+    <p class="eyebrow">{{t.lesson}} {{lesson.number}}</p>
+    <h1>{{lesson.title}}</h1>
+{{{lesson.body}}}
+  </article>
+</div>
+<nav class="pager" aria-label="{{t.lessons}}">
+{{#previous}}
+  <a class="previous" rel="prev" href="{{url}}"><span>{{t.previous_lesson}}</span> {{title}}</a>
+{{/previous}}
+{{#next}}
+  <a class="next" rel="next" href="{{url}}"><span>{{t.next_lesson}}</span> {{title}}</a>
+{{/next}}
+</nav>
+
+"""#,
+        "partials/footer.mustache": #"""
+<footer class="site-footer">
+  <p>{{course.title}} · {{t.generated_by}}</p>
+</footer>
+
+"""#,
+        "partials/header.mustache": #"""
+<header class="site-header">
+  <a class="brand" href="{{root}}{{lang.code}}/index.html">{{course.title}}</a>
+  <form class="search" role="search" hidden data-lang="{{lang.code}}" data-root="{{root}}" data-index="{{root}}static/search-{{lang.code}}.js" data-none="{{t.no_results}}">
+    <label for="search-input" class="visually-hidden">{{t.search}}</label>
+    <input type="search" id="search-input" placeholder="{{t.search}}" autocomplete="off" spellcheck="false">
+    <ol class="search-results"></ol>
+    <p class="search-status visually-hidden" role="status" aria-live="polite"></p>
+  </form>
+  <nav class="languages" aria-label="{{t.languages}}">
+    <ul>
+{{#languages}}
+      <li>{{#current}}<span aria-current="true" lang="{{html_lang}}">{{name}}</span>{{/current}}{{^current}}<a href="{{url}}" hreflang="{{html_lang}}" lang="{{html_lang}}">{{name}}</a>{{/current}}</li>
+{{/languages}}
+    </ul>
+  </nav>
+</header>
+
+"""#,
+        "root.mustache": #"""
+<article class="course-root">
+{{#entries}}
+  <section lang="{{html_lang}}">
+    <h2><a href="{{url}}" hreflang="{{html_lang}}">{{title}}</a></h2>
+    <p>{{description}}</p>
+    <p><a href="{{url}}" hreflang="{{html_lang}}">{{language_name}} →</a></p>
+  </section>
+{{/entries}}
+</article>
+
+"""#,
+        "static/quiz.js": #"""
+// Gradus quizzes: check an answer, announce right or wrong, reveal every option's reason, remember the answer per
+// question id in this browser. Without this script the answer stays reachable in each quiz's <details>.
+(function () {
+  "use strict";
+  var storageKey = function (form) { return "gradus.quiz." + form.dataset.question; };
+  var store = {
+    get: function (key) { try { return JSON.parse(window.localStorage.getItem(key)); } catch (e) { return null; } },
+    set: function (key, value) { try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ } },
+    remove: function (key) { try { window.localStorage.removeItem(key); } catch (e) { /* private mode */ } }
+  };
+
+  function chosen(form) {
+    var picked = [];
+    form.querySelectorAll("input").forEach(function (input) { if (input.checked) { picked.push(input.value); } });
+    return picked;
+  }
+
+  function show(form, picked, announce) {
+    var correct = form.dataset.correct.split(",");
+    var right = picked.length === correct.length && picked.every(function (v) { return correct.indexOf(v) >= 0; });
+    var feedback = form.querySelector(".quiz-feedback");
+    feedback.textContent = right ? form.dataset.right : form.dataset.wrong;
+    feedback.className = "quiz-feedback " + (right ? "right" : "wrong");
+    form.querySelector("details").open = true;
+    form.classList.add("answered");
+    if (!announce) { feedback.setAttribute("aria-live", "off"); setTimeout(function () { feedback.setAttribute("aria-live", "polite"); }, 0); }
+    return right;
+  }
+
+  document.querySelectorAll("form.quiz").forEach(function (form) {
+    var actions = form.querySelector(".quiz-actions");
+    actions.hidden = false;
+    var saved = store.get(storageKey(form));
+    if (saved && Array.isArray(saved.chosen)) {
+      form.querySelectorAll("input").forEach(function (input) { input.checked = saved.chosen.indexOf(input.value) >= 0; });
+      show(form, saved.chosen, false);
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var picked = chosen(form);
+      if (picked.length === 0) { return; }
+      var right = show(form, picked, true);
+      store.set(storageKey(form), { chosen: picked, right: right });
+    });
+    form.querySelector(".quiz-reset").addEventListener("click", function () {
+      store.remove(storageKey(form));
+      form.reset();
+      form.classList.remove("answered");
+      form.querySelector("details").open = false;
+      var feedback = form.querySelector(".quiz-feedback");
+      feedback.textContent = "";
+      feedback.className = "quiz-feedback";
+      form.querySelector("input").focus();
+    });
+  });
+})();
+
+"""#,
+        "static/search.js": #"""
+// Gradus search: loads this language's index (a script, so it also works from file://) on first use and
+// searches it in the page, folding case and accents ("sao" finds "são", "grosse" finds "Größe"). Title matches
+// rank first, then headings, then text; each result shows the passage that matched.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.search");
+  if (!form) { return; }
+  var input = form.querySelector("input");
+  var list = form.querySelector(".search-results");
+  var status = form.querySelector(".search-status");
+  var lang = form.dataset.lang;
+  var entries = null;
+  form.hidden = false;
+
+  function foldChar(c) { return c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss"); }
+  // The folded text and, for each folded character, the index of the original character it came from.
+  function fold(text) {
+    var out = "", map = [];
+    for (var i = 0; i < text.length; i++) {
+      var f = foldChar(text[i]);
+      for (var j = 0; j < f.length; j++) { out += f[j]; map.push(i); }
+    }
+    return { text: out, map: map };
+  }
+
+  function load(done) {
+    if (entries) { done(); return; }
+    if (window.GRADUS_SEARCH && window.GRADUS_SEARCH[lang]) { prepare(); done(); return; }
+    var script = document.createElement("script");
+    script.src = form.dataset.index;
+    script.onload = function () { prepare(); done(); };
+    document.head.appendChild(script);
+  }
+
+  function prepare() {
+    entries = (window.GRADUS_SEARCH[lang] || []).map(function (e) {
+      return { title: e[0], heading: e[1], url: e[2], text: e[3], ft: fold(e[0]).text, fh: fold(e[1]).text, fx: fold(e[3]) };
+    });
+  }
+
+  function snippet(entry, terms) {
+    var at = -1;
+    terms.forEach(function (t) { var i = entry.fx.text.indexOf(t); if (i >= 0 && (at < 0 || i < at)) { at = i; } });
+    if (at < 0) { return { before: entry.text.slice(0, 140), match: "", after: "" }; }
+    var start = entry.fx.map[at], end = entry.fx.map[Math.min(at + terms[0].length, entry.fx.map.length) - 1] + 1;
+    var from = Math.max(0, start - 60);
+    return { before: (from > 0 ? "…" : "") + entry.text.slice(from, start), match: entry.text.slice(start, end),
+             after: entry.text.slice(end, end + 80) + "…" };
+  }
+
+  function search() {
+    var terms = fold(input.value.trim()).text.split(/\s+/).filter(function (t) { return t.length > 1; });
+    list.textContent = "";
+    if (terms.length === 0) { status.textContent = ""; return; }
+    var results = [];
+    entries.forEach(function (e) {
+      var score = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var t = terms[i], s = 0;
+        if (e.ft.indexOf(t) >= 0) { s += 10; }
+        if (e.fh.indexOf(t) >= 0) { s += 5; }
+        if (e.fx.text.indexOf(t) >= 0) { s += 1; }
+        if (s === 0) { return; }
+        score += s;
+      }
+      results.push({ entry: e, score: score });
+    });
+    results.sort(function (a, b) { return b.score - a.score; });
+    results.slice(0, 10).forEach(function (r) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = form.dataset.root + r.entry.url;
+      link.textContent = r.entry.title + (r.entry.heading ? " › " + r.entry.heading : "");
+      var passage = document.createElement("p");
+      var parts = snippet(r.entry, terms);
+      var mark = document.createElement("mark");
+      mark.textContent = parts.match;
+      passage.append(parts.before, mark, parts.after);
+      item.append(link, passage);
+      list.appendChild(item);
+    });
+    status.textContent = results.length === 0 ? form.dataset.none : String(results.length);
+    if (results.length === 0) {
+      var none = document.createElement("li");
+      none.textContent = form.dataset.none;
+      list.appendChild(none);
+    }
+  }
+
+  input.addEventListener("input", function () { load(search); });
+  input.addEventListener("focus", function () { load(function () {}); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) { window.location.href = first.href; }
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { input.value = ""; list.textContent = ""; }
+  });
+})();
+
+"""#,
+        "static/style.css": #"""
+/* Gradus course theme: readable measure, system fonts (no external requests), light and dark, print. */
+:root {
+  --bg: #fdfcfa; --fg: #1d1f24; --muted: #5b616e; --accent: #1f5fbf; --accent-bg: #e8f0fc;
+  --rule: #d9dce2; --code-bg: #f1f2f4; --ok: #1c7c3a; --bad: #b3261e; --notice-bg: #fff5d6;
+  --measure: 42rem; color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #15171b; --fg: #e6e7ea; --muted: #a2a8b4; --accent: #8ab4ff; --accent-bg: #1e2a40;
+    --rule: #33373f; --code-bg: #22252b; --ok: #6fd08c; --bad: #ff8a80; --notice-bg: #3a3216;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--bg); color: var(--fg);
+  font: 1.0625rem/1.65 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif;
+}
+a { color: var(--accent); text-underline-offset: 0.15em; }
+a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible {
+  outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px;
+}
+.skip { position: absolute; left: -999px; top: 0; padding: 0.5rem 1rem; background: var(--bg); }
+.skip:focus { left: 0.5rem; z-index: 10; }
+.site-header, .site-footer, main { padding: 0 1rem; }
+.site-header {
+  display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; justify-content: space-between;
+  border-bottom: 1px solid var(--rule); padding-block: 0.75rem;
+}
+.brand { font-weight: 700; color: var(--fg); text-decoration: none; }
+.languages ul { display: flex; gap: 0.75rem; list-style: none; margin: 0; padding: 0; font-size: 0.95rem; }
+.languages [aria-current] { font-weight: 700; }
+main { max-width: 72rem; margin: 0 auto; padding-block: 1.5rem 3rem; }
+h1, h2, h3 { line-height: 1.25; text-wrap: balance; }
+h1 { font-size: 2rem; margin: 0.25rem 0 1rem; }
+h2 { margin-top: 2.25rem; }
+.heading-anchor { margin-left: 0.35rem; color: var(--muted); text-decoration: none; opacity: 0; }
+h2:hover .heading-anchor, h3:hover .heading-anchor, .heading-anchor:focus { opacity: 1; }
+.eyebrow { color: var(--muted); margin: 0; text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8rem; }
+.lead { font-size: 1.15rem; color: var(--muted); }
+.lesson, .course-index, .course-root, .not-found { max-width: var(--measure); min-width: 0; }
+.course-index, .course-root, .not-found { margin: 0 auto; }
+.lesson-layout { display: grid; gap: 2rem; }
+@media (min-width: 60rem) {
+  .lesson-layout { grid-template-columns: minmax(0, var(--measure)) 14rem; justify-content: center; }
+  .outline { order: 2; position: sticky; top: 1rem; align-self: start; }
+}
+.outline { font-size: 0.92rem; border-left: 2px solid var(--rule); padding-left: 1rem; }
+.outline h2 { font-size: 0.85rem; margin: 0 0 0.5rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
+.outline ol { list-style: none; margin: 0; padding: 0; }
+.outline .level-3 { padding-left: 0.9rem; }
+.lesson-list { padding-left: 1.25rem; }
+.lesson-list li { margin-bottom: 1rem; }
+.lesson-list p { margin: 0.2rem 0 0; color: var(--muted); }
+.badge { font-size: 0.8rem; border: 1px solid var(--rule); border-radius: 1rem; padding: 0 0.5rem; color: var(--muted); }
+.notice { background: var(--notice-bg); padding: 0.75rem 1rem; border-radius: 0.4rem; }
+code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
+code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 0.25rem; }
+pre { background: var(--code-bg); padding: 1rem; overflow-x: auto; border-radius: 0.4rem; line-height: 1.45; }
+pre code { background: none; padding: 0; }
+blockquote { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--rule); color: var(--muted); }
+img, svg { max-width: 100%; height: auto; }
+.math.display, math[display="block"] { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; }
+figure.simulation { margin: 1.5rem 0; }
+.table-scroll { overflow-x: auto; }
+.table-details summary { cursor: pointer; color: var(--accent); margin-bottom: 0.5rem; }
+table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.92rem; }
+th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--rule); text-align: right; white-space: nowrap; }
+th { border-bottom-width: 2px; }
+caption, figcaption { caption-side: top; text-align: left; color: var(--muted); padding-bottom: 0.5rem; font-size: 0.92rem; }
+.quiz { border: 1px solid var(--rule); border-radius: 0.5rem; padding: 0.25rem 1.25rem 1rem; margin: 1.5rem 0; }
+.quiz fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+.quiz legend.question { font-weight: 700; font-size: 1.05rem; margin: 1rem 0 0.25rem; padding: 0; }
+.quiz ol { list-style: lower-alpha; padding-left: 1.5rem; }
+.quiz details { margin-top: 0.75rem; }
+.quiz .why { color: var(--muted); display: block; font-size: 0.95rem; }
+.quiz .right { color: var(--ok); font-weight: 600; }
+.quiz-feedback:empty { display: none; }
+.quiz-feedback { font-weight: 600; }
+.quiz button { font: inherit; padding: 0.35rem 0.9rem; border-radius: 0.4rem; border: 1px solid var(--accent);
+  background: var(--accent); color: var(--bg); cursor: pointer; }
+.quiz button.quiz-reset { background: transparent; color: var(--accent); }
+.quiz input { accent-color: var(--accent); width: 1.05rem; height: 1.05rem; }
+.quiz .wrong { color: var(--bad); font-weight: 600; }
+.pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; max-width: 58rem; margin: 3rem auto 0; }
+.pager a { display: block; padding: 0.75rem 1rem; border: 1px solid var(--rule); border-radius: 0.5rem; text-decoration: none; }
+.pager a span { display: block; font-size: 0.8rem; color: var(--muted); }
+.pager .next { margin-left: auto; text-align: right; }
+.course-root section { margin-bottom: 2rem; }
+.site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; text-align: center; }
+@media print {
+  :root { --bg: #fff; --fg: #000; --muted: #333; --accent: #000; }
+  .site-header nav, .outline, .pager, .skip, .heading-anchor { display: none; }
+  a { text-decoration: none; }
+  main { max-width: none; padding: 0; }
+  pre, table, figure, .quiz { break-inside: avoid; }
+  .quiz details { display: block; }
+}
+/* Charts drawn by Gradus: colours and dashes per series, so they read in colour, in grey and in print. */
+:root { --s0: #1f5fbf; --s1: #c2410c; --s2: #15803d; --s3: #7e22ce; --s4: #b45309; --s5: #0e7490; }
+@media (prefers-color-scheme: dark) {
+  :root { --s0: #8ab4ff; --s1: #fb923c; --s2: #4ade80; --s3: #d8b4fe; --s4: #fbbf24; --s5: #67e8f9; }
+}
+svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; margin: 0.5rem 0 1rem; font-size: 12px; }
+svg.chart text { fill: var(--fg); font-family: inherit; }
+svg.chart .tick, svg.chart .axis-label { fill: var(--muted); }
+svg.chart .grid { stroke: var(--rule); stroke-width: 1; }
+svg.chart .axis { stroke: var(--muted); stroke-width: 1; }
+svg.chart .s0 { --c: var(--s0); } svg.chart .s1 { --c: var(--s1); } svg.chart .s2 { --c: var(--s2); }
+svg.chart .s3 { --c: var(--s3); } svg.chart .s4 { --c: var(--s4); } svg.chart .s5 { --c: var(--s5); }
+svg.chart path[class], svg.chart line[class^="s"] { stroke: var(--c); stroke-width: 2; fill: none; }
+svg.chart rect, svg.chart circle, svg.chart text.nonfinite { fill: var(--c); stroke: none; }
+/* Dashes tell the series apart in grey and in print. */
+svg.chart path.s1, svg.chart line.s1 { stroke-dasharray: 7 3; }
+svg.chart path.s2, svg.chart line.s2 { stroke-dasharray: 2 3; }
+svg.chart path.s3, svg.chart line.s3 { stroke-dasharray: 10 3 2 3; }
+svg.chart path.s4, svg.chart line.s4 { stroke-dasharray: 4 4; }
+svg.chart path.s5, svg.chart line.s5 { stroke-dasharray: 1 2; }
+svg.chart rect.s1 { fill-opacity: 0.75; } svg.chart rect.s3 { fill-opacity: 0.75; } svg.chart rect.s5 { fill-opacity: 0.75; }
+svg.chart text.nonfinite { stroke: none; font-weight: 700; font-size: 14px; }
+svg.chart text.legend { fill: var(--fg); }
+/* Search: a box in the header, results below it. */
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+form.search { position: relative; flex: 1 1 14rem; max-width: 22rem; }
+form.search input { width: 100%; font: inherit; padding: 0.3rem 0.6rem; border: 1px solid var(--rule); border-radius: 0.4rem;
+  background: var(--bg); color: var(--fg); }
+.search-results { position: absolute; z-index: 5; left: 0; right: 0; margin: 0.25rem 0 0; padding: 0; list-style: none;
+  background: var(--bg); border-radius: 0.4rem; max-height: 70vh; overflow-y: auto; }
+.search-results:not(:empty) { border: 1px solid var(--rule); box-shadow: 0 6px 24px rgb(0 0 0 / 0.15); }
+.search-results li { padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--rule); }
+.search-results p { margin: 0.2rem 0 0; font-size: 0.88rem; color: var(--muted); }
+.search-results mark { background: var(--accent-bg); color: var(--fg); }
+/* Code highlighted at build time: keywords, builtins, types, strings, comments, numbers, variables. */
+:root { --hl-k: #8b2fc9; --hl-b: #0b6e99; --hl-t: #a05a00; --hl-s: #2e7d32; --hl-c: #6a737d; --hl-n: #b3261e; }
+@media (prefers-color-scheme: dark) {
+  :root { --hl-k: #d2a8ff; --hl-b: #79c0ff; --hl-t: #ffa657; --hl-s: #a5d6a7; --hl-c: #8b949e; --hl-n: #ff9e8a; }
+}
+pre.code .k { color: var(--hl-k); font-weight: 600; }
+pre.code .b { color: var(--hl-b); }
+pre.code .t { color: var(--hl-t); }
+pre.code .s { color: var(--hl-s); }
+pre.code .c { color: var(--hl-c); font-style: italic; }
+pre.code .n, pre.code .v { color: var(--hl-n); }
+/* MathML Core ignores columnalign; aligned equations need it spelled in CSS. */
+mtd[columnalign="right"] { text-align: right; }
+mtd[columnalign="left"] { text-align: left; }
+
+"""#,
+    ]
+}
