@@ -3,17 +3,17 @@ import Foundation
 import GradusRender
 import Synchronization
 
-/// Turns Ctrl-C (SIGINT), SIGTERM and SIGHUP into a flag for the length of one piece of work, so that work can
+/// Turns Ctrl-C (SIGINT), Ctrl-\ (SIGQUIT), SIGTERM and SIGHUP into a flag for the length of one piece of work, so that work can
 /// stop where it is safe to (the site writer rolls back before its commit point and finishes after it).
 enum InterruptFlag {
-    static let signals = [SIGINT, SIGTERM, SIGHUP]
+    static let signals = [SIGINT, SIGQUIT, SIGTERM, SIGHUP]
 
-    /// Runs `work` with a closure that tells whether a signal came; the signals' default actions are restored
+    /// Runs `work` with a closure that tells whether a signal came; the signals' earlier actions are restored
     /// afterwards. `SiteWriter.Interrupted` thrown by the work becomes `CommandInterrupted` (exit 130).
     static func during<T>(_ work: (@escaping @Sendable () -> Bool) throws -> T) throws -> T {
         let box = FlagBox()
+        let previous = signals.map { signal($0, SIG_IGN) }
         let sources = signals.map { number in
-            signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { box.flag.store(true, ordering: .relaxed) }
             source.resume()
@@ -21,7 +21,7 @@ enum InterruptFlag {
         }
         defer {
             for source in sources { source.cancel() }
-            for number in signals { signal(number, SIG_DFL) }
+            for (number, action) in zip(signals, previous) { signal(number, action) }
         }
         do {
             return try work { box.flag.load(ordering: .relaxed) }

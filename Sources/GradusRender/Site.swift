@@ -7,7 +7,8 @@ public struct Site: Sendable {
 
     public init() {}
 
-    /// Adds a file. Paths are relative, use `/`, and never climb out of the site (`..`, absolute).
+    /// Adds a file. Paths are relative, use `/`, never climb out of the site (`..`, absolute) and never take a
+    /// name the site writer keeps for itself (`.gradus-…`).
     public mutating func add(_ path: String, _ data: Data) {
         precondition(Site.isSafe(path), "unsafe site path \(path)")
         files[path] = data
@@ -20,9 +21,24 @@ public struct Site: Sendable {
 
     public subscript(path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
 
+    /// A path that is both a file and the folder of another file (`static/a.js` and `static/a.js/b`); nil when
+    /// there is none. Linear in the paths' total length: each file's folders are looked up among the files.
+    var fileFolderClash: (file: String, inside: String)? {
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if files[String(folder)] != nil { return (String(folder), path) }
+            }
+        }
+        return nil
+    }
+
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\")
             && !path.unicodeScalars.contains { $0.properties.generalCategory == .control }
-            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
+            && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+                !$0.isEmpty && $0 != ".." && $0 != "." && !$0.hasPrefix(".gradus-")
+            }
     }
 }

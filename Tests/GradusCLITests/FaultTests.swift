@@ -187,4 +187,29 @@ struct FaultTests {
                                        mentioning: "Read-only file system")
         }
     }
+
+    @Test("A build waiting for another build's lock on the folder still stops at Ctrl-C, leaving the site as it was")
+    func interruptWhileWaiting() throws {
+        let binary = try #require(GradusBinary.debug)
+        let workspace = try Workspace(extraLessons: 2)
+        try workspace.restoreOld()
+        let fd = open(workspace.site.path, O_RDONLY | O_DIRECTORY)
+        try #require(fd >= 0 && flock(fd, LOCK_EX) == 0, "the test holds the folder's lock")
+        defer { close(fd) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["build"]
+        process.currentDirectoryURL = workspace.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The build renders first (well under a second for this course), then waits for the lock.
+        usleep(1_500_000)
+        let stopped = Date()
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(Date().timeIntervalSince(stopped) < 2, "the interruption is seen while waiting")
+        #expect(try Self.snapshot(workspace.site).files == workspace.old)
+    }
 }

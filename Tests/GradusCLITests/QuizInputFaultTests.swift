@@ -94,4 +94,19 @@ struct QuizInputFaultTests {
         let (lines, _) = Self.lines(Data(repeating: UInt8(ascii: "x"), count: 100_000), limit: 10)
         #expect(lines == [.tooLong(bytes: 100_000), .end])
     }
+
+    @Test("A device, a FIFO or a folder as the progress file is refused at once and left as it is")
+    func progressThatIsNoFile() throws {
+        let folder = try makeScratchFolder("gradus-progress-device")
+        let fifo = folder.appendingPathComponent("fifo").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        for path in ["/dev/null", "/dev/zero", fifo, folder.path] {
+            let run = CLIRun(["quiz", "--content", Self.content, "--lang", "en", "--answers", "a,a", "--progress", path])
+            #expect(run.status == 1, "\(path): \(run.err)")
+            #expect(run.err.contains("not a regular file"), "\(path): \(run.err)")
+        }
+        var info = stat()
+        #expect(lstat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/null is still a device")
+        #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+    }
 }

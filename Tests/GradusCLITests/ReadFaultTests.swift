@@ -107,6 +107,35 @@ struct ReadFaultTests {
                                  "content/assets/gone.svg:1:1: error: cannot read the file: it is a symlink to nothing; fix or remove the link")
     }
 
+    @Test("A FIFO as a lesson, course file, words file, partial or script is refused at once, never waited on",
+          arguments: ["content/lessons/01-first.de.md", "content/course.yml", "templates/i18n/en.json",
+                      "templates/partials/footer.mustache", "templates/static/quiz.js"])
+    func fifo(_ path: String) throws {
+        let course = try Course()
+        // The repository's templates are the default theme, so a course's own copy of a file may be replaced.
+        try? FileManager.default.removeItem(at: course.url(path))
+        try #require(mkfifo(course.url(path).path, 0o644) == 0)
+        try course.expectFailure(try course.run(asRoot: true),
+                                 "\(path):1:1: error: cannot read the file: it is not a regular file (a FIFO, socket or device); replace it with a file")
+    }
+
+    @Test("An asset whose name is not UTF-8 is named as such; one with a control character is shown escaped")
+    func badNames() throws {
+        let course = try Course()
+        let assets = course.url("content/assets").path
+        // "caf" and the Latin-1 byte of "é": a name that is not UTF-8.
+        let latin1 = assets.utf8CString.dropLast() + Array("/caf".utf8CString.dropLast()) + [CChar(bitPattern: 0xE9), 0]
+        let fd = latin1.withUnsafeBufferPointer { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        try #require(fd >= 0)
+        close(fd)
+        try course.expectFailure(try course.run(asRoot: true),
+                                 "content/assets:1:1: error: the folder holds a file whose name is not UTF-8; rename it")
+        latin1.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: assets + "/a\u{1B}[2Jb.svg"))
+        try course.expectFailure(try course.run(asRoot: true),
+                                 "content/assets/a\\u{1B}[2Jb.svg:1:1: error: this file name cannot be a web address (no backslashes or control characters); rename the file")
+    }
+
     @Test("A lesson whose link points back at itself names the loop")
     func lessonSymlinkLoop() throws {
         let course = try Course()

@@ -8,14 +8,14 @@ import GradusTestSupport
 /// leaves exactly the new site and nothing of Gradus' own bookkeeping but its manifest.
 @Suite("Faults at every system call of a build", .serialized)
 struct SyscallFaultTests {
-    static let calls = ["rename", "unlink", "write", "mkdir", "fsync"]
+    static let calls = ["rename", "unlink", "write", "mkdir", "rmdir", "fsync"]
 
     /// What a reader sees after a kill.
     enum Outcome: String {
         case old, new, committed
     }
 
-    @Test("SIGKILL at each rename, unlink, write, mkdir and fsync of an update", arguments: calls)
+    @Test("SIGKILL at each rename, unlink, write, mkdir, rmdir and fsync of an update", arguments: calls)
     func killAtEachCall(_ call: String) throws {
         try walk(call, signal: "KILL")
     }
@@ -24,6 +24,11 @@ struct SyscallFaultTests {
           arguments: ["rename", "write"])
     func interruptAtEachCall(_ call: String) throws {
         try walk(call, signal: "INT")
+    }
+
+    @Test("Ctrl-\\ (SIGQUIT) at each rename of an update is an interruption like Ctrl-C, never a crash report")
+    func quitAtEachCall() throws {
+        try walk("rename", signal: "QUIT")
     }
 
     /// Injects `signal` at the 1st, 2nd, … `call` until a build runs to its end, checking the site after each.
@@ -50,8 +55,10 @@ struct SyscallFaultTests {
                 #expect(run.status == 0, "\(call) #\(attempt): \(run.stderrText)")
                 break
             }
-            if signal == "INT" {
-                #expect([0, 130].contains(run.status) || log.contains("+++ killed by SIGINT"), "\(call) #\(attempt): \(run.stderrText)")
+            if signal != "KILL" {
+                #expect([0, 130, 131].contains(run.status) || log.contains("+++ killed by SIG\(signal)"),
+                        "\(call) #\(attempt): \(run.stderrText)")
+                #expect(!run.stderrText.contains("crashed"), "\(call) #\(attempt): \(run.stderrText)")
             }
             let seen = try FaultTests.snapshot(workspace.site)
             let outcome: Outcome
@@ -60,19 +67,20 @@ struct SyscallFaultTests {
             else {
                 outcome = .committed
                 let journal = FileManager.default.contents(atPath: workspace.site.appendingPathComponent(".gradus-journal").path)
-                #expect(signal == "KILL", "\(call) #\(attempt): SIGINT left a mixed site")
+                #expect(signal == "KILL", "\(call) #\(attempt): SIG\(signal) left a mixed site")
                 #expect(journal.map { String(decoding: $0, as: UTF8.self).contains("\"committed\"") } == true,
                         "\(call) #\(attempt): a mixed site without a committed journal")
             }
             outcomes[outcome, default: 0] += 1
-            if signal == "INT" {
-                #expect(seen.internal.isEmpty, "\(call) #\(attempt): bookkeeping left after SIGINT: \(seen.internal)")
+            if signal != "KILL" && run.status != 131 {
+                #expect(seen.internal.isEmpty, "\(call) #\(attempt): bookkeeping left after SIG\(signal): \(seen.internal)")
             }
             let next = try runProcess(binary, ["build"], in: workspace.root)
             #expect(next.status == 0, "\(call) #\(attempt): \(next.stderrText)")
             let completed = try FaultTests.snapshot(workspace.site)
             #expect(completed.files == workspace.new, "\(call) #\(attempt): the next build did not give the new site")
             #expect(completed.internal.isEmpty, "\(call) #\(attempt): left behind: \(completed.internal)")
+            #expect(Self.emptyFolders(workspace.site).isEmpty, "\(call) #\(attempt): empty folders left: \(Self.emptyFolders(workspace.site))")
             attempt += 1
         }
         #expect(attempt > 1, "no \(call) call was made")
@@ -83,3 +91,15 @@ struct SyscallFaultTests {
 }
 
 extension SyscallFaultTests.Outcome: CaseIterable {}
+
+extension SyscallFaultTests {
+    /// Folders below `folder` with nothing in them (a removed page's folder that a kill left behind).
+    static func emptyFolders(_ folder: URL) -> [String] {
+        let root = folder.path
+        return (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder) && isFolder.boolValue
+                && ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + path)) ?? []).isEmpty
+        }.sorted()
+    }
+}

@@ -155,12 +155,89 @@ struct SiteWriterTests {
         #expect(read(out, "a.html") == "A2")
     }
 
+    @Test("A site folder replaced by a symlink is never written or emptied through")
+    func symlinkedSubfolder() throws {
+        let out = try temporaryFolder(), elsewhere = try temporaryFolder()
+        _ = try SiteWriter(output: out).write(site(["index.html": "ours", "en/index.html": "E", "en/old.html": "O"]))
+        try Data("precious".utf8).write(to: elsewhere.appendingPathComponent("index.html"))
+        try Data("precious".utf8).write(to: elsewhere.appendingPathComponent("old.html"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("en"))
+        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("en").path, withDestinationPath: elsewhere.path)
+        #expect(throws: OutputFolder.Refusal.self) { try SiteWriter(output: out).write(site(["index.html": "new", "en/index.html": "E2"])) }
+        #expect(read(elsewhere, "index.html") == "precious")
+        #expect(read(elsewhere, "old.html") == "precious")
+        // Removing what the manifest lists under the link is skipped too.
+        _ = try SiteWriter(output: out).write(site(["index.html": "new"]))
+        #expect(read(elsewhere, "old.html") == "precious")
+    }
+
+    @Test("A journal edited to reach outside the site is refused and nothing outside is touched")
+    func hostileJournal() throws {
+        let out = try temporaryFolder(), outside = try temporaryFolder()
+        _ = try SiteWriter(output: out).write(site(["a.html": "A"]))
+        let victim = outside.appendingPathComponent("victim")
+        try Data("keep".utf8).write(to: victim)
+        let relative = "../" + outside.lastPathComponent + "/victim"
+        for journal in [SiteJournal(state: .staging, moves: [.init(temporary: relative, target: "x")]),
+                        SiteJournal(state: .committed, moves: [.init(temporary: ".gradus-tmp-1-0", target: relative)]),
+                        SiteJournal(state: .committed, removals: [relative]),
+                        SiteJournal(state: .staging, folders: [".."])] {
+            try journal.write(in: out.path)
+            #expect(throws: WriteError.self) { try SiteWriter(output: out).write(site(["a.html": "A"])) }
+            #expect(read(outside, "victim") == "keep")
+        }
+    }
+
+    @Test("A folder holding only the journal of a first build that was killed is still Gradus' own")
+    func killedFirstBuild() throws {
+        let out = try temporaryFolder()
+        try Data("half".utf8).write(to: out.appendingPathComponent(".gradus-tmp-1-0"))
+        try SiteJournal(state: .staging, moves: [.init(temporary: ".gradus-tmp-1-0", target: "a.html")]).write(in: out.path)
+        _ = try SiteWriter(output: out).write(site(["a.html": "A"]))
+        #expect(tree(out) == [".gradus-manifest", "a.html"])
+    }
+
+    @Test("A failure after the commit point says that the site is part new and that the next build completes it")
+    func failureAfterCommit() throws {
+        let out = try temporaryFolder()
+        _ = try SiteWriter(output: out).write(site(["a.html": "A"]))
+        // The temporary the committed journal names is gone, and so is its target: nothing can finish the move.
+        try SiteJournal(state: .committed, moves: [.init(temporary: ".gradus-tmp-1-0", target: "b.html")]).write(in: out.path)
+        do {
+            _ = try SiteWriter(output: out).write(site(["a.html": "A"]))
+            Issue.record("the write should fail")
+        } catch let error as WriteError {
+            #expect(error.committed)
+            #expect(error.description.hasPrefix("cannot finish publishing the site at \(out.path)/b.html: No such file or directory; "))
+        }
+    }
+
+    @Test("A file that is also a folder of the site is refused before anything is written")
+    func fileFolderClash() throws {
+        let out = try temporaryFolder()
+        #expect(throws: WriteError.self) { try SiteWriter(output: out).write(site(["static/a.js": "x", "static/a.js/b": "y"])) }
+        #expect(tree(out).isEmpty)
+    }
+
+    @Test("A manifest that lists itself or the journal never removes them")
+    func reservedNamesInManifest() throws {
+        let out = try temporaryFolder()
+        _ = try SiteWriter(output: out).write(site(["a.html": "A"]))
+        try Data("a.html\n.gradus-manifest\n.gradus-journal".utf8).write(to: out.appendingPathComponent(".gradus-manifest"))
+        _ = try SiteWriter(output: out).write(site(["a.html": "A2"]))
+        _ = try SiteWriter(output: out).write(site(["a.html": "A3"]))
+        #expect(tree(out) == [".gradus-manifest", "a.html"])
+        #expect(read(out, "a.html") == "A3")
+    }
+
     @Test("Paths that would leave the site are refused")
     func unsafePaths() {
         #expect(!Site.isSafe("../x"))
         #expect(!Site.isSafe("/etc/passwd"))
         #expect(!Site.isSafe("a/../../x"))
         #expect(!Site.isSafe("a//b"))
+        #expect(!Site.isSafe(".gradus-manifest"))
+        #expect(!Site.isSafe("pt/.gradus-tmp-1"))
         #expect(Site.isSafe("pt/index.html"))
     }
 }

@@ -22,8 +22,21 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, at: location, message)
     }
 
-    /// `path:line:column: error: message`, the format of compilers, clickable in terminals and editors.
-    public var formatted: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `path:line:column: error: message`, the format of compilers, clickable in terminals and editors; control
+    /// characters (from a file name, say) are shown as `\u{1B}`, so a message is one line and cannot drive the terminal.
+    public var formatted: String {
+        let text = "\(location): \(severity.rawValue): \(message)"
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
     public var description: String { formatted }
 }
 

@@ -13,6 +13,10 @@ public enum InputFiles {
         case brokenLink
         case notAFile
         case notAFolder
+        /// A FIFO, socket or device: reading it could block for ever or never end.
+        case notRegular
+        /// A folder holds a name that is not UTF-8, which no path of the site can carry.
+        case nameNotUTF8
         /// Listed by its folder, gone when opened.
         case vanished
         /// The first byte that is not part of valid UTF-8, at its 1-based line and column (columns count scalars).
@@ -39,6 +43,8 @@ public enum InputFiles {
             case .brokenLink: return "cannot read \(what): it is a symlink to nothing; fix or remove the link"
             case .notAFile: return "cannot read \(what): it is a folder, not a file"
             case .notAFolder: return "cannot read \(what): it is a file, not a folder"
+            case .notRegular: return "cannot read \(what): it is not a regular file (a FIFO, socket or device); replace it with a file"
+            case .nameNotUTF8: return "\(what) holds a file whose name is not UTF-8; rename it"
             case .vanished: return "\(what) vanished while it was being read; build again"
             case .notUTF8(_, _, let byte):
                 return "\(what) is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) here); save it as UTF-8"
@@ -57,13 +63,14 @@ public enum InputFiles {
 
     /// The bytes of the regular file at `url` (a symlink to one is followed).
     public static func bytes(_ url: URL) -> Result<[UInt8], Failure> {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below like any non-regular file.
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(Failure(errno: errno)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(Failure(errno: errno)) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            return .failure((info.st_mode & S_IFMT) == S_IFDIR ? .notAFile : .system("not a regular file"))
+            return .failure((info.st_mode & S_IFMT) == S_IFDIR ? .notAFile : .notRegular)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
@@ -107,20 +114,27 @@ public enum InputFiles {
         return result
     }
 
-    /// The sorted names in a folder, hidden ones included.
+    /// The sorted names in a folder, hidden ones included; a name that is not UTF-8 fails the listing.
     public static func names(in folder: URL) -> Result<[String], Failure> {
+        entries(of: folder).flatMap { $0.badName ? .failure(.nameNotUTF8) : .success($0.names) }
+    }
+
+    /// The sorted UTF-8 names in a folder, and whether it also holds a name that is not UTF-8.
+    private static func entries(of folder: URL) -> Result<(names: [String], badName: Bool), Failure> {
         guard let handle = opendir(folder.path) else { return .failure(Failure(errno: errno)) }
         defer { closedir(handle) }
         var names: [String] = []
+        var badName = false
         errno = 0
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(validatingCString: $0) }
             }
+            guard let name else { badName = true; continue }
             if name != "." && name != ".." { names.append(name) }
         }
         if errno != 0 { return .failure(Failure(errno: errno)) }
-        return .success(names.sorted())
+        return .success((names.sorted(), badName))
     }
 
     /// Every regular file below `folder` by its path relative to it (`/`-separated, sorted), hidden names
@@ -151,14 +165,17 @@ public enum InputFiles {
                 }
                 ancestors.insert(identity)
                 defer { ancestors.remove(identity) }
-                switch names(in: url) {
-                case .success(let names):
-                    for name in names where !name.hasPrefix(".") { visit(relative.isEmpty ? name : relative + "/" + name) }
+                switch entries(of: url) {
+                case .success(let listing):
+                    // A bad name is reported; it does not hide the folder's other files.
+                    if listing.badName { failures.append(.init(path: relative, failure: .nameNotUTF8, isFolder: true)) }
+                    for name in listing.names where !name.hasPrefix(".") { visit(relative.isEmpty ? name : relative + "/" + name) }
                 case .failure(let failure):
                     failures.append(.init(path: relative, failure: failure == .missing ? .vanished : failure, isFolder: true))
                 }
             default:
-                break  // sockets, pipes and devices are not site files
+                // Reading a FIFO or a device could block for ever; it is no file of a site anyway.
+                if !relative.isEmpty { failures.append(.init(path: relative, failure: .notRegular)) }
             }
         }
         visit("")

@@ -10,14 +10,20 @@ import Darwin
 /// killed writer left. Called with the lock held.
 enum DurableFile {
     /// The target's bytes, or nil when it does not exist. Throws `.unreadable` for any other failure (a file the
-    /// learner may not read must not be mistaken for no progress and overwritten).
+    /// learner may not read must not be mistaken for no progress and overwritten), and for anything but a regular
+    /// file: a device or a FIFO would block, never end, or be replaced by the next save.
     static func contents(_ location: ProgressLocation) throws(ProgressStore.Failure) -> Data? {
-        let fd = open(location.target, O_RDONLY | O_CLOEXEC)
+        let fd = open(location.target, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
             throw .unreadable(path: location.shown, message: errnoText())
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path: location.shown, message: errnoText()) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadable(path: location.shown, message: "not a regular file (a device, FIFO or folder); give --progress a file")
+        }
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -31,12 +37,19 @@ enum DurableFile {
         }
     }
 
-    /// Replaces the target with `bytes`: a fresh temporary beside it (created exclusively, mode 0600), written and
-    /// synced, renamed over the target, then the folder synced so that the rename itself is durable.
+    /// Replaces the target with `bytes`: a fresh temporary beside it (created exclusively, mode 0600 or the
+    /// target's own), written and synced, renamed over the target, then the folder synced so that the rename itself
+    /// is durable. Only a regular file (or none) is replaced.
     static func replace(_ location: ProgressLocation, with bytes: [UInt8]) throws(ProgressStore.Failure) {
+        var info = stat()
+        let exists = lstat(location.target, &info) == 0
+        if exists && (info.st_mode & S_IFMT) != S_IFREG {
+            throw .io(path: location.shown, message: "not a regular file (a device, FIFO or folder); give --progress a file")
+        }
         let temporary = location.newTemporary()
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io(path: location.shown, message: errnoText()) }
+        if exists { fchmod(fd, info.st_mode & 0o7777) }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress! + written, $0.count - written) }

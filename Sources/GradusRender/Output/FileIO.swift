@@ -120,5 +120,19 @@ enum FileIO {
 public struct WriteError: Error, CustomStringConvertible, Sendable {
     public var path: String
     public var reason: String
-    public var description: String { "cannot write \(path): \(reason); the previous site was left in place" }
+    /// Whether the failure came after the commit point: the site is then part new until a build completes it.
+    public var committed = false
+
+    public init(path: String, reason: String, committed: Bool = false) {
+        self.path = path
+        self.reason = reason
+        self.committed = committed
+    }
+
+    public var description: String {
+        committed
+            ? "cannot finish publishing the site at \(path): \(reason); some pages are already new: fix the cause and build again, "
+                + "which completes the update"
+            : "cannot write \(path): \(reason); the previous site was left in place"
+    }
 }

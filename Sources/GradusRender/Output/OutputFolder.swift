@@ -35,7 +35,8 @@ public enum OutputFolder {
     public static func check(_ output: URL, display: String, inputs: [(url: URL, display: String)] = []) throws(Refusal) {
         let real = resolve(output)
         let others = inputs.map { (real: resolve($0.url), display: $0.display) }
-        for input in others where real == input.real || real.hasPrefix(input.real == "/" ? "/" : input.real + "/") {
+        for input in others where real == input.real || real.hasPrefix(input.real == "/" ? "/" : input.real + "/")
+            || isWithin(real, input.real) {
             throw Refusal(message: "refusing to write the site into '\(display)': it is \(real == input.real ? "" : "inside ")\(input.display)",
                           hint: "choose an output folder outside it, e.g. --out _site")
         }
@@ -44,14 +45,36 @@ public enum OutputFolder {
             break
         case .folder:
             try checkOwned(real, display: display)
-        case .file, .other:
+        case .file:
             throw Refusal(message: "cannot write the site into '\(display)': it is a file, not a folder",
                           hint: "choose a folder with --out, or move the file away")
+        case .other:
+            throw Refusal(message: "cannot write the site into '\(display)': it is not a folder (a symlink to nothing, a FIFO or a device)",
+                          hint: "choose a folder with --out")
         }
-        for input in others where input.real.hasPrefix(real == "/" ? "/" : real + "/") {
+        for input in others where input.real.hasPrefix(real == "/" ? "/" : real + "/") || isWithin(input.real, real) {
             throw Refusal(message: "refusing to write the site into '\(display)': it contains \(input.display)",
                           hint: "choose a new or empty folder, e.g. --out _site")
         }
+    }
+
+    /// Whether `inner` or one of its folders is the very folder `outer` (same device and inode): a bind mount shows
+    /// one folder under two paths that no comparison of paths can match.
+    static func isWithin(_ inner: String, _ outer: String) -> Bool {
+        guard let target = identity(outer) else { return false }
+        var path = inner
+        while true {
+            if identity(path) == target { return true }
+            let parent = (path as NSString).deletingLastPathComponent
+            if parent == path || parent.isEmpty { return false }
+            path = parent
+        }
+    }
+
+    private static func identity(_ path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 
     /// Throws unless the existing folder is empty or holds a Gradus site.
@@ -63,7 +86,9 @@ public enum OutputFolder {
             throw Refusal(message: "cannot read the output folder '\(display)': \(reason.text)",
                           hint: "choose a folder you can read and write with --out")
         }
-        guard entries.isEmpty || entries.contains(SiteWriter.manifestName) else {
+        // A first build killed early leaves its journal (or the journal's temporary) and no manifest yet.
+        let marks = [SiteWriter.manifestName, SiteJournal.fileName, SiteJournal.temporaryName]
+        guard entries.isEmpty || entries.contains(where: marks.contains) else {
             throw Refusal(message: "refusing to write the site into '\(display)': the folder is not empty and holds no Gradus site",
                           hint: "Gradus writes only into a new folder, an empty one, or a site it built; choose one with --out")
         }

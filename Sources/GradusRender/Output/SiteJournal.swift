@@ -36,11 +36,22 @@ struct SiteJournal: Codable, Equatable {
     static func read(in root: String) throws(WriteError) -> SiteJournal? {
         let path = root + "/" + fileName
         guard FileIO.kind(path) != .none else { return nil }
-        guard let data = FileManager.default.contents(atPath: path),
-              let journal = try? JSONDecoder().decode(SiteJournal.self, from: data) else {
+        guard FileIO.kind(path) == .file, let data = FileManager.default.contents(atPath: path),
+              let journal = try? JSONDecoder().decode(SiteJournal.self, from: data), journal.isWellFormed else {
             throw WriteError(path: path, reason: "the build journal cannot be read; move the output folder away and build again")
         }
         return journal
+    }
+
+    /// Whether every path stays inside the site and names what the writer may touch: temporaries by their
+    /// reserved prefix, targets that are site paths or the manifest. A journal edited by hand reaches nothing else.
+    var isWellFormed: Bool {
+        moves.allSatisfy { move in
+            let folder = Self.parent(of: move.temporary)
+            let name = move.temporary.dropFirst(folder.isEmpty ? 0 : folder.count + 1)
+            return (folder.isEmpty || Site.isSafe(folder)) && name.hasPrefix(SiteWriter.temporaryMarker) && !name.contains("/")
+                && (Site.isSafe(move.target) || move.target == SiteWriter.manifestName)
+        } && folders.allSatisfy(Site.isSafe) && removals.allSatisfy(Site.isSafe)
     }
 
     /// Replaces the journal in one rename, flushed before and after.
@@ -57,7 +68,10 @@ struct SiteJournal: Codable, Equatable {
 
     /// Undoes a staging build: removes its temporaries and the folders it made (those still empty).
     func rollBack(in root: String) throws(WriteError) {
-        for move in moves { try FileIO.remove(root + "/" + move.temporary) }
+        var verified: Set<String> = []
+        for move in moves where Self.foldersAreReal(above: move.temporary, in: root, verified: &verified) {
+            try FileIO.remove(root + "/" + move.temporary)
+        }
         for folder in folders.reversed() { rmdir(root + "/" + folder) }
         try FileIO.remove(root + "/" + Self.fileName)
         try FileIO.syncFolder(root)
@@ -68,18 +82,24 @@ struct SiteJournal: Codable, Equatable {
     @discardableResult
     func rollForward(in root: String) throws(WriteError) -> [String] {
         var touched: Set<String> = []
+        var verified: Set<String> = []
         for move in moves {
             let from = root + "/" + move.temporary, to = root + "/" + move.target
+            guard Self.foldersAreReal(above: move.target, in: root, verified: &verified) else {
+                throw WriteError(path: to, reason: "a folder on its way is no longer a folder (a symlink or a file)")
+            }
             if FileIO.kind(from) == .none && FileIO.kind(to) == .file { continue }  // renamed before a kill
             try FileIO.rename(from, to)
             touched.insert(Self.parent(of: to))
         }
         var removed: [String] = []
-        for path in removals where Site.isSafe(path) {
+        for path in removals where Self.foldersAreReal(above: path, in: root, verified: &verified) {
             let full = root + "/" + path
-            guard FileIO.kind(full) == .file else { continue }
-            try FileIO.remove(full)
-            removed.append(path)
+            if FileIO.kind(full) == .file {
+                try FileIO.remove(full)
+                removed.append(path)
+            }
+            // Also after a kill that came between the removal and its folder's.
             touched.formUnion(Self.removeEmptyFolders(above: path, in: root))
         }
         for folder in touched.sorted() where FileIO.kind(folder) == .folder { try FileIO.syncFolder(folder) }
@@ -94,11 +114,32 @@ struct SiteJournal: Codable, Equatable {
         guard let journal = try read(in: root) else { return }
         switch journal.state {
         case .staging: try journal.rollBack(in: root)
-        case .committed: try journal.rollForward(in: root)
+        case .committed:
+            do {
+                try journal.rollForward(in: root)
+            } catch {
+                throw WriteError(path: error.path, reason: error.reason, committed: true)
+            }
         }
     }
 
     // MARK: - Helpers
+
+    /// Whether every folder above `path` (relative to `root`) is a real folder, not a symlink or a file, so that
+    /// nothing is written or removed outside the site; `verified` remembers the folders already seen.
+    static func foldersAreReal(above path: String, in root: String, verified: inout Set<String>) -> Bool {
+        var folder = ""
+        for part in parent(of: path).split(separator: "/") {
+            folder = folder.isEmpty ? String(part) : folder + "/" + part
+            if verified.contains(folder) { continue }
+            switch FileIO.kind(root + "/" + folder) {
+            case .folder: verified.insert(folder)
+            case .none: return true  // the rest does not exist yet
+            case .file, .other: return false
+            }
+        }
+        return true
+    }
 
     static func parent(of path: String) -> String {
         String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])

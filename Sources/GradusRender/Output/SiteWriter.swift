@@ -22,6 +22,8 @@ public struct SiteWriter: Sendable {
     /// Every name Gradus keeps for itself in a site starts so; the preview server never serves one.
     public static let reservedPrefix = ".gradus-"
     static let temporaryMarker = ".gradus-tmp-"
+    /// How long a build waits between tries for the folder another build holds.
+    static let lockPoll: useconds_t = 50_000
 
     public init(output: URL, display: String? = nil, interrupted: @escaping @Sendable () -> Bool = { false }) {
         self.output = output
@@ -45,11 +47,15 @@ public struct SiteWriter: Sendable {
     /// `WriteError` for an I/O failure (the old site stands) and `Interrupted`.
     public func write(_ site: Site) throws -> Report {
         try OutputFolder.check(output, display: display)
+        if let clash = site.fileFolderClash {
+            throw WriteError(path: display + "/" + clash.file,
+                             reason: "the site needs it as a file and as the folder of \(clash.inside); rename one of the two inputs")
+        }
         let root = OutputFolder.resolve(output)
         if FileIO.kind(root) == .none {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         }
-        let lock = try FolderLock(root)
+        let lock = try FolderLock(root, interrupted: interrupted)
         defer { lock.release() }
         try SiteJournal.recover(in: root)
         let previous = try readManifest(root)
@@ -58,9 +64,13 @@ public struct SiteWriter: Sendable {
         var contents: [Data] = []
         let nonce = String(UInt32.random(in: .min ... .max), radix: 16)
         var plannedFolders: Set<String> = []
+        var verified: Set<String> = []
         for path in site.paths {
             let data = site.files[path]!
             let target = root + "/" + path
+            guard SiteJournal.foldersAreReal(above: path, in: root, verified: &verified) else {
+                throw foreignFile(SiteJournal.parent(of: path), root: root)
+            }
             switch FileIO.kind(target) {
             case .file:
                 if let old = FileIO.contents(of: target, ifSize: data.count), FileIO.same(old, data) {
@@ -79,7 +89,8 @@ public struct SiteWriter: Sendable {
         }
         let current = Set(site.paths)
         journal.removals = previous.subtracting(current).sorted().filter {
-            Site.isSafe($0) && FileIO.kind(root + "/" + $0) == .file
+            Site.isSafe($0) && SiteJournal.foldersAreReal(above: $0, in: root, verified: &verified)
+                && FileIO.kind(root + "/" + $0) == .file
         }
         let manifest = Data(site.paths.joined(separator: "\n").utf8)
         if FileIO.contents(of: root + "/" + Self.manifestName, ifSize: manifest.count).map({ FileIO.same($0, manifest) }) != true {
@@ -96,7 +107,11 @@ public struct SiteWriter: Sendable {
             try? journal.rollBack(in: root)
             throw error
         }
-        report.removed = try journal.rollForward(in: root)
+        do {
+            report.removed = try journal.rollForward(in: root)
+        } catch {
+            throw WriteError(path: error.path, reason: error.reason, committed: true)
+        }
         return report
     }
 
@@ -171,19 +186,25 @@ public struct SiteWriter: Sendable {
     }
 }
 
-/// An exclusive lock on the output folder, so two builds into one folder take turns.
+/// An exclusive lock on the output folder, so two builds into one folder take turns. Waiting polls, so that
+/// Ctrl-C still stops a build that waits for another.
 private struct FolderLock {
     let fd: Int32
 
-    init(_ path: String) throws(WriteError) {
+    init(_ path: String, interrupted: () -> Bool) throws {
         fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw WriteError(path: path, reason: FileIO.errnoText()) }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else {
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
                 let reason = FileIO.errnoText()
                 close(fd)
                 throw WriteError(path: path, reason: reason)
             }
+            if interrupted() {
+                close(fd)
+                throw SiteWriter.Interrupted()
+            }
+            usleep(SiteWriter.lockPoll)
         }
     }
 
