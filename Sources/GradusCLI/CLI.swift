@@ -8,6 +8,7 @@ public enum CLI {
 
     /// Every working command, in the order `gradus --help` lists them.
     public static let commands: [CommandSpec] = [
+        InitCommand.spec,
         BuildCommand.spec,
         CheckCommand.spec,
         QuizCommand.spec,
@@ -17,6 +18,7 @@ public enum CLI {
         MarkdownCommand.spec,
         MustacheCommand.spec,
         NewCommand.spec,
+        ThemeCommand.spec,
     ]
 
     /// Runs `gradus` with `arguments` (without the program name) and returns the process's exit code.

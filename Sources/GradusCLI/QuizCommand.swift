@@ -60,7 +60,8 @@ enum QuizCommand {
             store = ProgressStore(url: console.url(given))
         } else {
             let url = ProgressStore.defaultURL(environment: console.environment, course: paths.courseID(course.config))
-            if let notice = ProgressStore.adopt(shared: ProgressStore.sharedURL(environment: console.environment), into: url) {
+            if let notice = ProgressStore.adopt(shared: ProgressStore.sharedURL(environment: console.environment), into: url,
+                                                lessons: Set(course.lessons.map(\.slug))) {
                 console.err("gradus: \(notice)\n")
             }
             store = ProgressStore(url: url)

@@ -3,7 +3,7 @@ import GradusContent
 
 /// Renders the whole site in memory from the course, its lesson pages and the templates.
 ///
-/// Pages: `index.html` (every language), `LANG/index.html` (contents), `LANG/SLUG/index.html` (each lesson, with a
+/// Pages: `index.html` (every language; a one-language course's contents), `LANG/index.html` (contents), `LANG/SLUG/index.html` (each lesson, with a
 /// language switcher that lands on the same lesson, `hreflang` alternates and previous/next links), `404.html`,
 /// `sitemap.xml` when a base URL is known, the templates' `static/` files and the content's `assets/`.
 public struct SiteRenderer: Sendable {
@@ -22,7 +22,13 @@ public struct SiteRenderer: Sendable {
         do throws(MustacheError) {
             for (path, data) in templates.staticFiles { site.add("static/\(path)", data) }
             for (path, data) in assets where Site.isSafe(path) { site.add("assets/\(path)", data) }
-            site.add("index.html", try renderRoot(course))
+            if course.languages.count == 1, let language = course.languages.first {
+                // One language needs no chooser: the root page is the course's contents.
+                site.add("index.html", try renderIndex(course, language: language, lessons: pages[language] ?? [],
+                                                       introduction: introductions[language] ?? "", at: "index.html"))
+            } else {
+                site.add("index.html", try renderRoot(course))
+            }
             for language in course.languages {
                 let lessons = pages[language] ?? []
                 site.add(PagePaths.languageIndex(language.code),
@@ -64,9 +70,10 @@ public struct SiteRenderer: Sendable {
         return try page("root", data, path: path)
     }
 
+    /// The contents page of `language`, at its own path or at `at` (the root page of a one-language course).
     private func renderIndex(_ course: Course, language: Language, lessons: [LessonPage],
-                             introduction: String) throws(MustacheError) -> String {
-        let path = PagePaths.languageIndex(language.code)
+                             introduction: String, at place: String? = nil) throws(MustacheError) -> String {
+        let path = place ?? PagePaths.languageIndex(language.code)
         var data = common(course, language: language, path: path, title: course.introductions[language]?.title ?? "",
                           switcher: { .string(PagePaths.link(from: path, to: PagePaths.languageIndex($0.code))) })
         data["description"] = .string(course.introductions[language]?.description ?? "")

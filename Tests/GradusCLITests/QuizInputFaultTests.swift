@@ -95,12 +95,12 @@ struct QuizInputFaultTests {
         #expect(lines == [.tooLong(bytes: 100_000), .end])
     }
 
-    @Test("A device, a FIFO or a folder as the progress file is refused at once and left as it is")
+    @Test("A device or a FIFO as the progress file is refused at once and left as it is")
     func progressThatIsNoFile() throws {
         let folder = try makeScratchFolder("gradus-progress-device")
         let fifo = folder.appendingPathComponent("fifo").path
         try #require(mkfifo(fifo, 0o600) == 0)
-        for path in ["/dev/null", "/dev/zero", fifo, folder.path] {
+        for path in ["/dev/null", "/dev/zero", fifo] {
             let run = CLIRun(["quiz", "--content", Self.content, "--lang", "en", "--answers", "a,a", "--progress", path])
             #expect(run.status == 1, "\(path): \(run.err)")
             #expect(run.err.contains("not a regular file"), "\(path): \(run.err)")

@@ -1,10 +1,25 @@
 import Foundation
 import GradusMarkdown
 
-/// `gradus new lesson NN-slug`: one file per course language with front matter and the section skeleton of the
-/// latest existing lesson in that language (its headings outside directives, with their explicit ids; bodies left
-/// for the author). Writes nothing if any of the files exists or the slug is taken.
+/// `gradus new lesson NN-slug`: one file per course language with a title to fill in, one heading with an id and
+/// one question, each in that language's words (`Words`), the same shape in every language. Writes nothing if any
+/// of the files exists or the slug is taken.
 public struct LessonSkeleton: Sendable {
+    /// The placeholder words of a skeleton in one language.
+    public struct Words: Sendable {
+        public var title: String
+        public var heading: String
+        public var text: String
+        public var statement: String
+
+        public init(title: String, heading: String, text: String, statement: String) {
+            self.title = title
+            self.heading = heading
+            self.text = text
+            self.statement = statement
+        }
+    }
+
     /// What went wrong, phrased for the author.
     public struct Refusal: Error, Sendable, CustomStringConvertible {
         public var description: String
@@ -12,10 +27,12 @@ public struct LessonSkeleton: Sendable {
 
     public var root: URL
     public var displayRoot: String
+    public var words: @Sendable (Language) -> Words
 
-    public init(root: URL, displayRoot: String) {
+    public init(root: URL, displayRoot: String, words: @escaping @Sendable (Language) -> Words) {
         self.root = root
         self.displayRoot = displayRoot
+        self.words = words
     }
 
     /// The files for `name` (`NN-slug`) by display path, in the course's language order, without writing.
@@ -28,13 +45,24 @@ public struct LessonSkeleton: Sendable {
             throw Refusal(description: "the slug '\(parts.slug)' is taken by lesson "
                           + "\(String(format: "%02d", existing.number))-\(existing.slug); choose another")
         }
-        let title = parts.slug.split(separator: "-").joined(separator: " ")
-        let latest = course.lessons.last
         return course.languages.map { language in
-            var text = "---\ntitle: \(title.prefix(1).uppercased() + title.dropFirst())\nsummary: \"\"\n---\n"
-            if let source = latest?.translations[language] {
-                for heading in Self.headings(source.file.body) { text += "\n\(heading)\n" }
-            }
+            let words = words(language)
+            let text = """
+            ---
+            title: "\(words.title)"
+            summary: ""
+            ---
+            ## \(words.heading) {#\(parts.slug)}
+
+            \(words.text)
+
+            ::: quiz true-false
+            id: \(parts.slug)/statement
+            answer: true
+            ### \(words.statement)
+            :::
+
+            """
             let relative = "lessons/\(name).\(language.code).md"
             return (displayRoot.isEmpty ? relative : "\(displayRoot)/\(relative)", text)
         }
@@ -52,24 +80,6 @@ public struct LessonSkeleton: Sendable {
             try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
         }
         return files.map(\.path)
-    }
-
-    /// The heading lines of a lesson body outside directives, as written (ATX) or rewritten as ATX (setext).
-    static func headings(_ body: String) -> [String] {
-        let document = Markdown.parse(body, options: MarkdownOptions(dialect: .lesson))
-        let lines = body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
-        var result: [String] = []
-        for node in document.allNodes where node.kind == .heading && !node.isInsideDirective {
-            guard let level = node.headingLevel, let line = node.position?.line, line <= lines.count else { continue }
-            let raw = lines[line - 1].trimmingSpaces
-            if raw.hasPrefix("#") {
-                result.append(raw)
-            } else {
-                result.append(String(repeating: "#", count: level) + " " + node.plainText
-                              + (node.explicitID.map { " {#\($0)}" } ?? ""))
-            }
-        }
-        return result
     }
 }
 

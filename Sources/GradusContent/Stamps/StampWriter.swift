@@ -17,11 +17,12 @@ public struct StampWriter: Sendable {
         self.displayRoot = displayRoot
     }
 
-    /// Updates every translation whose stamp differs from its original's; returns the display paths written.
-    /// Throws when a file cannot be read or written (the files written before stay written, each one whole).
-    public func update(_ course: Course) throws -> [String] {
+    /// Updates every translation (of `only` those lessons, when given) whose stamp differs from its original's;
+    /// returns the display paths written. Throws when a file cannot be read or written (the files written before
+    /// stay written, each one whole).
+    public func update(_ course: Course, only: Set<String>? = nil) throws -> [String] {
         var written: [String] = []
-        for lesson in course.lessons {
+        for lesson in course.lessons where only?.contains(lesson.slug) ?? true {
             guard let original = lesson.translations[course.config.defaultLanguage] else { continue }
             let stamp = SectionStamp(body: original.file.body)
             for language in course.languages where language != course.config.defaultLanguage {

@@ -22,7 +22,9 @@ enum DurableFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(path: location.shown, message: errnoText()) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .unreadable(path: location.shown, message: "not a regular file (a device, FIFO or folder); give --progress a file")
+            let message = (info.st_mode & S_IFMT) == S_IFDIR ? String(cString: strerror(EISDIR))
+                : "not a regular file (a device or a FIFO); give --progress a file"
+            throw .unreadable(path: location.shown, message: message)
         }
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 65_536)

@@ -67,12 +67,16 @@ public struct ProgressStore: Sendable {
         dataFolder(environment: environment).appendingPathComponent("progress.json")
     }
 
-    /// Copies the shared progress file into a course's `url` the first time the course is used, so that no
-    /// answer recorded before progress was kept per course is lost; the shared file stays as it is. Returns a
-    /// notice when it copied.
-    public static func adopt(shared: URL, into url: URL) -> String? {
+    /// Copies the records of `lessons` from the shared progress file into a course's `url` the first time the
+    /// course is used, so that no answer recorded before progress was kept per course is lost; the shared file
+    /// stays as it is. Returns a notice when it copied.
+    public static func adopt(shared: URL, into url: URL, lessons: Set<String>) -> String? {
         let fileManager = FileManager.default
-        guard !fileManager.fileExists(atPath: url.path), let data = fileManager.contents(atPath: shared.path) else { return nil }
+        guard !fileManager.fileExists(atPath: url.path), let old = fileManager.contents(atPath: shared.path),
+              var progress = try? ProgressFile.decode(old) else { return nil }
+        progress.questions = progress.questions.filter { lessons.contains($0.value.lesson) }
+        guard !progress.questions.isEmpty else { return nil }
+        let data = progress.encoded()
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).adopt.tmp")
         do {
