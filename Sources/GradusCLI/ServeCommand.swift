@@ -30,6 +30,22 @@ enum ServeCommand {
         let builder = SiteBuilder(content: console.url(contentPath), templates: console.url(templatesPath),
                                   contentDisplay: contentPath, templatesDisplay: templatesPath,
                                   cache: console.url(".gradus-cache/simulations"))
+        // Ctrl-C, SIGTERM and a closed terminal end the watch loop; the server and the temporary site are then
+        // cleaned up. They are caught before the first build, so that none of them can leave the site behind.
+        let received = Atomic<Int32>(0)
+        let handlers = [SIGINT, SIGTERM, SIGHUP].map { number in
+            let previous = signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { _ = received.compareExchange(expected: 0, desired: number, ordering: .relaxed) }
+            source.resume()
+            return (number, previous, source)
+        }
+        defer {
+            for (number, previous, source) in handlers {
+                source.cancel()
+                signal(number, previous)
+            }
+        }
         let session: PreviewSession
         do {
             session = try PreviewSession(builder: builder, host: host, port: UInt16(port), log: console.err)
@@ -38,16 +54,13 @@ enum ServeCommand {
             return .failure
         }
         console.out("Serving the course at http://\(host):\(session.server.port)/ (Ctrl-C to stop)\n")
-        // Ctrl-C ends the watch loop; the server and the temporary site are then cleaned up.
-        let interrupted = Atomic<Bool>(false)
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { interrupted.store(true, ordering: .relaxed) }
-        source.resume()
-        session.watch { interrupted.load(ordering: .relaxed) }
-        source.cancel()
+        session.watch { received.load(ordering: .relaxed) != 0 }
         session.stop()
         console.err("\nstopped\n")
-        return .interrupted
+        switch received.load(ordering: .relaxed) {
+        case SIGTERM: return .terminated
+        case SIGHUP: return .hungUp
+        default: return .interrupted
+        }
     }
 }
