@@ -13,7 +13,8 @@ enum RebuildFailure {
         var reason = cocoa.localizedDescription
         if cocoa.domain == NSPOSIXErrorDomain {
             reason = String(cString: strerror(Int32(cocoa.code)))
-        } else if let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        } else if let underlying = (cocoa.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
+                  underlying.domain == NSPOSIXErrorDomain {
             reason = String(cString: strerror(Int32(underlying.code)))
         }
         return path.map { "cannot write \($0): \(reason)" } ?? reason

@@ -14,6 +14,8 @@ final class ServerLoop {
     var acceptPausedUntil = 0.0
     var lastAcceptWarning = -Double.infinity
     var nextKeepAlive = 0.0
+    /// Where the next turn's window starts when there are more connections than poll() may watch at once.
+    var rotation = 0
     var buffer = [UInt8](repeating: 0, count: 16 << 10)
 
     init(listener: Int32, control: ServerControl, limits: ServerLimits, log: @escaping @Sendable (String) -> Void) {
@@ -36,11 +38,12 @@ final class ServerLoop {
     private func turn() {
         let now = MonotonicClock.now()
         let accepting = now >= acceptPausedUntil
-        let watched = Array(connections.values)
+        let (watched, partial) = window()
         var fds = [pollfd(fd: control.wakeReader, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: accepting ? listener : -1, events: Int16(POLLIN), revents: 0)]
         fds += watched.map { pollfd(fd: $0.fd, events: $0.interest, revents: 0) }
-        if poll(&fds, nfds_t(fds.count), timeout(now: now, accepting: accepting)) < 0 {
+        let wait = partial ? min(10, timeout(now: now, accepting: accepting)) : timeout(now: now, accepting: accepting)
+        if poll(&fds, nfds_t(fds.count), wait) < 0 {
             // EINTR, or ENOMEM when the kernel is short: try again, after a pause in the second case.
             if errno != EINTR { usleep(10_000) }
             return
@@ -61,6 +64,20 @@ final class ServerLoop {
             }
         }
         control.record(ServerControl.Counts(connections: connections.count, subscribers: subscribers))
+    }
+
+    /// The connections to watch this turn: all of them, unless poll() may not take that many (it refuses more
+    /// entries than the descriptor limit, which can be lowered below what the server holds while it runs); then
+    /// a window that moves on each turn, with short waits, so that every connection is watched in a few turns.
+    private func window() -> (connections: [Connection], partial: Bool) {
+        let all = Array(connections.values)
+        let room = ServerLimits.descriptorLimit() - 2
+        guard all.count > room else { return (all, false) }
+        let size = max(room, 1)
+        rotation = rotation % all.count
+        let window = (0..<size).map { all[(rotation + $0) % all.count] }
+        rotation += size
+        return (window, true)
     }
 
     /// Milliseconds until the next deadline, at most a second.

@@ -31,11 +31,13 @@ enum RawHTTP {
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
     }
 
-    /// Reads until the peer closes, or until `until` appears in what was read.
-    static func read(_ fd: Int32, until marker: String? = nil) -> String {
+    /// Reads until the peer closes, until `until` appears in what was read, or for at most `seconds` in all (an
+    /// event stream's keep-alive comments would otherwise outlast any per-read timeout).
+    static func read(_ fd: Int32, until marker: String? = nil, seconds: Double = 60) -> String {
         var data: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 8192)
-        while true {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n <= 0 { break }
             data += chunk[0..<n]
