@@ -42,7 +42,7 @@ public struct ParsedArguments: Sendable, Equatable {
         guard let number = Int(text), range.contains(number) else {
             let bounds = range.upperBound == Int.max ? "an integer ≥ \(range.lowerBound)"
                 : "an integer from \(range.lowerBound) to \(range.upperBound)"
-            throw UsageError("invalid value '\(text)' for --\(option)", hint: "expected \(bounds)")
+            throw UsageError("invalid value '\(text.escapingControls)' for --\(option)", hint: "expected \(bounds)")
         }
         return number
     }
@@ -51,7 +51,7 @@ public struct ParsedArguments: Sendable, Equatable {
     public func choice(_ option: String, of choices: [String]) throws(UsageError) -> String? {
         guard let text = value(option) else { return nil }
         guard choices.contains(text) else {
-            throw UsageError("invalid value '\(text)' for --\(option)",
+            throw UsageError("invalid value '\(text.escapingControls)' for --\(option)",
                              hint: (nearest(text, in: choices).map { "did you mean '\($0)'? " } ?? "")
                                  + "valid values: \(choices.joined(separator: ", "))")
         }
@@ -91,7 +91,7 @@ public func parseArguments(_ arguments: [String], options: [OptionSpec], command
             continue
         }
         guard word.hasPrefix("--") else {
-            throw UsageError("unknown option '\(word)' for 'gradus \(command)'",
+            throw UsageError("unknown option '\(word.escapingControls)' for 'gradus \(command)'",
                              hint: "options are spelled with two dashes; see 'gradus \(command) --help'")
         }
         let body = word.dropFirst(2)
@@ -101,7 +101,7 @@ public func parseArguments(_ arguments: [String], options: [OptionSpec], command
             let names = options.map(\.name)
             let hint = nearest(name, in: names).map { "did you mean '--\($0)'?" }
                 ?? "see 'gradus \(command) --help'"
-            throw UsageError("unknown option '--\(name)' for 'gradus \(command)'", hint: hint)
+            throw UsageError("unknown option '--\(name.escapingControls)' for 'gradus \(command)'", hint: hint)
         }
         switch spec.kind {
         case .flag:
@@ -122,7 +122,7 @@ public func parseArguments(_ arguments: [String], options: [OptionSpec], command
     }
     if parsed.positionals.count > maxPositionals {
         let extra = parsed.positionals[maxPositionals]
-        throw UsageError("unexpected argument '\(extra)' for 'gradus \(command)'",
+        throw UsageError("unexpected argument '\(extra.escapingControls)' for 'gradus \(command)'",
                          hint: "see 'gradus \(command) --help'")
     }
     return parsed

@@ -40,16 +40,24 @@ enum BuildCommand {
         }
         let out = console.url(outPath).standardizedFileURL
         let content = console.url(contentPath).standardizedFileURL
-        guard !content.path.hasPrefix(out.path + "/"), content.path != out.path, out.path != "/" else {
-            throw UsageError("refusing to write the site into '\(outPath)'", hint: "choose an output folder outside the content")
+        let templates = console.url(templatesPath).standardizedFileURL
+        let cache = console.url(".gradus-cache")
+        do {
+            try OutputFolder.check(out, display: outPath, inputs: [(content, "the content folder '\(contentPath)'"),
+                                                                   (templates, "the templates folder '\(templatesPath)'"),
+                                                                   (cache, "the simulation cache '.gradus-cache'")])
+        } catch {
+            throw UsageError(error.message, hint: error.hint)
         }
-        let builder = SiteBuilder(content: content, templates: console.url(templatesPath),
+        let builder = SiteBuilder(content: content, templates: templates,
                                   contentDisplay: contentPath, templatesDisplay: templatesPath,
                                   languages: languages, baseURL: arguments.value("base-url"), unsafe: arguments.has("unsafe"),
-                                  cache: console.url(".gradus-cache/simulations"))
+                                  cache: cache.appendingPathComponent("simulations"))
         let result = try builder.build()
         for warning in result.warnings { console.err(warning.formatted + "\n") }
-        let report = try SiteWriter(output: out).write(result.site)
+        let report = try InterruptFlag.during { interrupted in
+            try SiteWriter(output: out, display: outPath, interrupted: interrupted).write(result.site)
+        }
         let seconds = Date().timeIntervalSince(started)
         console.err("Built \(result.pages) pages in \(result.languages) language\(result.languages == 1 ? "" : "s")"
                     + " with \(result.simulations) simulation\(result.simulations == 1 ? "" : "s") into \(outPath)"

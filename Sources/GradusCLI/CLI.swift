@@ -1,5 +1,6 @@
 import Foundation
 import GradusContent
+import GradusRender
 
 /// The command-line interface: finds the command, parses its options, runs it and maps errors to exit codes.
 public enum CLI {
@@ -58,6 +59,11 @@ public enum CLI {
             return try command.run(parsed, console).rawValue
         } catch let error as UsageError {
             return report(error, console: console)
+        } catch let refusal as OutputFolder.Refusal {
+            return report(UsageError(refusal.message, hint: refusal.hint), console: console)
+        } catch let interruption as CommandInterrupted {
+            console.err("gradus: \(interruption.message)\n")
+            return ExitCode.interrupted.rawValue
         } catch let failure as ContentFailure {
             for diagnostic in failure.diagnostics { console.err(diagnostic.formatted + "\n") }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count

@@ -49,35 +49,12 @@ enum CheckCommand {
         return report.errors > 0 ? .content : .success
     }
 
-    /// Every diagnostic of loading, templates, compiling and rendering, and of the linters. Each stage runs when
-    /// its inputs loaded, so a broken template does not hide a broken link; the full build runs when nothing
-    /// before it failed.
+    /// Every diagnostic of loading, templates, compiling and rendering, and of the linters, in one run: a file or
+    /// template that fails is reported and left out, and everything else is still checked.
     static func findings(content: URL, contentPath: String, templates: URL, templatesPath: String, cache: URL) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var course: Course?
-        do { course = try ContentLoader(root: content, displayRoot: contentPath).load() } catch { diagnostics += error.diagnostics }
-        var templatesLoaded = false
-        if let languages = course?.languages ?? CourseLanguages.read(root: content) {
-            do {
-                diagnostics += try TemplateSet.load(from: templates, displayRoot: templatesPath, languages: languages).warnings
-                templatesLoaded = true
-            } catch {
-                diagnostics += error.diagnostics
-            }
-        }
-        guard let course else { return diagnostics }
-        var compiled = false
-        do {
-            diagnostics += try LessonCompiler(registry: .standard).compile(course).warnings
-            compiled = true
-        } catch {
-            diagnostics += error.diagnostics
-        }
-        if compiled && templatesLoaded {
-            let builder = SiteBuilder(content: content, templates: templates, contentDisplay: contentPath,
-                                      templatesDisplay: templatesPath, cache: cache)
-            do { diagnostics += try builder.build().warnings } catch { diagnostics += error.diagnostics }
-        }
-        return diagnostics + CourseLinter().lint(course)
+        let builder = SiteBuilder(content: content, templates: templates, contentDisplay: contentPath,
+                                  templatesDisplay: templatesPath, cache: cache)
+        let (course, diagnostics) = builder.check()
+        return diagnostics + (course.map { CourseLinter().lint($0) } ?? [])
     }
 }

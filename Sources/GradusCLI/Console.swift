@@ -37,12 +37,34 @@ public struct Console: Sendable {
     public static var process: Console {
         Console(out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
                 err: { text in FileHandle.standardError.write(Data(text.utf8)) },
-                readLine: { Swift.readLine(strippingNewline: true) },
+                readLine: { standardInputLine() },
                 readAll: { FileHandle.standardInput.readDataToEndOfFile() },
                 write: { data in FileHandle.standardOutput.write(data) },
                 isTerminal: isatty(STDOUT_FILENO) == 1,
                 environment: ProcessInfo.processInfo.environment,
                 directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// Standard input, read in bounded chunks: one reader for the process, as its buffer holds input read ahead.
+    private static let standardInput = LineReader(fd: STDIN_FILENO)
+
+    /// The next line of standard input that is not too long; a longer one is skipped with a warning.
+    private static func standardInputLine() -> String? {
+        while true {
+            switch standardInput.next() {
+            case .text(let line):
+                return line
+            case .end:
+                return nil
+            case .tooLong(let bytes):
+                FileHandle.standardError.write(Data(("gradus: warning: " + tooLongMessage(bytes: bytes) + "\n").utf8))
+            }
+        }
+    }
+
+    /// The warning for a skipped input line of `bytes` bytes.
+    static func tooLongMessage(bytes: Int) -> String {
+        "ignored an input line of \(bytes) bytes; lines are limited to \(LineReader.defaultLimit) bytes"
     }
 
     /// Resolves a path given on the command line against `directory`.

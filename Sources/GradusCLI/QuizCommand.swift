@@ -48,7 +48,7 @@ enum QuizCommand {
         let passMark = try arguments.integer("pass-mark", in: 0...100).map(Double.init)
         let givenSeed = try arguments.value("seed").map { text throws(UsageError) -> UInt64 in
             guard let seed = UInt64(text) else {
-                throw UsageError("--seed expects a whole number from 0 to \(UInt64.max), found '\(text)'")
+                throw UsageError("--seed expects a whole number from 0 to \(UInt64.max), found '\(text.escapingControls)'")
             }
             return seed
         }
@@ -72,7 +72,7 @@ enum QuizCommand {
             }
         }
         let compiled = try LessonCompiler(registry: .standard).compile(scope)
-        var (progress, warning) = try loadProgress(store, now: clock())
+        let (progress, warning) = try loadProgress(store, now: clock())
         if let warning { console.err("gradus: warning: \(warning)\n") }
         if arguments.has("list") {
             list(compiled, language: Language(language), progress: progress, strings: strings, now: clock(), console: console)
@@ -113,23 +113,36 @@ enum QuizCommand {
         let session = QuizSession(quiz: quiz, attempts: attempts, terminal: terminal,
                                   shownSeed: givenSeed == nil && !scriptedRun ? seed : nil,
                                   math: { tex in (try? UnicodeMath.render(tex: tex)) ?? tex })
-        let recorded = Mutex<[QuestionOutcome]>([])
-        let interrupt = installInterruptHandler(console: console) {
-            console.out(session.summary(recorded.withLock { $0 }))
-        }
-        defer { interrupt?.cancel() }
-        var saveFailed = false
-        let result = session.run(scripted: scripted) { outcome in
-            recorded.withLock { $0.append(outcome) }
-            progress.questions[outcome.questionID] = Leitner.update(
-                progress.questions[outcome.questionID], lesson: lessonOf(outcome.questionID, in: compiled),
-                firstTry: outcome.correctOnFirstTry, now: clock())
-            do {
-                try store.save(progress)
-            } catch {
-                if !saveFailed { console.err("gradus: warning: progress not saved: \(error)\n") }
-                saveFailed = true
+        // One lock for the outcomes and the saves: an interruption waits for a save in progress, then exits.
+        let recording = Mutex(Recording(recorder: ProgressRecorder(store: store)))
+        let interrupts = QuizInterrupt.install(console: console) {
+            recording.withLock { state -> Never in
+                console.out("\n")
+                console.out(session.summary(state.outcomes))
+                exit(ExitCode.interrupted.rawValue)
             }
+        }
+        defer { interrupts.forEach { $0.cancel() } }
+        let result = session.run(scripted: scripted) { outcome in
+            let answer = ProgressRecorder.Answer(questionID: outcome.questionID,
+                                                 lesson: lessonOf(outcome.questionID, in: compiled),
+                                                 firstTry: outcome.correctOnFirstTry, at: clock())
+            recording.withLock { state in
+                state.outcomes.append(outcome)
+                do {
+                    if let warning = try state.recorder.record(answer, now: clock()) {
+                        console.err("gradus: warning: \(warning)\n")
+                    }
+                } catch {
+                    if !state.saveFailed { console.err("gradus: warning: progress not saved: \(error)\n") }
+                    state.saveFailed = true
+                }
+            }
+        }
+        let unsaved = recording.withLock { $0.recorder.pending.count }
+        if unsaved > 0 {
+            console.err("gradus: warning: \(unsaved) answer\(unsaved == 1 ? "" : "s") of this session could not be saved "
+                        + "to \(store.url.path)\n")
         }
         if format == "json" {
             console.out(QuizJSON.result(result, quiz: quiz, seed: seed, attempts: scripted == nil ? attempts : 1,
@@ -152,7 +165,7 @@ enum QuizCommand {
             guard let chosen = AnswerParser.parse(entry, optionCount: question.options.count,
                                                   allowsMany: question.kind == .multiple) else {
                 let letters = question.options.indices.map(AnswerParser.letter).joined(separator: ", ")
-                throw UsageError("invalid answer '\(entry)' for question \(index + 1)",
+                throw UsageError("invalid answer '\(entry.escapingControls)' for question \(index + 1)",
                                  hint: "expected " + (question.kind == .multiple ? "letters joined by '+'" : "one letter")
                                      + " among \(letters)")
             }
@@ -172,7 +185,7 @@ enum QuizCommand {
     }
 
     private static func unknownLesson(_ slug: String, _ slugs: [String]) -> UsageError {
-        UsageError("unknown lesson '\(slug)'", hint: (nearest(slug, in: slugs).map { "did you mean '\($0)'? " } ?? "")
+        UsageError("unknown lesson '\(slug.escapingControls)'", hint: (nearest(slug, in: slugs).map { "did you mean '\($0)'? " } ?? "")
                        + "lessons: \(slugs.joined(separator: ", "))")
     }
 
@@ -232,24 +245,14 @@ enum QuizCommand {
         }
         return id.split(separator: "/").first.map(String.init) ?? id
     }
+}
 
-    /// Ctrl-C in a real terminal: print the summary (progress is already saved after each question) and exit
-    /// with 130. Installed only when standard input and output are terminals of this process.
-    private static func installInterruptHandler(console: Console,
-                                                summary: @escaping @Sendable () -> Void) -> DispatchSourceSignal? {
-        guard console.isTerminal, isatty(STDIN_FILENO) == 1, console.environment["GRADUS_NO_SIGNALS"] == nil else {
-            return nil
-        }
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            console.out("\n")
-            summary()
-            exit(ExitCode.interrupted.rawValue)
-        }
-        source.resume()
-        return source
-    }
+/// What the quiz has recorded: the outcomes for the summary, and the answers on their way to the progress file.
+private struct Recording: Sendable {
+    var recorder: ProgressRecorder
+    var outcomes: [QuestionOutcome] = []
+    /// Whether a save failed already (the warning is printed once).
+    var saveFailed = false
 }
 
 /// A quiz failure that is neither a usage nor a content error (exit code 1), such as a progress file from a newer

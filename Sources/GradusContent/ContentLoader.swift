@@ -1,7 +1,8 @@
 import Foundation
 
 /// Loads content/: `course.yml`, `course.LANG.md`, `lessons/NN-slug.LANG.md` and `pools/NAME.LANG.md`.
-/// Throws a `ContentFailure` with every error found (not only the first); warnings travel in `Course.warnings`.
+/// `load()` throws a `ContentFailure` with every error found (not only the first), warnings travelling in
+/// `Course.warnings`; `read()` returns whatever could be read with every diagnostic, for `gradus check`.
 public struct ContentLoader: Sendable {
     public var root: URL
     /// How `root` is shown in diagnostics, e.g. `content`.
@@ -15,24 +16,45 @@ public struct ContentLoader: Sendable {
     static let lessonKeys: Set<String> = ["title", "summary", "weight", "tags", "source"]
 
     public func load() throws(ContentFailure) -> Course {
+        let (course, diagnostics) = read()
+        guard let course, !diagnostics.contains(where: { $0.severity == .error }) else { throw ContentFailure(diagnostics) }
+        return course
+    }
+
+    /// The course as far as it could be read, and every diagnostic (errors included) in source order. The course
+    /// is nil only when `course.yml` is unusable; files that failed are left out of it, and a translation that
+    /// exists but failed is not reported again as missing.
+    public func read() -> (course: Course?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let configPath = display("course.yml")
-        guard let configText = read("course.yml") else {
-            throw ContentFailure([.error(at: SourceLocation(path: configPath, line: 1, column: 1),
-                                         "cannot read course.yml; is \(displayRoot) a Gradus content folder?")])
+        let configText: String
+        switch read("course.yml") {
+        case .success(let text): configText = text
+        case .failure(.missing):
+            let folder = FileManager.default.fileExists(atPath: root.path) ? "'\(displayRoot)' has no course.yml" : "there is no folder '\(displayRoot)'"
+            return (nil, [.error(at: SourceLocation(path: configPath, line: 1, column: 1),
+                                 "\(folder); run gradus in the course's folder (the one holding content/), "
+                                 + "or name the content folder with --content DIR")])
+        case .failure(let failure): return (nil, [failure.diagnostic(path: configPath)])
         }
         let lines = configText.split(separator: "\n", omittingEmptySubsequences: false)
         let (matter, problems) = FrontMatterParser(path: configPath).parse(lines, firstLine: 1)
         diagnostics += problems
         guard let config = CourseConfig.read(matter, path: configPath, diagnostics: &diagnostics) else {
-            throw ContentFailure(diagnostics)
+            return (nil, diagnostics.sorted { $0.location < $1.location })
         }
         var introductions: [Language: CourseIntroduction] = [:]
         for language in config.languages {
             let name = "course.\(language.code).md"
-            guard let text = read(name) else {
+            let text: String
+            switch read(name) {
+            case .success(let found): text = found
+            case .failure(.missing):
                 diagnostics.append(.error(at: SourceLocation(path: display(name), line: 1, column: 1),
                                           "missing \(name); every course language needs its introduction"))
+                continue
+            case .failure(let failure):
+                diagnostics.append(failure.diagnostic(path: display(name)))
                 continue
             }
             let file = SourceFile.read(text, path: display(name), diagnostics: &diagnostics)
@@ -41,18 +63,23 @@ public struct ContentLoader: Sendable {
                 title: title, description: file.frontMatter["description"]?.string ?? "", source: file)
         }
         let lessons = loadLessons(config, &diagnostics)
-        let pools = loadPools(config, &diagnostics)
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
-        return Course(config: config, introductions: introductions, lessons: lessons, pools: pools,
-                      warnings: diagnostics.sorted { $0.location < $1.location })
+        var unreadablePools: Set<String> = []
+        let pools = loadPools(config, &diagnostics, unreadable: &unreadablePools)
+        let sorted = diagnostics.sorted { $0.location < $1.location }
+        return (Course(config: config, introductions: introductions, lessons: lessons, pools: pools,
+                       unreadablePools: unreadablePools, warnings: sorted.filter { $0.severity == .warning }), sorted)
     }
 
     // MARK: - Lessons
 
     private func loadLessons(_ config: CourseConfig, _ diagnostics: inout [Diagnostic]) -> [Lesson] {
         var bySlug: [String: Lesson] = [:]
-        var firstFile: [String: String] = [:]
-        for name in list("lessons") where name.hasSuffix(".md") {
+        /// Each slug's number and first file, to find two lessons with one slug.
+        var firstFile: [String: (number: Int, path: String)] = [:]
+        /// Translations that exist but could not be read or whose front matter is broken: reported once, not again
+        /// as missing.
+        var unreadable: Set<String> = []
+        for name in list("lessons", &diagnostics) where name.hasSuffix(".md") {
             let path = display("lessons/\(name)")
             guard let parts = LessonFileName(name) else {
                 diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
@@ -66,13 +93,20 @@ public struct ContentLoader: Sendable {
                                           + config.languages.map(\.code).joined(separator: ", ")))
                 continue
             }
-            guard let text = read("lessons/\(name)") else {
-                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1), "cannot read the file as UTF-8"))
+            let text: String
+            switch read("lessons/\(name)") {
+            case .success(let found): text = found
+            case .failure(let failure):
+                // Listed a moment ago: a file missing now vanished while the build ran.
+                diagnostics.append((failure == .missing ? .vanished : failure).diagnostic(path: path))
+                unreadable.insert("\(parts.slug).\(parts.language)")
                 continue
             }
+            let errorsBefore = diagnostics.count(where: { $0.severity == .error })
             let file = SourceFile.read(text, path: path, diagnostics: &diagnostics)
             for entry in file.frontMatter.entries where !Self.lessonKeys.contains(entry.key) {
-                diagnostics.append(.warning(at: entry.location, "unknown front matter key '\(entry.key)'; known keys: "
+                let hint = nearest(entry.key, in: Self.lessonKeys.sorted()).map { "did you mean '\($0)'? " } ?? ""
+                diagnostics.append(.warning(at: entry.location, "unknown front matter key '\(entry.key)'; \(hint)known keys: "
                                             + Self.lessonKeys.sorted().joined(separator: ", ")))
             }
             let source = LessonSource(language: language, file: file,
@@ -85,23 +119,29 @@ public struct ContentLoader: Sendable {
                     diagnostics.append(.error(at: file.frontMatter.location(of: "weight")!, "weight must be a number"))
                 }
             }
+            if let (number, first) = firstFile[parts.slug], number != parts.number {
+                diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                          "two lessons have the slug '\(parts.slug)' (also \(first)); rename one"))
+                continue
+            }
+            if firstFile[parts.slug] == nil { firstFile[parts.slug] = (parts.number, path) }
+            // A file whose front matter is broken is reported and left out; the rest of the course is still checked.
+            if diagnostics.count(where: { $0.severity == .error }) > errorsBefore {
+                unreadable.insert("\(parts.slug).\(parts.language)")
+                continue
+            }
             if var lesson = bySlug[parts.slug] {
-                if lesson.number != parts.number {
-                    diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
-                                              "two lessons have the slug '\(parts.slug)' (also \(firstFile[parts.slug]!)); rename one"))
-                    continue
-                }
                 if language == config.defaultLanguage { lesson.weight = weight }
                 lesson.translations[language] = source
                 bySlug[parts.slug] = lesson
             } else {
-                firstFile[parts.slug] = path
                 bySlug[parts.slug] = Lesson(number: parts.number, slug: parts.slug, weight: weight,
                                             translations: [language: source])
             }
         }
         for lesson in bySlug.values {
-            for language in config.languages where lesson.translations[language] == nil {
+            for language in config.languages
+            where lesson.translations[language] == nil && !unreadable.contains("\(lesson.slug).\(language.code)") {
                 let any = lesson.translations.values.sorted { $0.language < $1.language }.first!
                 diagnostics.append(.warning(at: SourceLocation(path: any.file.path, line: 1, column: 1),
                                             "lesson '\(lesson.slug)' has no \(language.code) translation; "
@@ -111,9 +151,10 @@ public struct ContentLoader: Sendable {
         return bySlug.values.sorted { ($0.weight, $0.number, $0.slug) < ($1.weight, $1.number, $1.slug) }
     }
 
-    private func loadPools(_ config: CourseConfig, _ diagnostics: inout [Diagnostic]) -> [String: [Language: SourceFile]] {
+    private func loadPools(_ config: CourseConfig, _ diagnostics: inout [Diagnostic],
+                           unreadable: inout Set<String>) -> [String: [Language: SourceFile]] {
         var pools: [String: [Language: SourceFile]] = [:]
-        for name in list("pools") where name.hasSuffix(".md") {
+        for name in list("pools", &diagnostics) where name.hasSuffix(".md") {
             let parts = name.dropLast(3).split(separator: ".")
             let path = display("pools/\(name)")
             guard parts.count == 2, config.languages.contains(Language(String(parts[1]))) else {
@@ -121,7 +162,14 @@ public struct ContentLoader: Sendable {
                                           "pool file names are NAME.LANG.md with a course language, found '\(name)'"))
                 continue
             }
-            guard let text = read("pools/\(name)") else { continue }
+            let text: String
+            switch read("pools/\(name)") {
+            case .success(let found): text = found
+            case .failure(let failure):
+                diagnostics.append((failure == .missing ? .vanished : failure).diagnostic(path: path))
+                unreadable.insert(name)
+                continue
+            }
             let file = text.hasPrefix("---")
                 ? SourceFile.read(text, path: path, diagnostics: &diagnostics)
                 : SourceFile(path: path, frontMatter: FrontMatter(entries: []), body: text, bodyFirstLine: 1)
@@ -139,13 +187,19 @@ public struct ContentLoader: Sendable {
         return ""
     }
 
-    private func read(_ relative: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path) else { return nil }
-        return String(validating: data, as: UTF8.self)
+    private func read(_ relative: String) -> Result<String, InputFiles.Failure> {
+        InputFiles.text(root.appendingPathComponent(relative))
     }
 
-    private func list(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []).sorted()
+    /// The names in a content folder; a folder that does not exist is empty, one that cannot be read an error.
+    private func list(_ folder: String, _ diagnostics: inout [Diagnostic]) -> [String] {
+        switch InputFiles.names(in: root.appendingPathComponent(folder)) {
+        case .success(let names): return names
+        case .failure(.missing): return []
+        case .failure(let failure):
+            diagnostics.append(failure.diagnostic(path: display(folder), what: "the folder"))
+            return []
+        }
     }
 
     private func display(_ relative: String) -> String {

@@ -7,8 +7,21 @@ public struct Course: Sendable {
     public var lessons: [Lesson]
     /// Distractor pools by name (`pools/NAME.LANG.md`), per language.
     public var pools: [String: [Language: SourceFile]]
+    /// Pools whose file exists but could not be read (already reported), by name and language: a quiz that uses
+    /// one is not reported again as missing its pool.
+    public var unreadablePools: Set<String> = []
     /// Warnings found while loading (errors are thrown instead).
     public var warnings: [Diagnostic]
+
+    public init(config: CourseConfig, introductions: [Language: CourseIntroduction], lessons: [Lesson],
+                pools: [String: [Language: SourceFile]], unreadablePools: Set<String> = [], warnings: [Diagnostic]) {
+        self.config = config
+        self.introductions = introductions
+        self.lessons = lessons
+        self.pools = pools
+        self.unreadablePools = unreadablePools
+        self.warnings = warnings
+    }
 
     public var languages: [Language] { config.languages }
 

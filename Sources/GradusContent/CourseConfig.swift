@@ -10,6 +10,14 @@ public struct CourseConfig: Hashable, Sendable {
 
     static let knownKeys: Set<String> = ["languages", "default", "base_url", "seed"]
 
+    /// Language names an author may write where a code belongs, in English and in the language itself.
+    static let codesByName: [String: String] = [
+        "english": "en", "portuguese": "pt", "português": "pt", "portugues": "pt", "german": "de", "deutsch": "de",
+        "french": "fr", "français": "fr", "francais": "fr", "spanish": "es", "español": "es", "espanol": "es",
+        "italian": "it", "italiano": "it", "dutch": "nl", "nederlands": "nl", "polish": "pl", "polski": "pl",
+        "russian": "ru", "chinese": "zh", "japanese": "ja", "korean": "ko", "arabic": "ar", "turkish": "tr",
+    ]
+
     /// Reads the config from its parsed form, adding located errors and warnings to `diagnostics`.
     static func read(_ matter: FrontMatter, path: String, diagnostics: inout [Diagnostic]) -> CourseConfig? {
         let start = SourceLocation(path: path, line: 1, column: 1)
@@ -22,12 +30,27 @@ public struct CourseConfig: Hashable, Sendable {
                                       "course.yml needs 'languages: [pt, de, en]' (codes in fallback order)"))
             return nil
         }
-        let languages = list.compactMap(\.string).map(Language.init)
-        for language in languages where !language.code.allSatisfy({ $0.isLowercase && $0.isASCII }) || language.code.isEmpty {
-            diagnostics.append(.error(at: matter.location(of: "languages")!,
-                                      "invalid language code '\(language.code)'; use lowercase ISO 639-1 codes such as pt"))
+        let at = matter.location(of: "languages")!
+        var languages: [Language] = []
+        for language in list.compactMap(\.string).map(Language.init) {
+            let code = language.code
+            if !code.allSatisfy({ $0.isLowercase && $0.isASCII }) || code.isEmpty {
+                diagnostics.append(.error(at: at, "invalid language code '\(code)'; use lowercase ISO 639-1 codes such as pt"))
+            } else if code.count > 3 {
+                let hint = Self.codesByName[code].map { "did you mean '\($0)'? " } ?? ""
+                diagnostics.append(.error(at: at, "'\(code)' is not a language code; \(hint)use a two-letter ISO 639-1 code such as en"))
+                continue
+            }
+            if languages.contains(language) {
+                diagnostics.append(.error(at: at, "language '\(code)' is listed twice in languages; list each once"))
+                continue
+            }
+            languages.append(language)
         }
-        var defaultLanguage = languages[0]
+        // A code that is not one leaves lessons in that language without a course language: stop at course.yml
+        // rather than report each of their files.
+        guard let first = languages.first, languages.count == Set(list.compactMap(\.string)).count else { return nil }
+        var defaultLanguage = first
         if let code = matter["default"]?.string {
             if languages.contains(Language(code)) {
                 defaultLanguage = Language(code)

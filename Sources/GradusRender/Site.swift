@@ -22,6 +22,7 @@ public struct Site: Sendable {
 
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\")
+            && !path.unicodeScalars.contains { $0.properties.generalCategory == .control }
             && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
     }
 }

@@ -43,36 +43,79 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(ContentFailure) -> Result {
         let course = try ContentLoader(root: content, displayRoot: contentDisplay).load()
-        if let languages {
-            for code in languages where !course.languages.contains(Language(code)) {
-                throw ContentFailure([.error(at: SourceLocation(path: "\(contentDisplay)/course.yml", line: 1, column: 1),
-                                             "language '\(code)' is not one of the course's: "
-                                             + course.languages.map(\.code).joined(separator: ", "))])
-            }
-        }
+        try checkLanguages(course)
         let templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: course.languages)
         let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet.words)
         let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, inlineHTML: { body.inlineHTML($0) }).compile(course)
+        return try render(compiled, templateSet: templateSet, body: body, diagnostics: compiled.warnings + templateSet.warnings)
+    }
+
+    /// Every problem of the course, for `gradus check`: each stage runs on whatever the earlier ones could read, so
+    /// a broken file or template hides nothing else. Also returns the course as far as it loaded (nil when
+    /// `course.yml` is unusable), for the linters.
+    public func check() -> (course: Course?, diagnostics: [Diagnostic]) {
+        let (loaded, loadDiagnostics) = ContentLoader(root: content, displayRoot: contentDisplay).read()
+        var diagnostics = loadDiagnostics
+        var templateSet: TemplateSet?
+        if let languages = loaded?.languages ?? CourseLanguages.read(root: content) {
+            do {
+                templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: languages)
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        guard let course = loaded else { return (nil, diagnostics) }
+        let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet?.words ?? [:])
+        let compiled = LessonCompiler(registry: registry, unsafe: unsafe, inlineHTML: { body.inlineHTML($0) })
+            .compileReporting(course)
+        diagnostics += compiled.warnings
+        if let templateSet {
+            do {
+                diagnostics += try render(compiled, templateSet: templateSet, body: body, diagnostics: templateSet.warnings).warnings
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        return (course, diagnostics)
+    }
+
+    // MARK: - Stages
+
+    private func checkLanguages(_ course: Course) throws(ContentFailure) {
+        guard let languages else { return }
+        for code in languages where !course.languages.contains(Language(code)) {
+            throw ContentFailure([.error(at: SourceLocation(path: "\(contentDisplay)/course.yml", line: 1, column: 1),
+                                         "language '\(code)' is not one of the course's: "
+                                         + course.languages.map(\.code).joined(separator: ", "))])
+        }
+    }
+
+    /// Runs the simulations and renders every page, asset and search index of the compiled course.
+    private func render(_ compiled: CompiledCourse, templateSet: TemplateSet, body: LessonBodyRenderer,
+                        diagnostics: [Diagnostic]) throws(ContentFailure) -> Result {
+        let course = compiled.course
+        var diagnostics = diagnostics
         let tables = SimulationRunner(registry: registry, cache: cache).run(compiled)
         var pages: [Language: [LessonPage]] = [:]
         var introductions: [Language: String] = [:]
         let built = course.languages.filter { languages?.contains($0.code) ?? true }
-        var diagnostics = compiled.warnings + templateSet.warnings
         for language in built {
             introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "")
-            pages[language] = try compiled.lessons.map { lesson throws(ContentFailure) in
-                guard let (shown, translation) = lesson.translation(language, fallback: course.languages) else {
-                    preconditionFailure("a loaded lesson has at least one translation")
-                }
-                return try body.page(lesson, translation, shownLanguage: shown, tables: tables, diagnostics: &diagnostics)
+            var list: [LessonPage] = []
+            for lesson in compiled.lessons {
+                // A lesson all of whose translations failed to load has none to show (only in `check`).
+                guard let (shown, translation) = lesson.translation(language, fallback: course.languages) else { continue }
+                list.append(try body.page(lesson, translation, shownLanguage: shown, tables: tables, diagnostics: &diagnostics))
             }
+            pages[language] = list
         }
+        let assets = TemplateSet.readFiles(content.appendingPathComponent("assets"), displayRoot: "\(contentDisplay)/assets",
+                                           diagnostics: &diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
         var renderCourse = course
         renderCourse.config.languages = built
         var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL)
-            .render(renderCourse, pages: pages, introductions: introductions,
-                    assets: TemplateSet.readFiles(content.appendingPathComponent("assets")))
+            .render(renderCourse, pages: pages, introductions: introductions, assets: assets)
         for language in built {
             var index = SearchIndex()
             for lesson in compiled.lessons {

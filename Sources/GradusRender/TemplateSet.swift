@@ -26,10 +26,13 @@ public struct TemplateSet: Sendable {
             library = try MustacheLibrary(folder: folder, extensions: ["mustache"])
         } catch let error as MustacheError {
             throw ContentFailure([diagnostic(error, folder: folder, displayRoot: displayRoot)])
+        } catch let error as LocatedInputFailure {
+            throw ContentFailure([error.diagnostic(displayRoot: displayRoot)])
         } catch {
             throw ContentFailure([.error(at: SourceLocation(path: displayRoot, line: 1, column: 1),
                                          "cannot read the templates folder: \(error.localizedDescription)")])
         }
+        diagnostics += library.missingPartials().map { diagnostic($0, folder: folder, displayRoot: displayRoot) }
         for name in requiredTemplates where library[name] == nil {
             diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(name).mustache", line: 1, column: 1),
                                       "missing template \(name).mustache; copy it from Gradus' default templates"))
@@ -38,9 +41,15 @@ public struct TemplateSet: Sendable {
         for language in languages {
             let relative = "i18n/\(language.code).json"
             let path = "\(displayRoot)/\(relative)"
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
+            let data: Data
+            switch InputFiles.text(folder.appendingPathComponent(relative)) {
+            case .success(let text): data = Data(text.utf8)
+            case .failure(.missing):
                 diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
                                           "missing \(relative); every course language needs the interface's words"))
+                continue
+            case .failure(let failure):
+                diagnostics.append(failure.diagnostic(path: path))
                 continue
             }
             do {
@@ -55,8 +64,10 @@ public struct TemplateSet: Sendable {
             }
         }
         diagnostics += missingKeys(words, languages: languages, displayRoot: displayRoot)
+        let staticFiles = readFiles(folder.appendingPathComponent("static"), displayRoot: "\(displayRoot)/static",
+                                    diagnostics: &diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
-        return TemplateSet(library: library, words: words, staticFiles: readFiles(folder.appendingPathComponent("static")),
+        return TemplateSet(library: library, words: words, staticFiles: staticFiles,
                            warnings: diagnostics, folder: folder, displayRoot: displayRoot)
     }
 
@@ -75,20 +86,26 @@ public struct TemplateSet: Sendable {
         return diagnostics
     }
 
-    /// Every regular file under `folder`, by its path relative to it (hidden files skipped).
-    public static func readFiles(_ folder: URL) -> [String: Data] {
-        var assets: [String: Data] = [:]
-        let root = folder.standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else { return [:] }
-        while let url = walker.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
-                  let data = FileManager.default.contents(atPath: url.path) else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(root + "/") else { continue }
-            assets[String(path.dropFirst(root.count + 1))] = data
+    /// Every regular file under `folder` (shown as `displayRoot`), by its path relative to it (hidden files
+    /// skipped, a missing folder empty). A file or folder that cannot be read, or whose name cannot be a site
+    /// path, is an error in `diagnostics`.
+    public static func readFiles(_ folder: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> [String: Data] {
+        let walk = InputFiles.walk(folder)
+        diagnostics += walk.failures.map { $0.diagnostic(displayRoot: displayRoot) }
+        var files: [String: Data] = [:]
+        for path in walk.files {
+            guard Site.isSafe(path) else {
+                diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1),
+                                          "this file name cannot be a web address (no backslashes or control characters); rename the file"))
+                continue
+            }
+            switch InputFiles.bytes(folder.appendingPathComponent(path)) {
+            case .success(let bytes): files[path] = Data(bytes)
+            case .failure(let failure):
+                diagnostics.append((failure == .missing ? .vanished : failure).diagnostic(path: "\(displayRoot)/\(path)"))
+            }
         }
-        return assets
+        return files
     }
 
     static func diagnostic(_ error: MustacheError, folder: URL, displayRoot: String) -> Diagnostic {

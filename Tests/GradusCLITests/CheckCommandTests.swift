@@ -113,6 +113,38 @@ struct CheckCommandTests {
         ], "\(run.out)")
     }
 
+    @Test("One run reports every problem of the course: a lesson without a title hides nothing in other files or the templates")
+    func everyProblemInOneRun() throws {
+        let root = try FaultMessagesTests.workspace()
+        let lessons = root.appendingPathComponent("content/lessons")
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = root.appendingPathComponent(path)
+            try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
+        try edit("content/lessons/01-first.en.md") { $0.replacingOccurrences(of: "title:", with: "titel:") }
+        try edit("content/lessons/02-second.de.md") { $0 + "\n[hier](#nirgends)\n" }
+        try "---\ntitle: X\n---\n::: quiz true-flase\nanswer: true\n### S\n:::\n"
+            .write(to: lessons.appendingPathComponent("09-x.de.md"), atomically: true, encoding: .utf8)
+        try edit("templates/partials/header.mustache") { $0 + "{{> partials/nope}}\n" }
+        let run = CLIRun(["check"], in: root)
+        #expect(run.status == 65)
+        let errors = run.out.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
+        let linkLine = try Self.lineCount(lessons.appendingPathComponent("02-second.de.md"))
+        let partialLine = try Self.lineCount(root.appendingPathComponent("templates/partials/header.mustache"))
+        let expected = ["content/lessons/01-first.en.md:1:1: error: missing key 'title'",
+                        "content/lessons/02-second.de.md:\(linkLine):1: error: broken link '#nirgends'",
+                        "content/lessons/09-x.de.md:4:1: error: unknown quiz kind 'true-flase'",
+                        "templates/partials/header.mustache:\(partialLine):1: error: no partial named 'partials/nope'"]
+        #expect(errors.count == expected.count, "\(run.out)")
+        for prefix in expected { #expect(errors.contains { $0.hasPrefix(prefix) }, "\(prefix) in \(run.out)") }
+        #expect(!run.out.contains("lesson 'first' has no en translation"), "a false missing-translation cascade: \(run.out)")
+    }
+
+    /// The number of the file's last line (it ends with a newline).
+    static func lineCount(_ url: URL) throws -> Int {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    }
+
     @Test("An unknown --format is a usage error")
     func badFormat() {
         let run = CLIRun(["check", "--format", "xml"])

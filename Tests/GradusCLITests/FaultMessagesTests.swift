@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GradusTestSupport
 @testable import GradusCLI
+import GradusContent
 
 /// docs/errors.md, the table of every diagnostic with an example input, checked against the real program so that
 /// it never goes stale: each row runs in-process and must print its message and end with its exit code.
@@ -45,7 +46,8 @@ struct FaultMessagesTests {
     static var rows: [Row] {
         document.split(separator: "\n").filter { $0.hasPrefix("| `gradus") }.map { line in
             let cells = cells(String(line))
-            return Row(command: Array(cells[0].split(separator: " ").dropFirst().map(String.init)),
+            return Row(command: Array(cells[0].split(separator: " ").dropFirst().map {
+                           $0.replacingOccurrences(of: "␛", with: "\u{1B}") }),
                        file: cells[1] == "—" ? nil : cells[1],
                        input: cells[2] == "—" ? nil : cells[2].replacingOccurrences(of: "↵", with: "\n"),
                        exit: Int32(cells[3]) ?? -1, message: cells[4])
@@ -68,6 +70,23 @@ struct FaultMessagesTests {
         return root
     }
 
+    /// The example input's bytes: UTF-8, with `\xHH` standing for the single byte HH.
+    static func bytes(_ input: String) -> Data {
+        var data = Data(), rest = Substring(input)
+        while let escape = rest.range(of: "\\x") {
+            data += Data(rest[..<escape.lowerBound].utf8)
+            let hex = rest[escape.upperBound...].prefix(2)
+            if hex.count == 2, let byte = UInt8(hex, radix: 16) {
+                data.append(byte)
+                rest = rest[rest.index(escape.upperBound, offsetBy: 2)...]
+            } else {
+                data += Data("\\x".utf8)
+                rest = rest[escape.upperBound...]
+            }
+        }
+        return data + Data(rest.utf8)
+    }
+
     @Test("The table has a row for each kind of diagnostic")
     func tableIsThere() {
         #expect(Self.rows.count >= 90)
@@ -79,7 +98,7 @@ struct FaultMessagesTests {
         if let file = row.file, let input = row.input {
             let url = root.appendingPathComponent(file)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try input.write(to: url, atomically: true, encoding: .utf8)
+            try Self.bytes(input).write(to: url)
         }
         let run = CLIRun(row.command, in: root)
         let lines = run.err.split(separator: "\n").map(String.init)
@@ -157,5 +176,16 @@ struct FaultMessagesTests {
         for fragment in fragments {
             #expect(Self.document.contains(fragment), "\(file): '\(fragment)' is not in docs/errors.md")
         }
+    }
+
+    @Test("Every message about an input that cannot be read appears in the document")
+    func inputFailures() {
+        let failures: [InputFiles.Failure] = [.missing, .permissionDenied, .symlinkLoop, .brokenLink, .notAFile, .notAFolder,
+                                              .vanished, .notUTF8(line: 4, column: 4, byte: 0xE9), .system("REASON")]
+        let document = Self.document.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let messages = failures.filter { $0 != .missing && $0 != .notAFolder }.map { $0.message("the file") }
+            + [InputFiles.Failure.permissionDenied.message("the folder")]
+        let unlisted = messages.filter { !document.contains($0) }
+        #expect(unlisted.isEmpty, "not in docs/errors.md: \(unlisted)")
     }
 }

@@ -7,8 +7,9 @@ import GradusTestSupport
 /// old site in place with a clear message. Runs the real debug binary.
 @Suite("Faults during a build", .serialized)
 struct FaultTests {
-    /// The site's files by path, read from `folder` (temporaries of a killed build listed apart).
-    static func snapshot(_ folder: URL) throws -> (files: [String: Data], temporaries: [String]) {
+    /// The site's files by path, read from `folder`; the writer's own bookkeeping (temporaries, its journal: every
+    /// `.gradus-` name but the manifest) is listed apart.
+    static func snapshot(_ folder: URL) throws -> (files: [String: Data], internal: [String]) {
         var files: [String: Data] = [:], temporaries: [String] = []
         let root = folder.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
@@ -16,14 +17,16 @@ struct FaultTests {
         }
         for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
             let path = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
-            if url.lastPathComponent.hasPrefix(".gradus-tmp-") { temporaries.append(path); continue }
+            let name = url.lastPathComponent
+            if name.hasPrefix(".gradus-") && name != ".gradus-manifest" { temporaries.append(path); continue }
             files[path] = try Data(contentsOf: url)
         }
         return (files, temporaries)
     }
 
     /// The mini course (two languages, a simulation, a quiz) with the repository's templates, built once as the
-    /// old site; then its content changed (edited lessons, a new lesson) so that the next build updates it.
+    /// old site; then its content changed (edited lessons, a new lesson, `extraLessons` more, one lesson gone) so
+    /// that the next build writes, replaces and removes files.
     struct Workspace {
         var root: URL
         var old: [String: Data]
@@ -31,12 +34,14 @@ struct FaultTests {
         var site: URL { root.appendingPathComponent("_site") }
         var oldCopy: URL { root.appendingPathComponent("old-site") }
 
-        init(extraLesson: String = "Brand new.\n") throws {
+        init(extraLesson: String = "Brand new.\n", extraLessons: Int = 30) throws {
             root = try makeScratchFolder("gradus-fault")
             let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/GradusRenderTests/Fixtures/mini/content")
             try FileManager.default.copyItem(at: fixtures, to: root.appendingPathComponent("content"))
             try FileManager.default.copyItem(at: TestEnvironment.packageRoot.appendingPathComponent("templates"),
                                              to: root.appendingPathComponent("templates"))
+            let gone = root.appendingPathComponent("content/lessons/05-gone.en.md")
+            try "---\ntitle: Gone\n---\nThis lesson is dropped.\n".write(to: gone, atomically: true, encoding: .utf8)
             let binary = try #require(GradusBinary.debug, "swift test builds .build/debug/gradus")
             let first = try runProcess(binary, ["build"], in: root)
             try #require(first.status == 0, "\(first.stderrText)")
@@ -44,6 +49,7 @@ struct FaultTests {
             old = try FaultTests.snapshot(site).files
             try FileManager.default.copyItem(at: site, to: root.appendingPathComponent("old-site"))
             let lessons = root.appendingPathComponent("content/lessons")
+            try FileManager.default.removeItem(at: gone)
             for name in ["01-first.en.md", "01-first.de.md"] {
                 let url = lessons.appendingPathComponent(name)
                 let text = try String(contentsOf: url, encoding: .utf8)
@@ -53,7 +59,7 @@ struct FaultTests {
             try ("---\ntitle: Third\n---\n## New {#new}\n\n" + extraLesson)
                 .write(to: lessons.appendingPathComponent("03-third.en.md"), atomically: true, encoding: .utf8)
             // More pages, and a course title on every page that changes, so that the update writes many files.
-            for number in 10..<40 {
+            for number in 10..<(10 + extraLessons) {
                 try "---\ntitle: Lesson \(number)\n---\nText \(number).\n"
                     .write(to: lessons.appendingPathComponent("\(number)-extra\(number).en.md"), atomically: true, encoding: .utf8)
             }
@@ -119,7 +125,7 @@ struct FaultTests {
             #expect(next.status == 0, "kill \(attempt): \(next.stderrText)")
             let completed = try Self.snapshot(workspace.site)
             #expect(completed.files == workspace.new, "kill \(attempt): the next build did not complete the update")
-            #expect(completed.temporaries.isEmpty, "kill \(attempt): temporaries left: \(completed.temporaries)")
+            #expect(completed.internal.isEmpty, "kill \(attempt): temporaries left: \(completed.internal)")
         }
         print("FaultTests: 50 kills, update \(String(format: "%.3f", updateSeconds)) s: \(outcomes)")
     }
@@ -146,7 +152,7 @@ struct FaultTests {
         #expect(run.stderrText.contains(words), "\(run.stderrText)")
         let after = try snapshot(workspace.site)
         #expect(after.files == workspace.old, "the old site changed")
-        #expect(after.temporaries.isEmpty, "temporaries left: \(after.temporaries)")
+        #expect(after.internal.isEmpty, "temporaries left: \(after.internal)")
     }
 
     @Test("A full disk (a small tmpfs) gives a clear error and leaves the old site in place")

@@ -136,7 +136,7 @@ struct QuizCommandTests {
         #expect(run.status == 0)
         #expect(run.err.hasPrefix("gradus: warning: \(file.path) could not be read; it was kept as \(file.path).corrupt-"))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names.count == 2 && names[0] == "p.json" && names[1].hasPrefix("p.json.corrupt-"))
+        #expect(names.count == 3 && names[0] == ".p.json.lock" && names[1] == "p.json" && names[2].hasPrefix("p.json.corrupt-"))
     }
 
     @Test("Answers that do not fit the quiz are usage errors")

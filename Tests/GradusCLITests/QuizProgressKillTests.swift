@@ -3,7 +3,8 @@ import Testing
 import GradusTestSupport
 
 /// The progress file survives a kill at any moment: the real binary is killed with SIGKILL at varied delays while
-/// it records answers, and the file is then always absent or a whole, readable progress file.
+/// it records answers, and the file is then always absent or a whole, readable progress file; the next run removes
+/// the temporaries the killed ones left.
 @Suite("Progress file under SIGKILL")
 struct QuizProgressKillTests {
     static let root = TestEnvironment.packageRoot
@@ -36,14 +37,20 @@ struct QuizProgressKillTests {
             whole += 1
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0 != "progress.json" && !$0.hasSuffix(".tmp") }
-        #expect(leftovers.isEmpty, "no file other than the progress file and an interrupted temporary")
+            .filter { $0 != "progress.json" && $0 != ".progress.json.lock" && !$0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "no file other than the progress file, its lock and an interrupted temporary")
+        // Temporaries of killed writers, in the old and the new naming, and one of another progress file.
+        for name in [".progress.json.4242.tmp", ".progress.json.4242.9f3a.tmp", ".other.json.4242.tmp"] {
+            try Data("{".utf8).write(to: folder.appendingPathComponent(name))
+        }
         // Finally a run that completes: the file has both questions, each seen at least once.
         let run = try runProcess(Self.binary, ["quiz", "--content", Self.content,
                                                "--lang", "en", "--answers", "a,b", "--progress", file.path])
         #expect(run.status == 0)
         let final = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         #expect((final["questions"] as? [String: Any])?.count == 2)
+        let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(temporaries == [".other.json.4242.tmp"], "the next run removes its file's temporaries, and only those")
         _ = whole
     }
 }

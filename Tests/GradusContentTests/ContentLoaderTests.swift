@@ -20,7 +20,6 @@ struct ContentLoaderTests {
                 "content/lessons/02-two.en.md:1:1: warning: lesson 'two' has no pt translation; add lessons/02-two.pt.md",
                 "content/lessons/03-two.en.md:1:1: error: two lessons have the slug 'two' (also content/lessons/02-two.en.md); rename one",
                 "content/lessons/04-three.en.md:1:1: error: missing key 'title' in the front matter",
-                "content/lessons/04-three.en.md:1:1: warning: lesson 'three' has no pt translation; add lessons/04-three.pt.md",
                 "content/lessons/05-four.de.md:1:1: error: language 'de' is not in course.yml's languages: pt, en",
                 "content/lessons/notes.md:1:1: error: lesson file names are NN-slug.LANG.md (e.g. 01-backpropagation.pt.md), found 'notes.md'",
             ])

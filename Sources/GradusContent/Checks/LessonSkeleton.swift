@@ -78,8 +78,7 @@ public struct LessonSkeleton: Sendable {
 public enum CourseLanguages {
     /// The languages of `root/course.yml`, or nil when it cannot be read or is invalid.
     public static func read(root: URL) -> [Language]? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("course.yml").path),
-              let text = String(data: data, encoding: .utf8) else { return nil }
+        guard case .success(let text) = InputFiles.text(root.appendingPathComponent("course.yml")) else { return nil }
         let (matter, _) = FrontMatterParser(path: "course.yml")
             .parse(text.split(separator: "\n", omittingEmptySubsequences: false), firstLine: 1)
         var ignored: [Diagnostic] = []

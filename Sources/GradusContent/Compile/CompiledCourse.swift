@@ -54,4 +54,6 @@ public struct CompiledQuestion: Sendable {
     /// The directive node's index in the translation's document.
     public var node: Int
     public var question: Question
+    /// Where the directive starts in the lesson file.
+    public var location: SourceLocation
 }

@@ -23,6 +23,14 @@ public struct LessonCompiler: Sendable {
     }
 
     public func compile(_ course: Course) throws(ContentFailure) -> CompiledCourse {
+        let compiled = compileReporting(course)
+        if compiled.warnings.contains(where: { $0.severity == .error }) { throw ContentFailure(compiled.warnings) }
+        return compiled
+    }
+
+    /// Compiles every lesson whatever errors others have; the result's `warnings` holds every diagnostic, errors
+    /// included (`gradus check` goes on to render it; a build stops at the first error).
+    public func compileReporting(_ course: Course) -> CompiledCourse {
         var diagnostics = course.warnings
         var lessons: [CompiledLesson] = []
         for lesson in course.lessons {
@@ -34,7 +42,7 @@ public struct LessonCompiler: Sendable {
             lessons.append(CompiledLesson(slug: lesson.slug, number: lesson.number, translations: translations))
         }
         LinkChecker(lessons: lessons, languages: course.languages).check(&diagnostics)
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
+        QuestionIDCheck(languages: course.languages).check(lessons, &diagnostics)
         return CompiledCourse(course: course, lessons: lessons, warnings: diagnostics)
     }
 
@@ -80,10 +88,11 @@ public struct LessonCompiler: Sendable {
                 case "quiz":
                     let number = questions.count + 1
                     let pools = course.pools.compactMapValues { $0[source.language] }
-                    if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code, pools: pools)
+                    if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code,
+                                                 unreadablePools: course.unreadablePools, pools: pools)
                         .read(node, defaultID: "\(lesson.slug)/q\(number)", at: at, locate: locate,
                               diagnostics: &diagnostics) {
-                        questions.append(CompiledQuestion(node: node.index, question: question))
+                        questions.append(CompiledQuestion(node: node.index, question: question, location: at))
                     }
                 default:
                     let hint = nearest(name, in: Self.directives).map { "did you mean '\($0)'? " } ?? ""

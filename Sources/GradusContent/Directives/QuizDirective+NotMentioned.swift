@@ -39,6 +39,8 @@ extension QuizDirective {
             return nil
         }
         guard let poolFile = pools[poolParameter.value] else {
+            // A pool that exists but could not be read has its own error already.
+            if unreadablePools.contains("\(poolParameter.value).\(language).md") { return nil }
             let names = pools.keys.sorted()
             diagnostics.append(.error(at: locate(poolParameter.position),
                                       "no pool '\(poolParameter.value)' in language '\(language)'; write "

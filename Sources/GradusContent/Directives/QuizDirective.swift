@@ -8,6 +8,8 @@ import GradusQuiz
 struct QuizDirective {
     var inlineHTML: @Sendable ([MarkdownNode]) -> String
     var language: String
+    /// File names (`NAME.LANG.md`) of pools that exist but could not be read.
+    var unreadablePools: Set<String> = []
     /// The course's distractor pools in this language (`pools/NAME.LANG.md`), for `not-mentioned`.
     var pools: [String: SourceFile] = [:]
 
@@ -16,6 +18,13 @@ struct QuizDirective {
     func read(_ node: MarkdownNode, defaultID: String, at location: SourceLocation, locate: Locator,
               diagnostics: inout [Diagnostic]) -> Question? {
         let kindName = (node.directiveArguments ?? "").split(separator: " ").first.map(String.init) ?? ""
+        // The kind decides which parameters are valid, so an unknown kind is reported before any parameter.
+        guard Self.kinds.contains(kindName) else {
+            let hint = nearest(kindName, in: ["true-false", "not-mentioned"]).map { "did you mean '\($0)'? " } ?? ""
+            diagnostics.append(.error(at: location, "unknown quiz kind '\(kindName)'; \(hint)write '::: quiz', "
+                                      + "'::: quiz true-false' or '::: quiz not-mentioned'"))
+            return nil
+        }
         var id = defaultID
         var answer: Bool? = nil
         var generated: [String: DirectiveParameter] = [:]
@@ -109,10 +118,7 @@ struct QuizDirective {
                        Question.Option(text: QuizText(stringLiteral: strings.falseWord), isCorrect: !answer)]
             kind = .trueFalse
         default:
-            let hint = nearest(kindName, in: ["true-false", "not-mentioned"]).map { "did you mean '\($0)'? " } ?? ""
-            diagnostics.append(.error(at: location, "unknown quiz kind '\(kindName)'; \(hint)write '::: quiz', "
-                                      + "'::: quiz true-false' or '::: quiz not-mentioned'"))
-            return nil
+            preconditionFailure("quiz kinds were checked above")
         }
         return Question(id: id, kind: kind, prompt: prompt, options: options, explanation: explanation,
                         origin: location.description)

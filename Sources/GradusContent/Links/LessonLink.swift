@@ -31,4 +31,22 @@ public enum LessonLink: Equatable, Sendable {
         if !digits.isEmpty, stem.dropFirst(digits.count).first == "-" { stem = stem.dropFirst(digits.count + 1) }
         return .lesson(slug: String(stem), fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
     }
+
+    /// The lesson a relative link names without `.md` (`vanishing-gradient#stacking`, `02-vanishing-gradient`,
+    /// `../vanishing-gradient/index.html`): the site's own paths or a slug, which reach a page in one language
+    /// only or none. Nil for links of any other shape.
+    public static func bareLessonName(_ destination: String) -> String? {
+        guard !destination.hasPrefix("#"), !destination.contains(":"), !destination.hasPrefix("/") else { return nil }
+        var path = Substring(destination)
+        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
+        while path.hasPrefix("./") || path.hasPrefix("../") { path = path.drop { $0 == "." }.dropFirst() }
+        for suffix in ["/index.html", ".html", "/"] where path.hasSuffix(suffix) {
+            path = path.dropLast(suffix.count)
+            break
+        }
+        let digits = path.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, path.dropFirst(digits.count).first == "-" { path = path.dropFirst(digits.count + 1) }
+        guard !path.isEmpty, !path.contains("/"), !path.contains(".") else { return nil }
+        return String(path)
+    }
 }

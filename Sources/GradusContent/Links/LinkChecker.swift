@@ -35,7 +35,14 @@ struct LinkChecker {
                                                           + suggestion(fragment, ids)))
                             }
                         }
-                    case .asset, .other:
+                    case .other:
+                        if let slug = LessonLink.bareLessonName(destination), let target = lessons.first(where: { $0.slug == slug }) {
+                            let fragment = destination.firstIndex(of: "#").map { String(destination[$0...]) } ?? ""
+                            let file = String(format: "%02d", target.number) + "-" + slug + ".md" + fragment
+                            diagnostics.append(.error(at: at, "link '\(destination)' names lesson '\(slug)' without its file; "
+                                                      + "write '\(file)' so it reaches the page in every language"))
+                        }
+                    case .asset:
                         break
                     }
                 }

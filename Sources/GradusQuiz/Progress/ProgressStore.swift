@@ -5,13 +5,20 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads and writes the progress file safely: a write goes to a temporary file beside the target, is flushed to
-/// disk, then renamed over it, so a crash or a kill at any moment leaves the old file or the new one, whole. A
-/// file that cannot be read is moved aside (`NAME.corrupt-DATE`) with a warning instead of being overwritten.
+/// Reads and writes the progress file so that no answer is lost: every change is a read-merge-write under an
+/// exclusive lock (`FileLock`), so quizzes running at once on one file each add their answers to what the others
+/// saved; the write is a temporary, `fsync` and `rename` (`DurableFile`), so a kill at any moment leaves the old
+/// file or the new one, whole. A file that cannot be read is moved aside under a name no earlier backup has
+/// (`CorruptBackup`), with a warning. A symlinked file is written through to its target (`ProgressLocation`).
 public struct ProgressStore: Sendable {
+    /// Why the progress file could not be used, with the path as the learner gave it.
     public enum Failure: Error, Equatable, CustomStringConvertible {
         /// The file was written by a newer Gradus; it is left untouched.
         case newerVersion(path: String, version: Int)
+        /// Another process held the lock for longer than the store waits.
+        case locked(path: String, lock: String, seconds: Double)
+        /// The file exists but cannot be read (permissions, a folder in its place).
+        case unreadable(path: String, message: String)
         case io(path: String, message: String)
 
         public var description: String {
@@ -19,6 +26,12 @@ public struct ProgressStore: Sendable {
             case .newerVersion(let path, let version):
                 return "\(path) has progress format version \(version), newer than this Gradus reads "
                     + "(\(ProgressFile.currentVersion)); it was left as it is (use --progress FILE for another file)"
+            case .locked(let path, let lock, let seconds):
+                let shown = seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"
+                return "\(path) is busy: another process has held \(lock) for more than \(shown) s "
+                    + "(if no gradus is running, that process is stuck; end it and try again)"
+            case .unreadable(let path, let message):
+                return "cannot read \(path): \(message)"
             case .io(let path, let message):
                 return "cannot write \(path): \(message)"
             }
@@ -26,8 +39,13 @@ public struct ProgressStore: Sendable {
     }
 
     public var url: URL
+    /// Seconds a read or save waits for another process's lock before it fails with `.locked`.
+    public var lockTimeout: Double
 
-    public init(url: URL) { self.url = url }
+    public init(url: URL, lockTimeout: Double = 10) {
+        self.url = url
+        self.lockTimeout = lockTimeout
+    }
 
     /// `$XDG_DATA_HOME/gradus/progress.json`, else `$HOME/.local/share/gradus/progress.json`.
     public static func defaultURL(environment: [String: String]) -> URL {
@@ -39,76 +57,70 @@ public struct ProgressStore: Sendable {
     }
 
     /// The stored progress (empty when there is no file) and a warning when an unreadable file was moved aside;
-    /// `now` names the moved file.
+    /// `now` names the moved file. Removes temporaries left by killed writers. Without a folder there is nothing
+    /// to read, and nothing is created.
     public func load(now: Date) throws(Failure) -> (progress: ProgressFile, warning: String?) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return (ProgressFile(), nil) }
-        if let version = Self.version(of: data), version > ProgressFile.currentVersion {
-            throw .newerVersion(path: url.path, version: version)
+        let location = ProgressLocation(url)
+        guard FileManager.default.fileExists(atPath: location.folder) else { return (ProgressFile(), nil) }
+        return try FileLock.holding(location, timeout: lockTimeout, readingOnly: true) { locked throws(Failure) in
+            if locked { DurableFile.removeStaleTemporaries(location) }
+            return try read(location, now: now)
         }
-        if let progress = try? ProgressFile.decode(data) { return (progress, nil) }
-        let stamp = Self.stamp(now)
-        let aside = url.path + ".corrupt-" + stamp
-        guard rename(url.path, aside) == 0 else {
-            throw .io(path: url.path, message: "unreadable, and it could not be moved aside: " + Self.errnoText())
-        }
-        return (ProgressFile(), "\(url.path) could not be read; it was kept as \(aside) and progress starts afresh")
     }
 
-    /// Writes `progress` to a temporary file beside the target, syncs it, and renames it over the target.
-    public func save(_ progress: ProgressFile) throws(Failure) {
-        let folder = url.deletingLastPathComponent()
+    /// Applies `change` to the progress as it is on disk now, under the lock, and writes the result; returns a
+    /// warning when an unreadable file was moved aside first. Removes temporaries left by killed writers.
+    @discardableResult
+    public func update(now: Date, _ change: (inout ProgressFile) -> Void) throws(Failure) -> String? {
+        let location = ProgressLocation(url)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: location.folder, withIntermediateDirectories: true)
         } catch {
-            throw .io(path: url.path, message: "cannot create \(folder.path)")
+            throw .io(path: location.shown, message: "cannot create \(location.folder)")
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        let bytes = [UInt8](progress.encoded())
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw .io(path: url.path, message: Self.errnoText()) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let message = Self.errnoText()
-                close(fd)
-                unlink(temporary)
-                throw .io(path: url.path, message: message)
-            }
-            written += n
+        return try FileLock.holding(location, timeout: lockTimeout) { _ throws(Failure) in
+            DurableFile.removeStaleTemporaries(location)
+            var (progress, warning) = try read(location, now: now)
+            change(&progress)
+            try DurableFile.replace(location, with: [UInt8](progress.encoded()))
+            return warning
         }
-        guard fsync(fd) == 0, close(fd) == 0 else {
-            let message = Self.errnoText()
-            unlink(temporary)
-            throw .io(path: url.path, message: message)
-        }
-        guard rename(temporary, url.path) == 0 else {
-            let message = Self.errnoText()
-            unlink(temporary)
-            throw .io(path: url.path, message: message)
-        }
-        let dir = open(folder.path, O_RDONLY)
-        if dir >= 0 { fsync(dir); close(dir) }
     }
 
-    /// Deletes the progress file (`--reset`); a missing file is not an error.
+    /// Replaces the stored progress with `progress` as a whole.
+    public func save(_ progress: ProgressFile) throws(Failure) {
+        try update(now: Date()) { $0 = progress }
+    }
+
+    /// Deletes the progress file (`--reset`); through a symlink it deletes the target and keeps the link. A
+    /// missing file is not an error.
     public func reset() throws(Failure) {
-        if unlink(url.path) != 0 && errno != ENOENT { throw .io(path: url.path, message: Self.errnoText()) }
+        let location = ProgressLocation(url)
+        guard FileManager.default.fileExists(atPath: location.folder) else { return }
+        try FileLock.holding(location, timeout: lockTimeout) { _ throws(Failure) in
+            DurableFile.removeStaleTemporaries(location)
+            if unlink(location.target) != 0 && errno != ENOENT {
+                throw .io(path: location.shown, message: errnoText())
+            }
+            DurableFile.syncFolder(location.folder)
+        }
     }
 
     // MARK: - Helpers
+
+    /// The file's progress, with the lock held: empty when absent, refused when newer, moved aside when unreadable.
+    private func read(_ location: ProgressLocation, now: Date) throws(Failure) -> (ProgressFile, String?) {
+        guard let data = try DurableFile.contents(location) else { return (ProgressFile(), nil) }
+        if let version = Self.version(of: data), version > ProgressFile.currentVersion {
+            throw .newerVersion(path: location.shown, version: version)
+        }
+        if let progress = try? ProgressFile.decode(data) { return (progress, nil) }
+        let aside = try CorruptBackup.moveAside(location, now: now)
+        return (ProgressFile(), "\(location.shown) could not be read; it was kept as \(aside) and progress starts afresh")
+    }
 
     private static func version(of data: Data) -> Int? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
         return object["version"] as? Int
     }
-
-    private static func stamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
-        return formatter.string(from: date).replacingOccurrences(of: ":", with: "")
-    }
-
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
 }

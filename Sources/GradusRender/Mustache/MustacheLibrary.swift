@@ -1,4 +1,5 @@
 import Foundation
+import GradusContent
 
 /// A set of named, compiled templates that serve as one another's partials.
 ///
@@ -25,25 +26,45 @@ public struct MustacheLibrary: Sendable {
     /// Compiles every `*.mustache` and `*.html` file under `folder` (subfolders included, hidden files not),
     /// in sorted order. When `name.mustache` and `name.html` both exist, the `.mustache` file wins, as in
     /// `gradus mustache`. Errors name each file by its path under `folder` as given.
-    /// Throws `MustacheError` for a template that does not compile and Foundation's errors for I/O.
+    /// Throws `MustacheError` for a template that does not compile and `LocatedInputFailure` (path relative to
+    /// `folder`) for a file or folder that cannot be read or a template that is not UTF-8.
     public init(folder: URL, extensions: [String] = ["mustache", "html"]) throws {
-        let root = folder.standardizedFileURL.path
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                        options: [.skipsHiddenFiles])
-        var found: [(name: String, rank: Int, url: URL)] = []
-        while let url = enumerator?.nextObject() as? URL {
-            guard let rank = extensions.firstIndex(of: url.pathExtension),
-                  (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            var relative = url.standardizedFileURL.deletingPathExtension().path
-            if relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
-            found.append((relative, rank, url))
+        let walk = InputFiles.walk(folder)
+        if let first = walk.failures.first { throw first }
+        var found: [(name: String, rank: Int, relative: String)] = []
+        for relative in walk.files {
+            let fileExtension = (relative as NSString).pathExtension
+            guard let rank = extensions.firstIndex(of: fileExtension) else { continue }
+            found.append((String(relative.dropLast(fileExtension.count + 1)), rank, relative))
         }
         var templates: [String: MustacheTemplate] = [:]
         for file in found.sorted(by: { ($0.name, $0.rank) < ($1.name, $1.rank) }) where templates[file.name] == nil {
-            let displayName = folder.appendingPathComponent(file.name + "." + file.url.pathExtension).relativePath
-            templates[file.name] = try MustacheTemplate(source: try Mustache.readText(file.url), name: displayName)
+            let displayName = folder.appendingPathComponent(file.relative).relativePath
+            let source: String
+            switch InputFiles.text(folder.appendingPathComponent(file.relative)) {
+            case .success(let text): source = text
+            case .failure(let failure): throw LocatedInputFailure(path: file.relative, failure: failure)
+            }
+            templates[file.name] = try MustacheTemplate(source: source, name: displayName)
         }
         self.templates = templates
+    }
+
+    /// A `{{> name}}` tag of any template whose partial is not in the library, located at the tag; the Mustache
+    /// spec renders such a partial as nothing, which hides a typo, so a site treats each one as an error.
+    public func missingPartials() -> [MustacheError] {
+        var errors: [MustacheError] = []
+        let names = templates.keys.sorted()
+        for name in names {
+            let template = templates[name]!
+            for case .partial(let partial, _, let offset) in template.nodes where templates[partial] == nil {
+                let hint = nearest(partial, in: names).map { "did you mean '\($0)'? " } ?? ""
+                errors.append(MustacheError(name: template.name, source: template.source, offset: offset,
+                                            message: "no partial named '\(partial)'; \(hint)partials are templates under "
+                                                + "the templates folder, named by their path without the extension"))
+            }
+        }
+        return errors
     }
 
     /// The template named `name`, or nil.

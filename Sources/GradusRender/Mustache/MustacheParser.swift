@@ -230,6 +230,12 @@ struct MustacheParser {
     private func parseName(_ content: String, offset: Int) throws(MustacheError) -> MustacheName {
         let raw = trimmed(content)
         guard !raw.isEmpty else { throw error("empty tag; expected a name such as {{title}}", at: offset) }
+        if let newline = raw.firstIndex(where: \.isNewline) {
+            // An unclosed tag runs on to the next closing delimiter; quote only its first line.
+            let opening = String(decoding: open, as: UTF8.self), closing = String(decoding: close, as: UTF8.self)
+            throw error("tag '\(opening)\(raw[..<newline])' is not closed on its line; add '\(closing)' after the name",
+                        at: offset)
+        }
         guard !raw.contains(where: \.isWhitespace) else {
             throw error("name '\(raw)' contains whitespace", at: offset)
         }

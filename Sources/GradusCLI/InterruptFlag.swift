@@ -1,0 +1,42 @@
+import Dispatch
+import Foundation
+import GradusRender
+import Synchronization
+
+/// Turns Ctrl-C (SIGINT), SIGTERM and SIGHUP into a flag for the length of one piece of work, so that work can
+/// stop where it is safe to (the site writer rolls back before its commit point and finishes after it).
+enum InterruptFlag {
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Runs `work` with a closure that tells whether a signal came; the signals' default actions are restored
+    /// afterwards. `SiteWriter.Interrupted` thrown by the work becomes `CommandInterrupted` (exit 130).
+    static func during<T>(_ work: (@escaping @Sendable () -> Bool) throws -> T) throws -> T {
+        let box = FlagBox()
+        let sources = signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { box.flag.store(true, ordering: .relaxed) }
+            source.resume()
+            return source
+        }
+        defer {
+            for source in sources { source.cancel() }
+            for number in signals { signal(number, SIG_DFL) }
+        }
+        do {
+            return try work { box.flag.load(ordering: .relaxed) }
+        } catch is SiteWriter.Interrupted {
+            throw CommandInterrupted(message: "interrupted; the previous site was left in place")
+        }
+    }
+
+    private final class FlagBox: Sendable {
+        let flag = Atomic<Bool>(false)
+    }
+}
+
+/// A command stopped by a signal; the CLI prints the message and exits with 130.
+struct CommandInterrupted: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

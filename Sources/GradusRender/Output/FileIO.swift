@@ -1,0 +1,124 @@
+import Foundation
+
+/// Thin POSIX file operations for the site writer: Foundation's file APIs cost more per call than the writes
+/// themselves when a build touches thousands of small files, and they hide the errno a message must name.
+enum FileIO {
+    /// What is at a path, without following a final symlink.
+    enum Kind: Equatable {
+        case none, file, folder, other
+    }
+
+    static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .none }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        default: return .other
+        }
+    }
+
+    /// The file's bytes if it is a regular file (not a symlink) of exactly `size` bytes; nil otherwise (cheap when
+    /// sizes differ: only a stat).
+    static func contents(of path: String, ifSize size: Int) -> [UInt8]? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return nil }
+            done += n
+        }
+        return buffer
+    }
+
+    /// Whether the bytes are equal (memcmp, not an element-by-element walk through Data's iterator).
+    static func same(_ bytes: [UInt8], _ data: Data) -> Bool {
+        bytes.count == data.count && bytes.withUnsafeBytes { a in
+            data.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+    }
+
+    /// Creates a new file at `path` (never an existing one: `O_EXCL`), writes `data` and flushes it to disk, all or
+    /// throw; a partial file is removed. `replace` allows truncating a file of Gradus' own fixed name.
+    static func write(_ data: Data, to path: String, replace: Bool = false) throws(WriteError) {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (replace ? O_TRUNC : O_EXCL)
+        let fd = open(path, flags, 0o644)
+        guard fd >= 0 else { throw WriteError(path: path, reason: errnoText()) }
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errnoText()
+                    return
+                }
+                done += n
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = errnoText() }
+        if close(fd) != 0 && failure == nil { failure = errnoText() }
+        if let failure {
+            unlink(path)  // a partial file (a full disk) must not stay behind
+            throw WriteError(path: path, reason: failure)
+        }
+    }
+
+    /// Flushes a folder's entries (new names, renames, removals) to disk.
+    static func syncFolder(_ path: String) throws(WriteError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw WriteError(path: path, reason: errnoText()) }
+        defer { close(fd) }
+        // Some file systems cannot sync a folder (EINVAL); there is nothing more to flush on them.
+        if fsync(fd) != 0 && errno != EINVAL { throw WriteError(path: path, reason: errnoText()) }
+    }
+
+    /// `rename`, with the reason when it fails.
+    static func rename(_ from: String, _ to: String) throws(WriteError) {
+        guard Glibc.rename(from, to) == 0 else { throw WriteError(path: to, reason: errnoText()) }
+    }
+
+    /// Removes a file; one that is already gone is not an error.
+    static func remove(_ path: String) throws(WriteError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw WriteError(path: path, reason: errnoText()) }
+    }
+
+    /// The names in a folder (without `.` and `..`), or the errno that stopped the listing.
+    static func entries(_ path: String) -> Result<[String], Errno> {
+        guard let folder = opendir(path) else { return .failure(Errno(errno)) }
+        defer { closedir(folder) }
+        var names: [String] = []
+        errno = 0
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        if errno != 0 { return .failure(Errno(errno)) }
+        return .success(names)
+    }
+
+    /// An errno value, with its text.
+    struct Errno: Error, Equatable {
+        var code: Int32
+        init(_ code: Int32) { self.code = code }
+        var text: String { String(cString: strerror(code)) }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// A file of the site could not be put in place.
+public struct WriteError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot write \(path): \(reason); the previous site was left in place" }
+}

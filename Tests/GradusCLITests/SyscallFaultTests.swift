@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import GradusTestSupport
+
+/// Kills `gradus build` at each `rename`, `unlink`, `write`, `mkdir` and `fsync` call in turn (strace's fault
+/// injection), while it updates a site. After every kill the site a reader sees is the old one or the new one
+/// entirely, or the build had passed its commit point and the next build completes it; that next build always
+/// leaves exactly the new site and nothing of Gradus' own bookkeeping but its manifest.
+@Suite("Faults at every system call of a build", .serialized)
+struct SyscallFaultTests {
+    static let calls = ["rename", "unlink", "write", "mkdir", "fsync"]
+
+    /// What a reader sees after a kill.
+    enum Outcome: String {
+        case old, new, committed
+    }
+
+    @Test("SIGKILL at each rename, unlink, write, mkdir and fsync of an update", arguments: calls)
+    func killAtEachCall(_ call: String) throws {
+        try walk(call, signal: "KILL")
+    }
+
+    @Test("SIGINT at each rename and write of an update ends with the old or the new site and no bookkeeping left",
+          arguments: ["rename", "write"])
+    func interruptAtEachCall(_ call: String) throws {
+        try walk(call, signal: "INT")
+    }
+
+    /// Injects `signal` at the 1st, 2nd, … `call` until a build runs to its end, checking the site after each.
+    func walk(_ call: String, signal: String) throws {
+        guard TestEnvironment.wants("strace") else { return }
+        let strace = try #require(TestEnvironment.tool("strace"))
+        let binary = try #require(GradusBinary.debug)
+        let env = try #require(TestEnvironment.tool("env"))
+        // Few extra lessons: every call of the update is tried, so the update is kept small.
+        let workspace = try FaultTests.Workspace(extraLessons: 4)
+        // The old site also has a page the new one drops, so that updates remove files too.
+        try workspace.restoreOld()
+        var outcomes: [Outcome: Int] = [:]
+        var attempt = 1
+        while attempt < 1_000 {
+            try workspace.restoreOld()
+            let trace = workspace.root.appendingPathComponent("trace.txt")
+            // `env --default-signal`: the test runner may hand its children SIGINT ignored; a terminal does not.
+            let run = try runProcess(env, ["--default-signal", strace.path, "-f", "-o", trace.path, "-e", "trace=\(call)",
+                                           "-e", "inject=\(call):signal=\(signal):when=\(attempt)",
+                                           binary.path, "build"], in: workspace.root)
+            let log = try String(contentsOf: trace, encoding: .utf8)
+            guard log.contains("+++ killed by SIG\(signal)") || log.contains("--- SIG\(signal) {") else {
+                #expect(run.status == 0, "\(call) #\(attempt): \(run.stderrText)")
+                break
+            }
+            if signal == "INT" {
+                #expect([0, 130].contains(run.status) || log.contains("+++ killed by SIGINT"), "\(call) #\(attempt): \(run.stderrText)")
+            }
+            let seen = try FaultTests.snapshot(workspace.site)
+            let outcome: Outcome
+            if seen.files == workspace.old { outcome = .old }
+            else if seen.files == workspace.new { outcome = .new }
+            else {
+                outcome = .committed
+                let journal = FileManager.default.contents(atPath: workspace.site.appendingPathComponent(".gradus-journal").path)
+                #expect(signal == "KILL", "\(call) #\(attempt): SIGINT left a mixed site")
+                #expect(journal.map { String(decoding: $0, as: UTF8.self).contains("\"committed\"") } == true,
+                        "\(call) #\(attempt): a mixed site without a committed journal")
+            }
+            outcomes[outcome, default: 0] += 1
+            if signal == "INT" {
+                #expect(seen.internal.isEmpty, "\(call) #\(attempt): bookkeeping left after SIGINT: \(seen.internal)")
+            }
+            let next = try runProcess(binary, ["build"], in: workspace.root)
+            #expect(next.status == 0, "\(call) #\(attempt): \(next.stderrText)")
+            let completed = try FaultTests.snapshot(workspace.site)
+            #expect(completed.files == workspace.new, "\(call) #\(attempt): the next build did not give the new site")
+            #expect(completed.internal.isEmpty, "\(call) #\(attempt): left behind: \(completed.internal)")
+            attempt += 1
+        }
+        #expect(attempt > 1, "no \(call) call was made")
+        print("SyscallFaultTests: SIG\(signal) at \(call) #1…#\(attempt - 1): "
+              + Outcome.allCases.map { "\($0.rawValue) \(outcomes[$0] ?? 0)" }.joined(separator: ", ")
+              + "; every next build gave the new site")
+    }
+}
+
+extension SyscallFaultTests.Outcome: CaseIterable {}
