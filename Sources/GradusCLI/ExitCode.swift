@@ -7,10 +7,6 @@ public enum ExitCode: Int32, Sendable {
     case usage = 64
     /// Content or template error, printed as `path:line:column: error: message`.
     case content = 65
-    /// Interrupted by Ctrl-C (128 + SIGINT, as a shell reports a process killed by it).
+    /// Interrupted by Ctrl-C.
     case interrupted = 130
-    /// `gradus serve` stopped by SIGTERM, after cleaning up (128 + SIGTERM).
-    case terminated = 143
-    /// `gradus serve` stopped because its terminal closed (SIGHUP), after cleaning up (128 + SIGHUP).
-    case hungUp = 129
 }

@@ -2,7 +2,6 @@ import Foundation
 import GradusContent
 import GradusRender
 import GradusServe
-import Synchronization
 
 /// `gradus serve`: a live preview of the site while writing.
 enum ServeCommand {
@@ -30,37 +29,21 @@ enum ServeCommand {
         let builder = SiteBuilder(content: console.url(contentPath), templates: console.url(templatesPath),
                                   contentDisplay: contentPath, templatesDisplay: templatesPath,
                                   cache: console.url(".gradus-cache/simulations"))
-        // Ctrl-C, SIGTERM and a closed terminal end the watch loop; the server and the temporary site are then
-        // cleaned up. They are caught before the first build, so that none of them can leave the site behind.
-        let received = Atomic<Int32>(0)
-        let handlers = [SIGINT, SIGTERM, SIGHUP].map { number in
-            let previous = signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { _ = received.compareExchange(expected: 0, desired: number, ordering: .relaxed) }
-            source.resume()
-            return (number, previous, source)
-        }
-        defer {
-            for (number, previous, source) in handlers {
-                source.cancel()
-                signal(number, previous)
+        // Ctrl-C, SIGTERM and a closed terminal (SIGHUP) end the watch loop; the server and the temporary site are
+        // then cleaned up. They are caught from before the first build, so that none of them leaves the site behind.
+        return try InterruptFlag.during { interrupted in
+            let session: PreviewSession
+            do {
+                session = try PreviewSession(builder: builder, host: host, port: UInt16(port), log: console.err)
+            } catch let failure as HTTPServer.Failure {
+                console.err("gradus: error: \(failure)\n")
+                return .failure
             }
-        }
-        let session: PreviewSession
-        do {
-            session = try PreviewSession(builder: builder, host: host, port: UInt16(port), log: console.err)
-        } catch let failure as HTTPServer.Failure {
-            console.err("gradus: error: \(failure)\n")
-            return .failure
-        }
-        console.out("Serving the course at http://\(host):\(session.server.port)/ (Ctrl-C to stop)\n")
-        session.watch { received.load(ordering: .relaxed) != 0 }
-        session.stop()
-        console.err("\nstopped\n")
-        switch received.load(ordering: .relaxed) {
-        case SIGTERM: return .terminated
-        case SIGHUP: return .hungUp
-        default: return .interrupted
+            console.out("Serving the course at http://\(host):\(session.server.port)/ (Ctrl-C to stop)\n")
+            session.watch(shouldStop: interrupted)
+            session.stop()
+            console.err("\nstopped\n")
+            return .interrupted
         }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import GradusRender
 
 /// Maps request paths to files of the site folder, and never to anything outside it: `..` and `.` segments,
 /// percent-encoded ones (`%2e%2e`), backslashes, control characters and symbolic links that lead out are all
 /// refused. The site writer's own files (any name starting with `.gradus-`: temporaries being written, its
-/// manifest) are never served, so a rebuild cannot show a half-written page.
+/// manifest, its journal) are never served, so a rebuild cannot show a half-written page.
 struct SiteFolder: Sendable {
     /// The folder's real path (symlinks resolved).
     let root: String
@@ -28,7 +29,7 @@ struct SiteFolder: Sendable {
         guard !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f || $0 == "\\" }) else { return .forbidden }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         guard !segments.contains(where: { $0 == ".." || $0 == "." }) else { return .forbidden }
-        guard !segments.contains(where: { $0.hasPrefix(SiteFolder.writerPrefix) }) else { return .notFound }
+        guard !segments.contains(where: { $0.hasPrefix(SiteWriter.reservedPrefix) }) else { return .notFound }
         var candidate = root + "/" + segments.joined(separator: "/")
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder) else { return .notFound }
@@ -43,9 +44,6 @@ struct SiteFolder: Sendable {
         guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notFound }
         return .file(real)
     }
-
-    /// The prefix of every file the site writer keeps in the output folder besides the site.
-    static let writerPrefix = ".gradus-"
 
     /// `path` with each run of slashes made one, so that it cannot start with `//` (a host to a browser).
     static func singleSlashes(_ path: String) -> String {
