@@ -44,7 +44,8 @@ final class ServerLoop {
         fds += watched.map { pollfd(fd: $0.fd, events: $0.interest, revents: 0) }
         let wait = partial ? min(10, timeout(now: now, accepting: accepting)) : timeout(now: now, accepting: accepting)
         if poll(&fds, nfds_t(fds.count), wait) < 0 {
-            // EINTR, or ENOMEM when the kernel is short: try again, after a pause in the second case.
+            // EINTR, or ENOMEM when the kernel is short (window() keeps EINVAL away): try again, after a pause in the
+            // second case.
             if errno != EINTR { usleep(10_000) }
             return
         }
