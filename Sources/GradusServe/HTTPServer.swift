@@ -8,11 +8,14 @@ import Foundation
 /// head must arrive within 10 s in total, connections are capped below the descriptor limit, running out of
 /// descriptors pauses accepting instead of ending it, and an event stream is freed as soon as its page goes.
 public final class HTTPServer: Sendable {
+    /// The port listened on (the one the system picked when 0 was asked for).
     public let port: UInt16
+    /// The IPv4 address listened on.
     public let host: String
     private let control: ServerControl
     private let finished = DispatchSemaphore(value: 0)
 
+    /// Why the server could not start: the port is taken (with a free one nearby to suggest), or a socket call failed.
     public enum Failure: Error, CustomStringConvertible {
         case busy(port: UInt16, suggestion: UInt16?)
         case socket(String)
