@@ -2,7 +2,6 @@ import Foundation
 import GradusContent
 import GradusRender
 import GradusServe
-import Synchronization
 
 /// `gradus serve`: a live preview of the site while writing.
 enum ServeCommand {
@@ -30,24 +29,21 @@ enum ServeCommand {
         let builder = SiteBuilder(content: paths.content, templates: paths.templates,
                                   contentDisplay: paths.contentDisplay, templatesDisplay: paths.templatesDisplay,
                                   cache: paths.cache.appendingPathComponent("simulations"))
-        let session: PreviewSession
-        do {
-            session = try PreviewSession(builder: builder, host: host, port: UInt16(port), log: console.err)
-        } catch let failure as HTTPServer.Failure {
-            console.err("gradus: error: \(failure)\n")
-            return .failure
+        // Ctrl-C, SIGTERM and a closed terminal (SIGHUP) end the watch loop; the server and the temporary site are
+        // then cleaned up. They are caught from before the first build, so that none of them leaves the site behind.
+        return try InterruptFlag.during { interrupted in
+            let session: PreviewSession
+            do {
+                session = try PreviewSession(builder: builder, host: host, port: UInt16(port), log: console.err)
+            } catch let failure as HTTPServer.Failure {
+                console.err("gradus: error: \(failure)\n")
+                return .failure
+            }
+            console.out("Serving the course at http://\(host):\(session.server.port)/ (Ctrl-C to stop)\n")
+            session.watch(shouldStop: interrupted)
+            session.stop()
+            console.err("\nstopped\n")
+            return .interrupted
         }
-        console.out("Serving the course at http://\(host):\(session.server.port)/ (Ctrl-C to stop)\n")
-        // Ctrl-C ends the watch loop; the server and the temporary site are then cleaned up.
-        let interrupted = Atomic<Bool>(false)
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { interrupted.store(true, ordering: .relaxed) }
-        source.resume()
-        session.watch { interrupted.load(ordering: .relaxed) }
-        source.cancel()
-        session.stop()
-        console.err("\nstopped\n")
-        return .interrupted
     }
 }

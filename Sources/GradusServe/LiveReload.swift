@@ -1,6 +1,8 @@
 /// The script that serve mode adds to every HTML page it sends (never to the built files): it listens for
 /// rebuilds and reloads the page, or shows a build error over the page until the next good build.
 enum LiveReload {
+    /// Where pages load the script from.
+    static let scriptPath = "/__gradus/live.js"
     static let tag = Array("<script src=\"/__gradus/live.js\"></script>\n".utf8)
 
     /// The page with the script inserted before `</body>` (or appended when there is none).

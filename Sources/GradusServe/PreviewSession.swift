@@ -22,7 +22,7 @@ public final class PreviewSession: Sendable {
         let result = try builder.build()
         for warning in result.warnings { log(warning.formatted + "\n") }
         _ = try SiteWriter(output: output).write(result.site)
-        server = try HTTPServer(folder: output, host: host, port: port)
+        server = try HTTPServer(folder: output, host: host, port: port, log: log)
     }
 
     /// Watches and rebuilds until `shouldStop` returns true; polls every `interval` seconds and waits for a quiet
@@ -43,7 +43,8 @@ public final class PreviewSession: Sendable {
         }
     }
 
-    /// One rebuild: on success the changed files are replaced and pages reload; on failure nothing is written.
+    /// One rebuild: on success the changed files are replaced and pages reload; on failure the last good site stays,
+    /// and the terminal and the open pages get the cause (the diagnostics, or the file and the system's reason).
     public func rebuild(changed: Int = 1) {
         let started = Date()
         do {
@@ -58,8 +59,9 @@ public final class PreviewSession: Sendable {
             log(text + "\nthe last good site is still served\n")
             server.announce(error: text)
         } catch {
-            log("gradus: error: \(error)\n")
-            server.announce(error: "\(error)")
+            let text = "gradus: error: " + RebuildFailure.describe(error)
+            log(text + "\nthe last good site is still served\n")
+            server.announce(error: text)
         }
     }
 

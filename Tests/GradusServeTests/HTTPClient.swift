@@ -9,9 +9,11 @@ struct RawResponse {
 }
 
 enum RawHTTP {
-    /// A connected socket whose reads give up after `timeout` seconds without data.
-    static func connect(port: UInt16, timeout: Int = 5) -> Int32 {
+    /// A connected socket whose reads give up after `timeout` seconds without data; `receiveBuffer` (bytes) is set
+    /// before connecting, so that the window the peer sees is small from the start.
+    static func connect(port: UInt16, timeout: Int = 5, receiveBuffer: Int32? = nil) -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if var size = receiveBuffer { setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -29,11 +31,13 @@ enum RawHTTP {
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
     }
 
-    /// Reads until the peer closes, or until `until` appears in what was read.
-    static func read(_ fd: Int32, until marker: String? = nil) -> String {
+    /// Reads until the peer closes, until `until` appears in what was read, or for at most `seconds` in all (an
+    /// event stream's keep-alive comments would otherwise outlast any per-read timeout).
+    static func read(_ fd: Int32, until marker: String? = nil, seconds: Double = 60) -> String {
         var data: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 8192)
-        while true {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n <= 0 { break }
             data += chunk[0..<n]
@@ -64,4 +68,37 @@ enum RawHTTP {
         }
         return RawResponse(status: status, headers: headers, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
+}
+
+extension RawHTTP {
+    /// Whether the peer closes the connection within `seconds` (anything it sends first is returned too).
+    static func awaitClose(_ fd: Int32, seconds: Double) -> (closed: Bool, received: String) {
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 8192)
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            var watch = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&watch, 1, Int32(max(1, end.timeIntervalSinceNow * 1000))) > 0 else { continue }
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if n > 0 { data += chunk[0..<n]; continue }
+            if n < 0 && (errno == EAGAIN || errno == EINTR) { continue }
+            return (true, String(decoding: data, as: UTF8.self))
+        }
+        return (false, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The status codes of the responses in `text`, in order (each status line starts a response).
+    static func statuses(_ text: String) -> [Int] {
+        text.components(separatedBy: "HTTP/1.1 ").dropFirst().compactMap { Int($0.prefix(3)) }
+    }
+}
+
+/// Waits up to `seconds` for `condition`, checking every 10 ms; true when it came.
+func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+    let end = Date().addingTimeInterval(seconds)
+    while !condition() {
+        if Date() >= end { return false }
+        Thread.sleep(forTimeInterval: 0.01)
+    }
+    return true
 }
