@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-// One target per module of DESIGN.md, no package dependencies: Gradus uses the toolchain alone.
+// One target per module (docs/architecture.md), no package dependencies: Gradus uses the toolchain alone.
 let modules: [(name: String, dependencies: [String])] = [
     ("GradusMarkdown", []),
     ("GradusMath", []),

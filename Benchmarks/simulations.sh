@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times every simulation of `gradus simulate --list` at its default parameters in a release build, then all of
-# them together, and says which ones take 1 s or more (the budget of issue 6).
+# them together, and says which ones take 1 s or more (the budget each simulation is held to).
 # Usage: Benchmarks/simulations.sh [RUNS]   (RUNS: timed runs per simulation, the best is shown; default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,4 @@
-/// Exit codes, as DESIGN.md fixes them (BSD sysexits for usage and data errors).
+/// Exit codes (docs/errors.md): BSD sysexits for usage and data errors.
 public enum ExitCode: Int32, Sendable {
     case success = 0
     /// Any other failure: a quiz below its pass mark, a busy port, an I/O error.

@@ -70,7 +70,7 @@ struct TableOutputTests {
         #expect(NumberFormat.display(0.9999877, language: "en") == "0.99999")
     }
 
-    @Test("JSON has the shape of DESIGN.md, with non-finite numbers as strings, and parses")
+    @Test("JSON has the documented shape, with non-finite numbers as strings, and parses")
     func json() throws {
         let text = TableFormat.json.render(table, language: "de")
         #expect(text == #"{"simulation": "demo", "title": "Titel", "seed": 3, "params": {"n": 2}, "columns": [{"key": "k", "label": "Schritt"}, {"key": "v", "label": "v"}], "rows": [[1, 0.25], [2, "NaN"], [3, "-Infinity"]]}"# + "\n")

@@ -1,4 +1,4 @@
-/// What a link in a lesson points at, as DESIGN.md defines lesson links.
+/// What a link in a lesson points at (docs/authoring.md, Links).
 public enum LessonLink: Equatable, Sendable {
     /// Another lesson (`02-vanishing-gradient.md`, `vanishing-gradient.md`, `02-vanishing-gradient.pt.md`), with an
     /// optional heading id after `#`.

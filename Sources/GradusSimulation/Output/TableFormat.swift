@@ -100,7 +100,7 @@ enum TableWriter {
     }
 }
 
-/// Minimal JSON encoding of strings and numbers, as DESIGN.md specifies (non-finite numbers as strings).
+/// Minimal JSON encoding of strings and numbers (non-finite numbers as strings, which JSON has no numbers for).
 enum JSON {
     static func number(_ x: Double) -> String {
         x.isFinite ? NumberFormat.plain(x) : "\"\(NumberFormat.plain(x))\""
