@@ -8,7 +8,9 @@ import GradusTestSupport
 /// (Browser/hostile_site.py). Every payload, if it ran or loaded, would call a local HTTP server by name.
 @Suite("Hostile content in a browser", .serialized)
 struct HostileContentTests {
-    static var available: Bool { TestEnvironment.wants("chromium") && TestEnvironment.wants("chromedriver") }
+    static var available: Bool {
+        TestEnvironment.wants("chromium") && TestEnvironment.wants("chromedriver") && TestEnvironment.wantsPython("selenium")
+    }
 
     static func visit(unsafe: Bool) throws -> [String: Any] {
         let python = try #require(TestEnvironment.tool("python3"))

@@ -8,7 +8,7 @@ import GradusTestSupport
 @Suite("Lesson page in a browser")
 struct BrowserTests {
     static var available: Bool {
-        TestEnvironment.wants("chromium") && TestEnvironment.wants("chromedriver")
+        TestEnvironment.wants("chromium") && TestEnvironment.wants("chromedriver") && TestEnvironment.wantsPython("selenium")
     }
 
     static func builtSite() throws -> URL {

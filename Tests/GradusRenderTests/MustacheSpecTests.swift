@@ -32,7 +32,15 @@ struct MustacheSpecTests {
           .enabled(if: TestEnvironment.wants("python3")))
     func jsonReaderAgreesWithFoundation() throws {
         for module in MustacheSpecTests.modules {
-            let data = try Data(contentsOf: try MustacheSpecTests.file(module))
+            let file: URL
+            do {
+                file = try MustacheSpecTests.file(module)
+            } catch {
+                // Offline: the spec files cannot be fetched; `specFilesLoad` reports it (and fails under CI).
+                FileHandle.standardError.write(Data("notice: Mustache spec unavailable (\(error)); JSON reader check skipped\n".utf8))
+                return
+            }
+            let data = try Data(contentsOf: file)
             let oracle = try JSONDecoder().decode(SpecJSON.self, from: data)
             let ours = try MustacheValue(json: data, name: module)
             #expect(SpecJSON(ours) == oracle, "\(module).json")

@@ -34,4 +34,15 @@ public enum TestEnvironment {
         FileHandle.standardError.write(Data("notice: '\(name)' is not installed; tests that use it are skipped\n".utf8))
         return false
     }
+
+    /// Whether tests that need the Python module `name` (selenium, say) should run: when python3 imports it, or
+    /// under CI. Prints a visible notice when they are skipped.
+    public static func wantsPython(_ name: String) -> Bool {
+        if isCI { return true }
+        if let python = tool("python3"), let result = try? runProcess(python, ["-c", "import \(name)"]), result.status == 0 {
+            return true
+        }
+        FileHandle.standardError.write(Data("notice: python3 cannot import \(name); tests that use it are skipped\n".utf8))
+        return false
+    }
 }

@@ -52,7 +52,7 @@ struct StarterText: Sendable {
         Gradus computes the table below when it builds the site.
 
         ::: simulation activation-derivatives
-        caption: The sigmoid, tanh and ReLU and their derivatives.
+        caption: The sigmoid, tanh and ReLU, and their derivatives.
         steps: 8
         :::
 
@@ -73,9 +73,9 @@ struct StarterText: Sendable {
         - [ ] $1/2$
           That is $\\sigma(0)$ itself, not its slope.
         - [ ] $1$
-          No value of $p(1 - p)$ comes close to it.
+          With $p = \\sigma(z)$, $p(1 - p)$ never comes close to it.
 
-        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$, and $p(1 - p)$ is largest at $p = 1/2$.
+        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$; with $p = \\sigma(z)$, $p(1 - p)$ is largest at $p = 1/2$, that is at $z = 0$.
         :::
 
         ::: quiz
@@ -118,7 +118,7 @@ struct StarterText: Sendable {
         ## Como escrever uma lição {#writing}
 
         Uma lição é um arquivo Markdown por idioma em `content/lessons/`, com o nome `NN-slug.LANG.md`. Dê a cada \
-        título o mesmo `{#id}` em todos os idiomas, para que os links e as traduções se correspondam.
+        título o mesmo `{#id}` em todos os idiomas, para que os links e as traduções fiquem alinhados.
 
         ## Uma fórmula {#formula}
 
@@ -126,14 +126,14 @@ struct StarterText: Sendable {
 
         $$\\sigma(z) = \\frac{1}{1 + e^{-z}}$$
 
-        A sua derivada, $\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))$, nunca passa de $1/4$.
+        Sua derivada, $\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))$, nunca passa de $1/4$.
 
         ## Uma simulação {#simulation}
 
         O Gradus calcula a tabela abaixo quando gera o site.
 
         ::: simulation activation-derivatives
-        caption: A sigmoide, a tanh e a ReLU e as suas derivadas.
+        caption: A sigmoide, a tanh, a ReLU e suas derivadas.
         steps: 8
         :::
 
@@ -152,11 +152,11 @@ struct StarterText: Sendable {
         - [x] $1/4$
           Ele é atingido em $z = 0$, onde $\\sigma(z) = 1/2$.
         - [ ] $1/2$
-          Esse é o próprio $\\sigma(0)$, não a sua inclinação.
+          Esse é o próprio $\\sigma(0)$, não sua inclinação.
         - [ ] $1$
-          Nenhum valor de $p(1 - p)$ chega perto disso.
+          Com $p = \\sigma(z)$, $p(1 - p)$ nunca chega perto disso.
 
-        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$, e $p(1 - p)$ é máximo em $p = 1/2$.
+        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$; com $p = \\sigma(z)$, $p(1 - p)$ é máximo em $p = 1/2$, isto é, em $z = 0$.
         :::
 
         ::: quiz
@@ -175,7 +175,7 @@ struct StarterText: Sendable {
         id: getting-started/computed
         answer: true
         ### Os números da tabela acima são calculados quando o site é gerado.
-        > O Gradus executa a simulação durante a geração e guarda a tabela em `.gradus-cache/`.
+        > O Gradus executa a simulação durante a geração do site e guarda a tabela em `.gradus-cache/`.
         :::
 
         ::: quiz not-mentioned
@@ -199,7 +199,7 @@ struct StarterText: Sendable {
         ## Eine Lektion schreiben {#writing}
 
         Eine Lektion ist eine Markdown-Datei pro Sprache in `content/lessons/` mit dem Namen `NN-slug.LANG.md`. Geben \
-        Sie einer Überschrift in jeder Sprache dieselbe `{#id}`, damit Links und Übersetzungen zueinander passen.
+        Sie derselben Überschrift in allen Sprachfassungen dieselbe `{#id}`, damit Links und Übersetzungen übereinstimmen.
 
         ## Eine Formel {#formula}
 
@@ -211,10 +211,10 @@ struct StarterText: Sendable {
 
         ## Eine Simulation {#simulation}
 
-        Gradus berechnet die folgende Tabelle, wenn es die Website erstellt.
+        Gradus berechnet die folgende Tabelle beim Erstellen der Website.
 
         ::: simulation activation-derivatives
-        caption: Sigmoid, tanh und ReLU und ihre Ableitungen.
+        caption: Sigmoid, tanh, ReLU und ihre Ableitungen.
         steps: 8
         :::
 
@@ -233,11 +233,11 @@ struct StarterText: Sendable {
         - [x] $1/4$
           Er wird bei $z = 0$ erreicht, wo $\\sigma(z) = 1/2$ ist.
         - [ ] $1/2$
-          Das ist $\\sigma(0)$ selbst, nicht seine Steigung.
+          Das ist der Funktionswert $\\sigma(0)$, nicht die Steigung dort.
         - [ ] $1$
-          Kein Wert von $p(1 - p)$ kommt dem nahe.
+          Mit $p = \\sigma(z)$ ist $p(1 - p)$ höchstens $1/4$, also weit von 1 entfernt.
 
-        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$, und $p(1 - p)$ ist bei $p = 1/2$ am größten.
+        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$; mit $p = \\sigma(z)$ ist $p(1 - p)$ bei $p = 1/2$, also bei $z = 0$, am größten.
         :::
 
         ::: quiz
@@ -255,7 +255,7 @@ struct StarterText: Sendable {
         ::: quiz true-false
         id: getting-started/computed
         answer: true
-        ### Die Zahlen der Tabelle oben werden beim Erstellen der Website berechnet.
+        ### Die Zahlen in der Tabelle oben werden beim Erstellen der Website berechnet.
         > Gradus führt die Simulation beim Erstellen aus und legt die Tabelle in `.gradus-cache/` ab.
         :::
 
@@ -267,24 +267,24 @@ struct StarterText: Sendable {
         :::
 
         """,
-        pool: "- Videos\n- Tabellen\n- Folien\n",
+        pool: "- Videos\n- Arbeitsblätter\n- Folien\n",
         newLesson: LessonSkeleton.Words(title: "Neue Lektion", heading: "Erster Abschnitt", text: "Schreiben Sie hier die Lektion.", statement: "Schreiben Sie hier eine wahre Aussage."))
 
     static let french = StarterText(
         courseTitle: "Mon cours",
         courseDescription: "Un cours réalisé avec Gradus.",
-        introduction: "Bienvenue ! Chaque leçon de ce cours est un fichier Markdown dans `content/lessons/`.\n",
+        introduction: "Bienvenue\u{202F}! Chaque leçon de ce cours est un fichier Markdown dans `content/lessons/`.\n",
         lessonTitle: "Premiers pas",
-        lessonSummary: "Ce que peut contenir une leçon : du texte, une formule, une simulation et des questions.",
+        lessonSummary: "Ce que peut contenir une leçon\u{00A0}: du texte, une formule, une simulation et des questions.",
         lesson: """
         ## Écrire une leçon {#writing}
 
-        Une leçon est un fichier Markdown par langue dans `content/lessons/`, nommé `NN-slug.LANG.md`. Donnez à un \
-        titre le même `{#id}` dans toutes les langues, pour que les liens et les traductions se correspondent.
+        Une leçon est un fichier Markdown par langue dans `content/lessons/`, nommé `NN-slug.LANG.md`. Donnez à \
+        chaque titre le même `{#id}` dans toutes les langues, pour que liens et traductions concordent.
 
         ## Une formule {#formula}
 
-        La sigmoïde logistique envoie tout nombre sur une valeur comprise entre 0 et 1 :
+        La fonction sigmoïde (logistique) associe à tout réel une valeur strictement comprise entre 0 et 1\u{00A0}:
 
         $$\\sigma(z) = \\frac{1}{1 + e^{-z}}$$
 
@@ -292,10 +292,10 @@ struct StarterText: Sendable {
 
         ## Une simulation {#simulation}
 
-        Gradus calcule le tableau ci-dessous quand il construit le site.
+        Gradus calcule le tableau ci-dessous lors de la génération du site.
 
         ::: simulation activation-derivatives
-        caption: La sigmoïde, tanh et ReLU et leurs dérivées.
+        caption: Les fonctions sigmoïde, tanh et ReLU, et leurs dérivées.
         steps: 8
         :::
 
@@ -309,35 +309,35 @@ struct StarterText: Sendable {
 
         ::: quiz
         id: getting-started/largest-derivative
-        ### Quelle est la plus grande valeur de $\\sigma'(z)$ ?
+        ### Quelle est la plus grande valeur de $\\sigma'(z)$\u{202F}?
 
         - [x] $1/4$
           Elle est atteinte en $z = 0$, où $\\sigma(z) = 1/2$.
         - [ ] $1/2$
-          C'est la valeur de $\\sigma(0)$, pas sa pente.
+          C'est $\\sigma(0)$, la valeur de la fonction en 0, pas sa pente.
         - [ ] $1$
-          Aucune valeur de $p(1 - p)$ n'en approche.
+          Avec $p = \\sigma(z)$, $p(1 - p)$ n'en approche jamais.
 
-        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$, et $p(1 - p)$ est maximal pour $p = 1/2$.
+        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$\u{00A0}; avec $p = \\sigma(z)$, $p(1 - p)$ est maximal pour $p = 1/2$, c'est-à-dire en $z = 0$.
         :::
 
         ::: quiz
         id: getting-started/file-name
-        ### De quelles parties se compose le nom de fichier d'une leçon ?
+        ### De quelles parties se compose le nom de fichier d'une leçon\u{202F}?
 
-        - [x] Un numéro qui ordonne les leçons
-        - [x] Un slug qui nomme la leçon dans les adresses web
+        - [x] Un numéro qui fixe l'ordre des leçons
+        - [x] Un identifiant court (slug) qui désigne la leçon dans les URL
         - [x] Un code de langue
         - [ ] Le nom de l'auteur
 
-        > `NN-slug.LANG.md` : numéro, slug et code de langue.
+        > `NN-slug.LANG.md`\u{00A0}: numéro, slug et code de langue.
         :::
 
         ::: quiz true-false
         id: getting-started/computed
         answer: true
-        ### Les nombres du tableau ci-dessus sont calculés quand le site est construit.
-        > Gradus exécute la simulation pendant la construction et garde le tableau dans `.gradus-cache/`.
+        ### Les nombres du tableau ci-dessus sont calculés lors de la génération du site.
+        > Gradus exécute la simulation pendant la génération du site et conserve le tableau dans `.gradus-cache/`.
         :::
 
         ::: quiz not-mentioned
