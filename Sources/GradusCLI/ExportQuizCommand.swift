@@ -1,6 +1,7 @@
 import Foundation
 import GradusContent
 import GradusQuiz
+import GradusRender
 import GradusSimulation
 
 /// `gradus export-quiz`: every lesson's questions in one language, as Moodle GIFT or as the JSON quiz model.
@@ -8,10 +9,11 @@ enum ExportQuizCommand {
     static let spec = CommandSpec(
         name: "export-quiz",
         summary: "export every question for Moodle (GIFT) or as JSON",
-        synopsis: "[--root DIR] [--content DIR] --format gift|json [--lang CODE] [--out FILE]",
+        synopsis: "[--root DIR] [--content DIR] [--templates DIR] --format gift|json [--lang CODE] [--out FILE]",
         options: [
             CommonOptions.root,
             CommonOptions.content,
+            CommonOptions.templates,
             OptionSpec("format", .value(placeholder: "gift|json"), help: "gift for Moodle's import, json for the quiz model"),
             CommonOptions.lang,
             OptionSpec("out", .value(placeholder: "FILE"), help: "write to FILE (default: standard output)"),
@@ -28,7 +30,9 @@ enum ExportQuizCommand {
         }
         let paths = try CoursePaths.resolve(arguments, console)
         let course = try ContentLoader(root: paths.content, displayRoot: paths.contentDisplay).load()
-        let compiled = try LessonCompiler(registry: .standard).compile(course)
+        let words = try ThemeWords.load(from: paths.templates, displayRoot: paths.templatesDisplay, languages: course.languages)
+        for warning in words.warnings { console.err(warning.formatted + "\n") }
+        let compiled = try LessonCompiler(registry: .standard, words: words.texts).compile(course)
         let language = try LanguageChoice.resolve(arguments, console: console, available: course.languages.map(\.code),
                                                   fallback: course.config.defaultLanguage.code)
         let quizzes = compiled.lessons.compactMap { compiled.quiz($0.slug, language: Language(language)) }

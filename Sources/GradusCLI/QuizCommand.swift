@@ -3,6 +3,7 @@ import Foundation
 import GradusContent
 import GradusMath
 import GradusQuiz
+import GradusRender
 import GradusSimulation
 import Synchronization
 
@@ -12,11 +13,12 @@ enum QuizCommand {
     static let spec = CommandSpec(
         name: "quiz",
         summary: "take a lesson's quiz in the terminal",
-        synopsis: "[--root DIR] [--content DIR] [--lang CODE] [--lesson SLUG] [--seed N] [--attempts N] [--list] [--review] "
+        synopsis: "[--root DIR] [--content DIR] [--templates DIR] [--lang CODE] [--lesson SLUG] [--seed N] [--attempts N] [--list] [--review] "
             + "[--answers a,b+d,c] [--format text|json] [--pass-mark P] [--progress FILE] [--reset]",
         options: [
             CommonOptions.root,
             CommonOptions.content,
+            CommonOptions.templates,
             CommonOptions.lang,
             OptionSpec("lesson", .value(placeholder: "SLUG"), help: "the lesson to practise (default: the first)"),
             OptionSpec("seed", .value(placeholder: "N"),
@@ -69,7 +71,10 @@ enum QuizCommand {
         let codes = course.languages.map(\.code)
         let language = try LanguageChoice.resolve(arguments, console: console, available: codes,
                                                   fallback: course.config.defaultLanguage.code)
-        let strings = QuizStrings.forLanguage(language)
+        // Only the words: a broken page template is the site's problem, not the quiz's.
+        let words = try ThemeWords.load(from: paths.templates, displayRoot: paths.templatesDisplay, languages: course.languages)
+        for warning in words.warnings { console.err(warning.formatted + "\n") }
+        let strings = QuizStrings(words: words.text(language))
         if arguments.has("reset") { return reset(store, strings: strings, console: console) }
 
         // One lesson's quiz needs only that lesson compiled: the others keep their slugs (so links to them still
@@ -81,7 +86,7 @@ enum QuizCommand {
                 scope.lessons[index].translations = [:]
             }
         }
-        let compiled = try LessonCompiler(registry: .standard).compile(scope)
+        let compiled = try LessonCompiler(registry: .standard, words: words.texts).compile(scope)
         let (progress, warning) = try loadProgress(store, now: clock())
         if let warning { console.err("gradus: warning: \(warning)\n") }
         if arguments.has("list") {
@@ -120,7 +125,9 @@ enum QuizCommand {
         if format == "json" { write = { _ in } } else { write = out }
         let terminal = Terminal(write: write, readLine: console.readLine,
                                 styled: styled, width: width)
-        let session = QuizSession(quiz: quiz, attempts: attempts, terminal: terminal,
+        // A lesson shown in a fallback language speaks that language throughout.
+        let session = QuizSession(quiz: quiz, strings: QuizStrings(words: words.text(quiz.language)),
+                                  attempts: attempts, terminal: terminal,
                                   shownSeed: givenSeed == nil && !scriptedRun ? seed : nil,
                                   math: { tex in (try? UnicodeMath.render(tex: tex)) ?? tex })
         // One lock for the outcomes and the saves: an interruption waits for a save in progress, then exits.
@@ -224,7 +231,8 @@ enum QuizCommand {
             let ids = quiz.questions.map(\.id)
             let answered = ids.filter { progress.questions[$0] != nil }.count
             let due = ids.filter { id in progress.questions[id].map { $0.due.map { $0 <= now } ?? false } ?? false }.count
-            console.out("  " + strings.listLine(lesson.slug, quiz.lessonTitle, ids.count, answered, due) + "\n")
+            console.out("  " + strings.listLine(slug: lesson.slug, title: quiz.lessonTitle, questions: ids.count,
+                                                answered: answered, due: due) + "\n")
         }
     }
 

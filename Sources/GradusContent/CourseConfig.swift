@@ -9,6 +9,8 @@ public struct CourseConfig: Hashable, Sendable {
     public var seed: UInt64
     /// Names the course's progress file among the learner's courses (`gradus init` writes one); nil when not given.
     public var id: String?
+    /// Where `languages` is written, for findings about the course's languages as a whole.
+    public var languagesLocation: SourceLocation
 
     static let knownKeys: Set<String> = ["languages", "default", "base_url", "seed", "id"]
 
@@ -83,6 +85,7 @@ public struct CourseConfig: Hashable, Sendable {
                                       "id must be letters, digits, '-', '_' or '.' (not first), found '\(given)'"))
             id = nil
         }
-        return CourseConfig(languages: languages, defaultLanguage: defaultLanguage, baseURL: baseURL, seed: seed, id: id)
+        return CourseConfig(languages: languages, defaultLanguage: defaultLanguage, baseURL: baseURL, seed: seed, id: id,
+                            languagesLocation: at)
     }
 }

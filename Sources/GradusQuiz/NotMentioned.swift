@@ -31,9 +31,10 @@ public enum NotMentioned {
 
     /// The question with id `id`: `choices − 1` of `listItems` (kept in the list's order) and one of the pool
     /// items whose folded plain text does not occur in the folded `lessonText`, placed by the same generator.
-    /// The pool item is the correct option.
+    /// The pool item is the correct option; the question (when the author gives none), its explanation and the
+    /// emphasised negation are in the words of `strings`.
     public static func generate(id: String, prompt: QuizText?, listItems: [QuizText], pool: [QuizText],
-                                poolName: String, lessonText: String, choices: Int, language: String,
+                                poolName: String, lessonText: String, choices: Int, strings: QuizStrings,
                                 origin: String) -> Result<Question, Failure> {
         guard choices >= 2 else { return .failure(.tooFewChoices(choices)) }
         guard listItems.count >= choices - 1 else {
@@ -53,7 +54,6 @@ public enum NotMentioned {
         let place = random.below(choices)
         var options = chosen.map { Question.Option(text: $0, isCorrect: false) }
         options.insert(Question.Option(text: outsider, isCorrect: true), at: place)
-        let strings = QuizStrings.forLanguage(language)
         let explanation = strings.notMentionedExplanation(chosen.map(\.plain), outsider.plain)
         return .success(Question(id: id, kind: .notMentioned,
                                  prompt: emphasizingNegation(prompt ?? QuizText(stringLiteral: strings.notMentionedQuestion),

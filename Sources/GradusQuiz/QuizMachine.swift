@@ -33,10 +33,10 @@ public struct QuizMachine: Sendable {
     public private(set) var isFinished = false
     public private(set) var ended = false
 
-    public init(quiz: Quiz, attempts: Int, style: TerminalStyle, shownSeed: UInt64? = nil,
+    public init(quiz: Quiz, strings: QuizStrings, attempts: Int, style: TerminalStyle, shownSeed: UInt64? = nil,
                 math: @escaping @Sendable (String) -> String) {
         self.quiz = quiz
-        self.strings = QuizStrings.forLanguage(quiz.language)
+        self.strings = strings
         self.attempts = attempts
         self.style = style
         self.shownSeed = shownSeed
@@ -128,7 +128,7 @@ public struct QuizMachine: Sendable {
 
     /// The score line and the review of the questions missed on the first try.
     public func summary() -> String {
-        var out = "\n" + style.line(style.bold(strings.score(result.firstTry, result.correct, result.total)))
+        var out = "\n" + style.line(style.bold(strings.score(firstTry: result.firstTry, correct: result.correct, total: result.total)))
         let missed = outcomes.enumerated().filter { !$0.element.correctOnFirstTry }
         guard !missed.isEmpty else { return out }
         out += "\n" + style.line(strings.review)

@@ -4,15 +4,18 @@
 /// with `QuestionOrder`.
 public struct QuizSession: Sendable {
     public var quiz: Quiz
+    /// The words the session speaks: those of the quiz's language.
+    public var strings: QuizStrings
     public var attempts: Int
     public var terminal: Terminal
     public var math: @Sendable (String) -> String
     /// Shown under the title so that the session can be replayed (interactive runs without `--seed`).
     public var shownSeed: UInt64?
 
-    public init(quiz: Quiz, attempts: Int, terminal: Terminal, shownSeed: UInt64? = nil,
+    public init(quiz: Quiz, strings: QuizStrings, attempts: Int, terminal: Terminal, shownSeed: UInt64? = nil,
                 math: @escaping @Sendable (String) -> String) {
         self.quiz = quiz
+        self.strings = strings
         self.attempts = attempts
         self.terminal = terminal
         self.shownSeed = shownSeed
@@ -21,7 +24,7 @@ public struct QuizSession: Sendable {
 
     /// A fresh state machine for this session.
     public var machine: QuizMachine {
-        QuizMachine(quiz: quiz, attempts: attempts, style: terminal.style, shownSeed: shownSeed, math: math)
+        QuizMachine(quiz: quiz, strings: strings, attempts: attempts, style: terminal.style, shownSeed: shownSeed, math: math)
     }
 
     /// Runs the session to its end (or end of input) and returns the result.

@@ -1,149 +1,128 @@
-/// Every message of the terminal quiz, in each language the course speaks (pt is Brazilian Portuguese).
-public struct QuizStrings: Sendable {
-    public var questionOf: @Sendable (Int, Int) -> String
-    public var prompt: String
-    public var promptMultiple: String
-    public var correct: String
-    public var wrong: String
-    public var wrongFinal: String
-    public var invalid: @Sendable (String) -> String
-    public var correctAnswer: String
-    public var explanation: String
-    public var score: @Sendable (Int, Int, Int) -> String
-    public var trueWord: String
-    public var falseWord: String
-    public var attemptsLeft: @Sendable (Int) -> String
-    public var noQuestions: String
-    /// The generated question when the author gives none.
-    public var notMentionedQuestion: String
-    /// Words of negation emphasised in "NOT" questions, longest first.
-    public var negations: [String]
-    /// The generated explanation: the lesson's items, then the one that is not among them, each in the
-    /// language's quotation marks (they are names, written as the list writes them, capitals included).
-    public var notMentionedExplanation: @Sendable ([String], String) -> String
-    public var seedShown: @Sendable (UInt64) -> String
-    public var whyHeading: String
-    public var review: String
-    public var reviewLine: @Sendable (Int, String) -> String
-    public var ended: String
-    public var right: String
-    public var wrongMark: String
-    public var listHeading: String
-    /// The title of a `--review` session.
-    public var reviewTitle: String
-    /// slug, title, questions, answered, due for review.
-    public var listLine: @Sendable (String, String, Int, Int, Int) -> String
-    public var nothingDue: String
-    public var resetConfirm: @Sendable (String) -> String
-    /// Answers that confirm (lowercased).
-    public var yes: [String]
-    public var resetDone: String
-    public var resetKept: String
+import Foundation
 
-    public static func forLanguage(_ code: String) -> QuizStrings {
-        switch code {
-        case "pt": return .portuguese
-        case "de": return .german
-        default: return .english
-        }
+/// The words of the quiz in one language, read from the theme's `i18n/LANG.json` (keys prefixed `quiz_`, plus the
+/// page's `correct` and `wrong`), so that a course in any language can speak it without a change to Gradus.
+///
+/// Values may hold `{placeholders}` (`{count}`, `{number}`, `{total}`…), filled in one pass, so a name or a
+/// learner's text that contains braces is never filled in again. A count has two keys, `_one` (for 1) and
+/// `_other`. Lists (`quiz_negations`, `quiz_reset_yes`) are comma-separated. A missing key shows as its own name:
+/// the theme loader has already warned about it, and the name says what to add.
+public struct QuizStrings: Sendable {
+    /// The words by key, as the theme gives them.
+    public var words: [String: String]
+
+    public init(words: [String: String]) { self.words = words }
+
+    /// Every key the quiz reads, for tests and for a words file to check against.
+    public static let keys = [
+        "correct", "wrong", "quiz_true", "quiz_false", "quiz_question_of", "quiz_prompt", "quiz_prompt_multiple",
+        "quiz_wrong_final", "quiz_invalid", "quiz_attempts_left_one", "quiz_attempts_left_other", "quiz_correct_answer",
+        "quiz_explanation", "quiz_why", "quiz_right_mark", "quiz_wrong_mark", "quiz_score", "quiz_review",
+        "quiz_review_line", "quiz_no_questions", "quiz_ended", "quiz_seed", "quiz_lessons", "quiz_lesson_line",
+        "quiz_questions_one", "quiz_questions_other", "quiz_answered_one", "quiz_answered_other", "quiz_due_one",
+        "quiz_due_other", "quiz_review_title", "quiz_nothing_due", "quiz_reset_confirm", "quiz_reset_yes",
+        "quiz_reset_done", "quiz_reset_kept", "quiz_not_mentioned_question", "quiz_not_mentioned_explanation",
+        "quiz_negations", "quiz_quote_open", "quiz_quote_close", "quiz_list_and",
+    ]
+
+    // MARK: - Session
+
+    public func questionOf(_ number: Int, _ total: Int) -> String {
+        text("quiz_question_of", ["number": "\(number)", "total": "\(total)"])
     }
 
-    static let portuguese = QuizStrings(
-        questionOf: { "Pergunta \($0) de \($1)" },
-        prompt: "Sua resposta (letra ou número): ",
-        promptMultiple: "Suas respostas (uma ou mais letras, separadas por vírgula): ",
-        correct: "Você acertou! Parabéns.",
-        wrong: "Você errou! Tente novamente.",
-        wrongFinal: "Você errou.",
-        invalid: { "Resposta inválida; digite uma das letras \($0) ou o número da opção." },
-        correctAnswer: "Resposta correta:",
-        explanation: "Explicação:",
-        score: { "Pontuação: \($0) de \($2) na primeira tentativa, \($1) de \($2) no total." },
-        trueWord: "Verdadeiro", falseWord: "Falso",
-        attemptsLeft: { $0 == 1 ? "(resta 1 tentativa)" : "(restam \($0) tentativas)" },
-        noQuestions: "Esta lição não tem perguntas.",
-        notMentionedQuestion: "Qual destes itens NÃO é mencionado na lição?",
-        negations: ["NÃO"],
-        notMentionedExplanation: { items, other in
-            "A lição menciona \(listed(items.map { "“\($0)”" }, and: "e")); “\(other)” não está entre eles." },
-        seedShown: { "(semente \($0); repita com --seed \($0))" },
-        whyHeading: "Por quê:",
-        review: "Para revisar:",
-        reviewLine: { "Pergunta \($0): \($1)" },
-        ended: "Sessão encerrada.",
-        right: "certa", wrongMark: "errada",
-        listHeading: "Lições:", reviewTitle: "Revisão",
-        listLine: { slug, title, count, seen, known in "\(slug)  \(title)  (\(count) perguntas, \(seen) respondidas, \(known) para revisar)" },
-        nothingDue: "Nenhuma pergunta para revisar agora.",
-        resetConfirm: { "Apagar todo o progresso em \($0)? [s/N] " }, yes: ["s", "sim"],
-        resetDone: "Progresso apagado.",
-        resetKept: "Nada foi apagado.")
+    /// The prompt, ending in a space so that the answer starts apart from it.
+    public var prompt: String { text("quiz_prompt") + " " }
+    public var promptMultiple: String { text("quiz_prompt_multiple") + " " }
+    public var correct: String { text("correct") }
+    public var wrong: String { text("wrong") }
+    public var wrongFinal: String { text("quiz_wrong_final") }
+    /// The hint after input that is no answer; `letters` lists the options' letters.
+    public func invalid(_ letters: String) -> String { text("quiz_invalid", ["letters": letters]) }
+    public var correctAnswer: String { text("quiz_correct_answer") }
+    public var explanation: String { text("quiz_explanation") }
+    public func score(firstTry: Int, correct: Int, total: Int) -> String {
+        text("quiz_score", ["first_try": "\(firstTry)", "correct": "\(correct)", "total": "\(total)"])
+    }
+    public func attemptsLeft(_ count: Int) -> String { counted("quiz_attempts_left", count) }
+    public var noQuestions: String { text("quiz_no_questions") }
+    public func seedShown(_ seed: UInt64) -> String { text("quiz_seed", ["seed": "\(seed)"]) }
+    public var whyHeading: String { text("quiz_why") }
+    public var review: String { text("quiz_review") }
+    public func reviewLine(_ number: Int, _ question: String) -> String {
+        text("quiz_review_line", ["number": "\(number)", "question": question])
+    }
+    public var ended: String { text("quiz_ended") }
+    /// The marks of an option in the review of reasons.
+    public var right: String { text("quiz_right_mark") }
+    public var wrongMark: String { text("quiz_wrong_mark") }
 
-    static let german = QuizStrings(
-        questionOf: { "Frage \($0) von \($1)" },
-        prompt: "Deine Antwort (Buchstabe oder Nummer): ",
-        promptMultiple: "Deine Antworten (ein oder mehrere Buchstaben, durch Kommas getrennt): ",
-        correct: "Richtig! Gut gemacht.",
-        wrong: "Leider falsch. Versuch es noch einmal.",
-        wrongFinal: "Leider falsch.",
-        invalid: { "Ungültige Antwort; gib einen der Buchstaben \($0) oder die Nummer der Option ein." },
-        correctAnswer: "Richtige Antwort:",
-        explanation: "Erklärung:",
-        score: { "Ergebnis: \($0) von \($2) beim ersten Versuch, \($1) von \($2) insgesamt." },
-        trueWord: "Wahr", falseWord: "Falsch",
-        attemptsLeft: { $0 == 1 ? "(noch 1 Versuch)" : "(noch \($0) Versuche)" },
-        noQuestions: "Diese Lektion hat keine Fragen.",
-        notMentionedQuestion: "Welcher dieser Begriffe wird in der Lektion NICHT erwähnt?",
-        negations: ["NICHT"],
-        notMentionedExplanation: { items, other in
-            "Die Lektion erwähnt \(listed(items.map { "„\($0)“" }, and: "und")); „\(other)“ gehört nicht dazu." },
-        seedShown: { "(Startwert \($0); wiederholen mit --seed \($0))" },
-        whyHeading: "Warum:",
-        review: "Zum Wiederholen:",
-        reviewLine: { "Frage \($0): \($1)" },
-        ended: "Sitzung beendet.",
-        right: "richtig", wrongMark: "falsch",
-        listHeading: "Lektionen:", reviewTitle: "Wiederholung",
-        listLine: { slug, title, count, seen, known in "\(slug)  \(title)  (\(count) Fragen, \(seen) beantwortet, \(known) fällig)" },
-        nothingDue: "Gerade ist keine Frage zum Wiederholen fällig.",
-        resetConfirm: { "Den ganzen Fortschritt in \($0) löschen? [j/N] " }, yes: ["j", "ja"],
-        resetDone: "Fortschritt gelöscht.",
-        resetKept: "Nichts wurde gelöscht.")
+    // MARK: - Lists, review and reset
 
-    static let english = QuizStrings(
-        questionOf: { "Question \($0) of \($1)" },
-        prompt: "Your answer (letter or number): ",
-        promptMultiple: "Your answers (one or more letters, separated by commas): ",
-        correct: "Correct! Well done.",
-        wrong: "Not quite. Try again.",
-        wrongFinal: "Not quite.",
-        invalid: { "Invalid answer; type one of the letters \($0) or the option's number." },
-        correctAnswer: "Correct answer:",
-        explanation: "Explanation:",
-        score: { "Score: \($0) of \($2) on the first try, \($1) of \($2) in all." },
-        trueWord: "True", falseWord: "False",
-        attemptsLeft: { $0 == 1 ? "(1 try left)" : "(\($0) tries left)" },
-        noQuestions: "This lesson has no questions.",
-        notMentionedQuestion: "Which of these is NOT mentioned in the lesson?",
-        negations: ["NOT"],
-        notMentionedExplanation: { items, other in
-            "The lesson mentions \(listed(items.map { "“\($0)”" }, and: "and")); “\(other)” is not among them." },
-        seedShown: { "(seed \($0); replay with --seed \($0))" },
-        whyHeading: "Why:",
-        review: "To review:",
-        reviewLine: { "Question \($0): \($1)" },
-        ended: "Session ended.",
-        right: "right", wrongMark: "wrong",
-        listHeading: "Lessons:", reviewTitle: "Review",
-        listLine: { slug, title, count, seen, known in "\(slug)  \(title)  (\(count) questions, \(seen) answered, \(known) due)" },
-        nothingDue: "No question is due for review now.",
-        resetConfirm: { "Delete all progress in \($0)? [y/N] " }, yes: ["y", "yes"],
-        resetDone: "Progress deleted.",
-        resetKept: "Nothing was deleted.")
-}
+    public var listHeading: String { text("quiz_lessons") }
+    /// The title of a `--review` session.
+    public var reviewTitle: String { text("quiz_review_title") }
+    /// One lesson of `--list`: its slug, title, questions, how many are answered and how many are due.
+    public func listLine(slug: String, title: String, questions: Int, answered: Int, due: Int) -> String {
+        text("quiz_lesson_line", ["slug": slug, "title": title, "questions": counted("quiz_questions", questions),
+                                  "answered": counted("quiz_answered", answered), "due": counted("quiz_due", due)])
+    }
+    public var nothingDue: String { text("quiz_nothing_due") }
+    /// The question before `--reset`, ending in a space for the answer.
+    public func resetConfirm(_ path: String) -> String { text("quiz_reset_confirm", ["path": path]) + " " }
+    /// Answers that confirm, lowercased.
+    public var yes: [String] { list("quiz_reset_yes").map { $0.lowercased() } }
+    public var resetDone: String { text("quiz_reset_done") }
+    public var resetKept: String { text("quiz_reset_kept") }
 
-/// "a, b and c" with the language's word for "and".
-func listed(_ items: [String], and word: String) -> String {
-    guard items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " \(word) " + items[items.count - 1]
+    // MARK: - Generated questions
+
+    public var trueWord: String { text("quiz_true") }
+    public var falseWord: String { text("quiz_false") }
+    /// The generated question when the author gives none.
+    public var notMentionedQuestion: String { text("quiz_not_mentioned_question") }
+    /// Words of negation emphasised in "NOT" questions, longest first.
+    public var negations: [String] { list("quiz_negations").sorted { $0.count > $1.count } }
+
+    /// The generated explanation: the lesson's items, then the one that is not among them, each in the language's
+    /// quotation marks (they are names, written as the list writes them, capitals included).
+    public func notMentionedExplanation(_ items: [String], _ other: String) -> String {
+        let names = items.map(quoted)
+        let joined = names.count > 1
+            ? names.dropLast().joined(separator: ", ") + " " + text("quiz_list_and") + " " + names[names.count - 1]
+            : names.first ?? ""
+        return text("quiz_not_mentioned_explanation", ["items": joined, "other": quoted(other)])
+    }
+
+    // MARK: - Helpers
+
+    private func quoted(_ item: String) -> String { text("quiz_quote_open") + item + text("quiz_quote_close") }
+
+    private func counted(_ key: String, _ count: Int) -> String {
+        text(key + (count == 1 ? "_one" : "_other"), ["count": "\(count)"])
+    }
+
+    private func list(_ key: String) -> [String] {
+        text(key).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The word for `key` with each `{name}` of `values` filled in, in one pass over the template.
+    func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        guard let template = words[key] else { return key }
+        guard !values.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"),
+                  let value = values[String(rest[rest.index(after: open)..<close])] else {
+                out.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
 }

@@ -52,10 +52,11 @@ struct LessonBodyRenderer: Sendable {
         }
         hooks.directive = { node, _ in
             if let use = translation.simulations[node.index], let table = tables[use.key] {
-                let chart = ChartRenderer(table: table, spec: use.chart, language: language,
+                let separators = ThemeWords.separators(wordsOfPage)
+                let chart = ChartRenderer(table: table, spec: use.chart, language: language, separators: separators,
                                           logNote: wordsOfPage["log_scale"]?.text ?? "").render()
-                return TableHTML.render(table, caption: use.caption, language: language, chart: chart,
-                                        showTable: wordsOfPage["show_table"]?.text ?? "")
+                return TableHTML.render(table, caption: use.caption, language: language, separators: separators,
+                                        chart: chart, showTable: wordsOfPage["show_table"]?.text ?? "")
             }
             if let question = questions[node.index] {
                 return QuizHTML.render(question, words: { wordsOfPage[$0]?.text ?? "" })

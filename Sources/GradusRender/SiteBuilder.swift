@@ -46,7 +46,8 @@ public struct SiteBuilder: Sendable {
         try checkLanguages(course)
         let templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: course.languages)
         let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet.words)
-        let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, inlineHTML: { body.inlineHTML($0) }).compile(course)
+        let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, words: templateSet.themeWords.texts,
+                                          inlineHTML: { body.inlineHTML($0) }).compile(course)
         return try render(compiled, templateSet: templateSet, body: body, diagnostics: compiled.warnings + templateSet.warnings)
     }
 
@@ -66,7 +67,10 @@ public struct SiteBuilder: Sendable {
         }
         guard let course = loaded else { return (nil, diagnostics) }
         let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet?.words ?? [:])
-        let compiled = LessonCompiler(registry: registry, unsafe: unsafe, inlineHTML: { body.inlineHTML($0) })
+        // A broken template leaves no template set, but its words may still load for the generated questions.
+        let words = templateSet?.themeWords.texts
+            ?? (try? ThemeWords.load(from: templates, displayRoot: templatesDisplay, languages: course.languages))?.texts ?? [:]
+        let compiled = LessonCompiler(registry: registry, unsafe: unsafe, words: words, inlineHTML: { body.inlineHTML($0) })
             .compileReporting(course)
         diagnostics += compiled.warnings
         if let templateSet {

@@ -5,7 +5,8 @@ enum TableHTML {
     /// Tables longer than this fold under their chart (the chart already shows them); without a chart they stay open.
     static let foldAfterRows = 24
 
-    static func render(_ table: Table, caption: String, language: String, chart: String?, showTable: String) -> String {
+    static func render(_ table: Table, caption: String, language: String, separators: NumberFormat.Separators,
+                       chart: String?, showTable: String) -> String {
         var html = "<figure class=\"simulation\" data-simulation=\"\(escapeXML(table.simulation))\">\n"
         if let chart { html += chart }
         let folded = chart != nil && table.rows.count > foldAfterRows
@@ -19,7 +20,7 @@ enum TableHTML {
         for row in table.rows {
             html += "<tr>" + row.map { cell -> String in
                 switch cell {
-                case .number(let x): return "<td>\(escapeXML(NumberFormat.display(x, language: language)))</td>"
+                case .number(let x): return "<td>\(escapeXML(NumberFormat.display(x, separators: separators)))</td>"
                 case .text(let t): return "<td>\(escapeXML(t.text(language)))</td>"
                 }
             }.joined() + "</tr>\n"

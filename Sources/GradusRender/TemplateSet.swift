@@ -7,6 +7,8 @@ public struct TemplateSet: Sendable {
     public var library: MustacheLibrary
     /// `i18n/LANG.json`, by language code.
     public var words: [String: MustacheObject]
+    /// The same words for code that is not a template (the quiz, the compiler, numbers).
+    public var themeWords: ThemeWords { ThemeWords(words: words, warnings: []) }
     /// Files under `static/` (stylesheet, scripts), copied to the site's `static/` as they are.
     public var staticFiles: [String: Data]
     /// Warnings found while loading (a key missing in one language).
@@ -35,44 +37,9 @@ public struct TemplateSet: Sendable {
         }
         let library = MustacheLibrary(templates: templates)
         diagnostics += library.missingPartials().map { diagnostic($0) }
-        var words: [String: MustacheObject] = [:]
-        for language in languages {
-            let path = "i18n/\(language.code).json"
-            var merged = MustacheObject()
-            var found = false
-            let layers = [DefaultTheme.text(path).map { ThemeFiles.File(bytes: Array($0.utf8), display: "\(ThemeFiles.defaultRoot)/\(path)", isDefault: true) },
-                          theme[path].flatMap { $0.isDefault ? nil : $0 }]
-            for file in layers.compactMap({ $0 }) {
-                found = true
-                let text: String
-                switch file.text {
-                case .success(let read): text = read
-                case .failure(let failure):
-                    diagnostics.append(failure.diagnostic(path: file.display))
-                    continue
-                }
-                do {
-                    guard case .object(let object) = try MustacheValue(json: Data(text.utf8), name: file.display) else {
-                        diagnostics.append(.error(at: SourceLocation(path: file.display, line: 1, column: 1),
-                                                  "expected a JSON object of words by key"))
-                        continue
-                    }
-                    for (key, value) in object { merged[key] = value }
-                    if !file.isDefault { diagnostics += untranslated(object, text: text, display: file.display) }
-                } catch {
-                    diagnostics.append(.error(at: SourceLocation(path: error.name, line: error.line, column: error.column), error.message))
-                }
-            }
-            guard found else {
-                diagnostics.append(.error(at: SourceLocation(path: "\(displayRoot)/\(path)", line: 1, column: 1),
-                                          "no interface words for '\(language.code)'; write \(displayRoot)/\(path) "
-                                          + "('gradus theme eject i18n/en.json' gives the English words to translate)"))
-                continue
-            }
-            merged["_untranslated"] = nil
-            words[language.code] = merged
+        let words = ThemeWords.merge(languages: languages, displayRoot: displayRoot, diagnostics: &diagnostics) { path in
+            theme[path].flatMap { $0.isDefault ? nil : $0 }
         }
-        diagnostics += missingKeys(words, languages: languages, displayRoot: displayRoot)
         var staticFiles: [String: Data] = [:]
         for (path, file) in theme.under("static") {
             guard Site.isSafe(path) else {
@@ -85,34 +52,6 @@ public struct TemplateSet: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
         return TemplateSet(library: library, words: words, staticFiles: staticFiles,
                            warnings: diagnostics, folder: folder, displayRoot: displayRoot)
-    }
-
-    /// A course's words file may list keys still to translate in `_untranslated` (`gradus init` writes it for a
-    /// language Gradus has no words for); each is a warning at its line until the author removes it.
-    static func untranslated(_ object: MustacheObject, text: String, display: String) -> [Diagnostic] {
-        guard case .list(let keys)? = object["_untranslated"] else { return [] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return keys.compactMap { value -> Diagnostic? in
-            guard case .string(let key) = value else { return nil }
-            let line = (lines.firstIndex { $0.contains("\"\(key)\":") } ?? 0) + 1
-            return .warning(at: SourceLocation(path: display, line: line, column: 1),
-                            "'\(key)' is not translated yet; translate it, then remove it from _untranslated")
-        }
-    }
-
-    /// A key that one language has and another lacks is a warning in the one that lacks it.
-    static func missingKeys(_ words: [String: MustacheObject], languages: [Language], displayRoot: String) -> [Diagnostic] {
-        var all: [String] = []
-        for language in languages { for key in words[language.code]?.keys ?? [] where !all.contains(key) { all.append(key) } }
-        var diagnostics: [Diagnostic] = []
-        for language in languages {
-            guard let object = words[language.code] else { continue }
-            for key in all where object[key] == nil {
-                diagnostics.append(.warning(at: SourceLocation(path: "\(displayRoot)/i18n/\(language.code).json", line: 1, column: 1),
-                                            "missing key '\(key)'; pages in \(language.code) will show it empty"))
-            }
-        }
-        return diagnostics
     }
 
     /// Every regular file under `folder` (shown as `displayRoot`), by its path relative to it (hidden files

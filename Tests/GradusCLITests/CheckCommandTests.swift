@@ -145,6 +145,28 @@ struct CheckCommandTests {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
     }
 
+    @Test("Languages without a profile of function words are named once, at course.yml, and their lessons are skipped")
+    func unprofiledLanguages() throws {
+        let root = try FrenchCourseTests.course()
+        let content = root.appendingPathComponent("content")
+        try "languages: [fr, nl, sv]\ndefault: fr\n".write(to: content.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+        let words = try String(contentsOf: root.appendingPathComponent("templates/i18n/fr.json"), encoding: .utf8)
+        for code in ["nl", "sv"] {
+            try "---\ntitle: \(code)\n---\n".write(to: content.appendingPathComponent("course.\(code).md"), atomically: true, encoding: .utf8)
+            try words.write(to: root.appendingPathComponent("templates/i18n/\(code).json"), atomically: true, encoding: .utf8)
+            // An English paragraph would be flagged in a profiled language; here it is not judged at all.
+            try ("---\ntitle: Eerste\n---\n## Start {#start}\n\nThe gradient that reaches the first layers of a deep "
+                 + "network is often so small that their weights hardly move at all during training.\n")
+                .write(to: content.appendingPathComponent("lessons/01-first.\(code).md"), atomically: true, encoding: .utf8)
+        }
+        let run = CLIRun(["check"], in: root)
+        let profiles = run.out.split(separator: "\n").filter { $0.contains("profile") }
+        #expect(profiles == ["content/course.yml:1:1: warning: Gradus has no profile of the function words of 'nl', 'sv', "
+                             + "so their lessons are not checked for paragraphs in another language "
+                             + "(profiles: de, en, es, fr, it, pt)"])
+        #expect(!run.out.contains("reads as"), "\(run.out)")
+    }
+
     @Test("An unknown --format is a usage error")
     func badFormat() {
         let run = CLIRun(["check", "--format", "xml"])

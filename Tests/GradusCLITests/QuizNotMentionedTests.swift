@@ -1,6 +1,7 @@
 import Testing
 import GradusMarkdown
 import GradusQuiz
+import GradusTestSupport
 @testable import GradusContent
 
 /// The compile side of `::: quiz not-mentioned`, read from a lesson and a pool written here.
@@ -43,7 +44,8 @@ struct QuizNotMentionedTests {
         let node = document.allNodes.first { $0.kind == .directive && $0.directiveArguments?.hasPrefix("not-mentioned") == true }!
         let locate = Locator(file: file)
         var diagnostics: [Diagnostic] = []
-        let question = QuizDirective(inlineHTML: { _ in "" }, language: language, pools: pools)
+        let question = QuizDirective(inlineHTML: { _ in "" }, language: language,
+                                     strings: QuizStrings(words: InterfaceWords.of(language)), pools: pools)
             .read(node, defaultID: "deep/q1", at: locate(node.position), locate: locate, diagnostics: &diagnostics)
         return (question, diagnostics)
     }

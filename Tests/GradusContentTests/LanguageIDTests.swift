@@ -69,5 +69,31 @@ struct LanguageIDTests {
     @Test("Words are lowercased runs of letters, apostrophes kept inside")
     func words() {
         #expect(LanguageIdentifier.words("Don't stop: Ação, Größe! x2") == ["don't", "stop", "ação", "größe", "x"])
+        #expect(LanguageIdentifier.words("L’idée d’un réseau") == ["l'idée", "d'un", "réseau"])
+    }
+
+    @Test("Spanish, French and Italian paragraphs are told apart from pt, de and en in a course of that language",
+          arguments: ["es", "fr", "it"])
+    func romance(language: String) throws {
+        let paragraphs = try Self.paragraphs(language)
+        #expect(paragraphs.count >= 12 && paragraphs.allSatisfy { LanguageIdentifier.words($0).count >= 20 })
+        let identifier = LanguageIdentifier(languages: [language])
+        #expect(identifier.languages == ["pt", "de", "en", language])
+        let wrong = paragraphs.filter { identifier.identify($0)?.language != language }
+        #expect(wrong.isEmpty, "misread: \(wrong)")
+        #expect(paragraphs.allSatisfy { identifier.foreignLanguage(of: $0, expected: language) == nil })
+        #expect(paragraphs.allSatisfy { identifier.foreignLanguage(of: $0, expected: "en") == language })
+        let english = try Self.paragraphs("en")
+        let found = english.filter { identifier.foreignLanguage(of: $0, expected: language) == "en" }
+        #expect(Double(found.count) / Double(english.count) >= 0.95, "\(english.count - found.count) missed")
+    }
+
+    @Test("A word two compared languages share votes for neither; a language without a profile is not compared")
+    func shared() {
+        let identifier = LanguageIdentifier(languages: ["es", "fr", "nl"])
+        #expect(identifier.languages == ["pt", "de", "en", "es", "fr"])
+        // "que", "de", "se" and "entre" are Portuguese, Spanish and French alike.
+        #expect(identifier.identify("que de se entre") == nil)
+        #expect(LanguageIdentifier().identify("que de se entre")?.language == "pt")
     }
 }

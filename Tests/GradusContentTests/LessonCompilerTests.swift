@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GradusSimulation
+import GradusTestSupport
 @testable import GradusContent
 
 /// Writes a small course into a temporary folder: `files` maps paths under content/ to their text.
@@ -21,7 +22,7 @@ func temporaryCourse(_ files: [String: String]) throws -> URL {
 func compileErrors(_ files: [String: String]) throws -> [String] {
     let course = try ContentLoader(root: try temporaryCourse(files), displayRoot: "content").load()
     do {
-        _ = try LessonCompiler(registry: .standard).compile(course)
+        _ = try LessonCompiler(registry: .standard, words: InterfaceWords.all).compile(course)
         return []
     } catch {
         return error.diagnostics.filter { $0.severity == .error }.map(\.formatted)
@@ -151,7 +152,7 @@ struct LessonCompilerTests {
             "lessons/01-one.en.md": "---\ntitle: One\n---\n" + quiz,
             "lessons/01-one.de.md": "---\ntitle: Eins\n---\n" + quiz,
         ]), displayRoot: "content").load()
-        let compiled = try LessonCompiler(registry: .standard).compile(course)
+        let compiled = try LessonCompiler(registry: .standard, words: InterfaceWords.all).compile(course)
         #expect(compiled.quiz("one", language: Language("de"))?.questions.map(\.id) == ["one/q1", "one/named"])
         #expect(compiled.quiz("one", language: Language("en"))?.questions.map(\.id) == ["one/q1", "one/named"])
     }

@@ -21,7 +21,7 @@ struct NotMentionedTests {
         for n in 0..<40 {
             let question = try NotMentioned.generate(
                 id: "l/q\(n)", prompt: nil, listItems: list, pool: pool, poolName: "p", lessonText: lesson,
-                choices: 4, language: "en", origin: "x:1:1").get()
+                choices: 4, strings: .theme("en"), origin: "x:1:1").get()
             #expect(question.kind == .notMentioned)
             #expect(question.options.count == 4)
             let correct = question.options.filter(\.isCorrect).map(\.text.plain)
@@ -38,7 +38,7 @@ struct NotMentionedTests {
     @Test("The same id gives the same options; the explanation names the lesson's items")
     func stable() throws {
         let make = { try NotMentioned.generate(id: "lesson/tricks", prompt: nil, listItems: list, pool: pool, poolName: "p",
-                                               lessonText: lesson, choices: 3, language: "pt", origin: "x:1:1").get() }
+                                               lessonText: lesson, choices: 3, strings: .theme("pt"), origin: "x:1:1").get() }
         let first = try make(), second = try make()
         #expect(first == second)
         let inLesson = first.options.filter { !$0.isCorrect }.map(\.text.plain)
@@ -49,7 +49,7 @@ struct NotMentionedTests {
     @Test("The negation is emphasised in the default and the author's question")
     func negation() throws {
         let generated = try NotMentioned.generate(id: "a", prompt: nil, listItems: list, pool: pool, poolName: "p",
-                                                  lessonText: lesson, choices: 4, language: "de", origin: "x:1:1").get()
+                                                  lessonText: lesson, choices: 4, strings: .theme("de"), origin: "x:1:1").get()
         #expect(generated.prompt.runs == [.text("Welcher dieser Begriffe wird in der Lektion "), .strong("NICHT"),
                                           .text(" erwähnt?")])
         #expect(generated.prompt.html == "Welcher dieser Begriffe wird in der Lektion <strong>NICHT</strong> erwähnt?")
@@ -62,12 +62,12 @@ struct NotMentionedTests {
     @Test("A pool whose items are all mentioned, or a list too short, cannot make a question")
     func failures() {
         let all = NotMentioned.generate(id: "a", prompt: nil, listItems: list, pool: ["lstm", "RELU"], poolName: "tricks",
-                                        lessonText: lesson, choices: 4, language: "en", origin: "x:1:1")
+                                        lessonText: lesson, choices: 4, strings: .theme("en"), origin: "x:1:1")
         #expect(all == .failure(.noUnmentionedItem(pool: "tricks", items: 2)))
         #expect(NotMentioned.Failure.noUnmentionedItem(pool: "tricks", items: 2).message
                 == "every item of the pool 'tricks' (2) is mentioned in the lesson; add an item the lesson does not mention to the pool")
         let short = NotMentioned.generate(id: "a", prompt: nil, listItems: ["LSTM"], pool: pool, poolName: "p",
-                                          lessonText: lesson, choices: 4, language: "en", origin: "x:1:1")
+                                          lessonText: lesson, choices: 4, strings: .theme("en"), origin: "x:1:1")
         #expect(short == .failure(.listTooShort(items: 1, needed: 3)))
     }
 }

@@ -14,7 +14,7 @@ struct QuizMachineTests {
 
     @Test("Events move the state: invalid input keeps it, a miss adds a try, a hit moves on and reports the outcome")
     func transitions() {
-        var machine = QuizMachine(quiz: quiz, attempts: 2, style: TerminalStyle(styled: false), math: { $0 })
+        var machine = QuizMachine(quiz: quiz, strings: .theme("en"), attempts: 2, style: TerminalStyle(styled: false), math: { $0 })
         #expect(machine.start().hasSuffix("  a) x\n  b) y\nYour answer (letter or number): "))
         let invalid = machine.handle(.line("7"))
         #expect(invalid.output == "Invalid answer; type one of the letters a, b or the option's number.\nYour answer (letter or number): ")
@@ -45,9 +45,9 @@ struct AuthoredNegationTests {
                          explanation: "", origin: "x:1:1"),
             ])
         }
-        var upper = QuizMachine(quiz: question("Qual NÃO satura?"), attempts: 1, style: TerminalStyle(styled: true), math: { $0 })
+        var upper = QuizMachine(quiz: question("Qual NÃO satura?"), strings: .theme("pt"), attempts: 1, style: TerminalStyle(styled: true), math: { $0 })
         #expect(upper.start().contains("Qual \u{1B}[1mNÃO\u{1B}[22m satura?"))
-        var lower = QuizMachine(quiz: question("Por que não satura?"), attempts: 1, style: TerminalStyle(styled: true), math: { $0 })
+        var lower = QuizMachine(quiz: question("Por que não satura?"), strings: .theme("pt"), attempts: 1, style: TerminalStyle(styled: true), math: { $0 })
         #expect(lower.start().contains("Por que não satura?\n"))
     }
 }

@@ -31,7 +31,7 @@ struct QuizSessionTests {
     @Test("Scripted answers are graded without reading input, in the quiz's language")
     func scripted() {
         let fake = FakeTerminal()
-        let result = QuizSession(quiz: quiz, attempts: 2, terminal: fake.terminal, math: { "⟨\($0)⟩" })
+        let result = QuizSession(quiz: quiz, strings: .theme("pt"), attempts: 2, terminal: fake.terminal, math: { "⟨\($0)⟩" })
             .run(scripted: [[1], [0, 1]])
         #expect(result.firstTry == 1)
         #expect(result.correct == 1)
@@ -69,7 +69,7 @@ struct QuizSessionTests {
     @Test("Interactive: invalid input re-prompts with a hint, a miss allows another try")
     func interactive() {
         let fake = FakeTerminal(["z", "a", "2", "a, c"])
-        let result = QuizSession(quiz: quiz, attempts: 2, terminal: fake.terminal, math: { $0 }).run()
+        let result = QuizSession(quiz: quiz, strings: .theme("pt"), attempts: 2, terminal: fake.terminal, math: { $0 }).run()
         #expect(result.outcomes.map(\.attempts) == [[[0], [1]], [[0, 2]]])
         #expect(result.firstTry == 1)
         #expect(result.correct == 2)
@@ -80,7 +80,7 @@ struct QuizSessionTests {
     @Test("End of input stops the session with a summary of what was answered")
     func endOfInput() {
         let fake = FakeTerminal(["b"])
-        let result = QuizSession(quiz: quiz, attempts: 2, terminal: fake.terminal, math: { $0 }).run()
+        let result = QuizSession(quiz: quiz, strings: .theme("pt"), attempts: 2, terminal: fake.terminal, math: { $0 }).run()
         #expect(result.ended)
         #expect(result.firstTry == 1)
         #expect(fake.text.contains("Sessão encerrada.\n\nPontuação: 1 de 2 na primeira tentativa, 1 de 2 no total.\n"))
@@ -90,7 +90,7 @@ struct QuizSessionTests {
     @Test("After the last miss: the correct answer, the explanation and why each option is right or wrong")
     func reasons() {
         let fake = FakeTerminal(["a", "a"])
-        let result = QuizSession(quiz: quiz, attempts: 2, terminal: fake.terminal, math: { $0 }).run()
+        let result = QuizSession(quiz: quiz, strings: .theme("pt"), attempts: 2, terminal: fake.terminal, math: { $0 }).run()
         #expect(result.outcomes.first?.attempts == [[0], [0]])
         #expect(fake.text.contains("""
         Você errou! Tente novamente. (resta 1 tentativa)
@@ -106,12 +106,12 @@ struct QuizSessionTests {
     @Test("A styled terminal gets bold and colour codes; an unstyled one none at all")
     func styling() {
         let plain = FakeTerminal(["b", "a c"])
-        _ = QuizSession(quiz: quiz, attempts: 2, terminal: plain.terminal, math: { $0 }).run()
+        _ = QuizSession(quiz: quiz, strings: .theme("pt"), attempts: 2, terminal: plain.terminal, math: { $0 }).run()
         #expect(!plain.text.contains("\u{1B}"))
         let styledOutput = Mutex("")
         let styled = Terminal(write: { text in styledOutput.withLock { $0 += text } }, readLine: { "b" }, styled: true)
         _ = QuizSession(quiz: Quiz(lessonSlug: "l", lessonTitle: "T", language: "en", questions: [quiz.questions[0]]),
-                        attempts: 1, terminal: styled, math: { $0 }).run()
+                        strings: .theme("en"), attempts: 1, terminal: styled, math: { $0 }).run()
         let text = styledOutput.withLock { $0 }
         #expect(text.hasPrefix("\u{1B}[1mT\u{1B}[22m\n"))
         #expect(text.contains("\u{1B}[32mCorrect! Well done.\u{1B}[39m"))
@@ -120,7 +120,7 @@ struct QuizSessionTests {
     @Test("A seed drawn for the session is shown so that it can be replayed")
     func seedShown() {
         let fake = FakeTerminal()
-        _ = QuizSession(quiz: Quiz(lessonSlug: "l", lessonTitle: "T", language: "de", questions: []), attempts: 1,
+        _ = QuizSession(quiz: Quiz(lessonSlug: "l", lessonTitle: "T", language: "de", questions: []), strings: .theme("de"), attempts: 1,
                         terminal: fake.terminal, shownSeed: 4242, math: { $0 }).run()
         #expect(fake.text == "T\n(Startwert 4242; wiederholen mit --seed 4242)\nDiese Lektion hat keine Fragen.\n\nErgebnis: 0 von 0 beim ersten Versuch, 0 von 0 insgesamt.\n")
     }
@@ -132,7 +132,7 @@ struct QuizSessionTests {
                                       .init(text: "x", isCorrect: false)], explanation: "", origin: "w:1:1")
         let fake = FakeTerminal(["a"])
         _ = QuizSession(quiz: Quiz(lessonSlug: "l", lessonTitle: "T", language: "pt", questions: [long]),
-                        attempts: 1, terminal: Terminal(write: fake.terminal.write, readLine: fake.terminal.readLine,
+                        strings: .theme("pt"), attempts: 1, terminal: Terminal(write: fake.terminal.write, readLine: fake.terminal.readLine,
                                                         styled: false, width: 40), math: { $0 }).run()
         let lines = fake.text.split(separator: "\n").map(String.init)
         // "ação" is 4 columns: 8 words and 7 spaces make 39 columns; a ninth would make 44.

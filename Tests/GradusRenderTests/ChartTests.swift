@@ -17,7 +17,10 @@ struct ChartTests {
     }
 
     func svg(_ table: Table, _ spec: ChartSpec = ChartSpec(), language: String = "en") -> String {
-        ChartRenderer(table: table, spec: spec, language: language, logNote: "log scale").render() ?? ""
+        // The number marks of the page's language, as the default theme's words give them.
+        let separators = try! ThemeWords.builtIn(languages: [Language(language)]).separators(language)
+        return ChartRenderer(table: table, spec: spec, language: language, separators: separators,
+                             logNote: "log scale").render() ?? ""
     }
 
     @Test("Values spanning decades get a log axis with powers of ten; non-finite values are marked, not dropped")
@@ -50,10 +53,10 @@ struct ChartTests {
 
     @Test("No chart when turned off or when nothing is numeric")
     func none() {
-        #expect(ChartRenderer(table: table([1]), spec: ChartSpec(kind: .none), language: "en", logNote: "").render() == nil)
+        #expect(ChartRenderer(table: table([1]), spec: ChartSpec(kind: .none), language: "en", separators: .plain, logNote: "").render() == nil)
         let texts = Table(simulation: "t", title: "t", seed: nil, parameters: [], columns: [.init("a", "a")],
                           rows: [[.text("x")]])
-        #expect(ChartRenderer(table: texts, spec: ChartSpec(), language: "en", logNote: "").render() == nil)
+        #expect(ChartRenderer(table: texts, spec: ChartSpec(), language: "en", separators: .plain, logNote: "").render() == nil)
     }
 
     @Test("Axis ticks are round numbers that cover the data")
@@ -72,7 +75,7 @@ struct ChartAxisTests {
         let table = Table(simulation: "d", title: "t", seed: nil, parameters: [],
                           columns: [.init("lr", "lr"), .init("share", "share")],
                           rows: [1e-4, 1e-3, 1e-2, 1e-1, 1].map { [.number($0), .number(0.5)] })
-        let line = ChartRenderer(table: table, spec: ChartSpec(), language: "en", logNote: "").render() ?? ""
+        let line = ChartRenderer(table: table, spec: ChartSpec(), language: "en", separators: .plain, logNote: "").render() ?? ""
         #expect(line.contains(">10⁻⁴</text>"))
         // Equal ratios are equal distances: the five points are evenly spaced.
         let xs = line.components(separatedBy: "<circle").dropFirst().compactMap { part -> Double? in
@@ -80,7 +83,7 @@ struct ChartAxisTests {
         }
         let gaps = zip(xs.dropFirst(), xs).map { $0 - $1 }
         #expect(gaps.count == 4 && gaps.allSatisfy { abs($0 - gaps[0]) < 0.2 })
-        let bars = ChartRenderer(table: table, spec: ChartSpec(kind: .bar), language: "en", logNote: "").render() ?? ""
+        let bars = ChartRenderer(table: table, spec: ChartSpec(kind: .bar), language: "en", separators: .plain, logNote: "").render() ?? ""
         #expect(bars.contains("width=\"12\" height=\"12\""))
     }
 }

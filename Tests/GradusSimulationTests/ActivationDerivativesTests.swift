@@ -61,32 +61,41 @@ struct TableOutputTests {
 
     @Test("Numbers for people use the language's decimal separator")
     func separators() {
-        #expect(NumberFormat.display(0.25, language: "pt") == "0,25")
-        #expect(NumberFormat.display(0.25, language: "de") == "0,25")
-        #expect(NumberFormat.display(0.25, language: "en") == "0.25")
-        #expect(NumberFormat.display(-3.1e-6, language: "en") == "−3.1·10⁻⁶")
-        #expect(NumberFormat.display(123456789, language: "en") == "1.235·10⁸")
-        #expect(NumberFormat.display(2.458e-5, language: "de") == "2,458·10⁻⁵")
-        #expect(NumberFormat.display(0.9999877, language: "en") == "0.99999")
+        #expect(NumberFormat.display(0.25, separators: .comma) == "0,25")
+        #expect(NumberFormat.display(0.25, separators: .point) == "0.25")
+        #expect(NumberFormat.display(-3.1e-6, separators: .point) == "−3.1·10⁻⁶")
+        #expect(NumberFormat.display(123456789, separators: .point) == "1.235·10⁸")
+        #expect(NumberFormat.display(2.458e-5, separators: .comma) == "2,458·10⁻⁵")
+        #expect(NumberFormat.display(0.9999877, separators: .point) == "0.99999")
+    }
+
+    @Test("The whole part is grouped by thousands from five digits on, with the language's mark")
+    func thousands() {
+        #expect(NumberFormat.display(1000, separators: .comma) == "1000")
+        #expect(NumberFormat.display(12345, separators: .comma) == "12.345")
+        #expect(NumberFormat.display(-28530.5, separators: .point) == "−28,530.5")
+        #expect(NumberFormat.display(999_999, separators: NumberFormat.Separators(decimal: ",", thousands: "\u{202F}"))
+                == "999\u{202F}999")
+        #expect(NumberFormat.display(123456, separators: .plain) == "123456")
     }
 
     @Test("JSON has the documented shape, with non-finite numbers as strings, and parses")
     func json() throws {
-        let text = TableFormat.json.render(table, language: "de")
+        let text = TableFormat.json.render(table, language: "de", separators: .comma)
         #expect(text == #"{"simulation": "demo", "title": "Titel", "seed": 3, "params": {"n": 2}, "columns": [{"key": "k", "label": "Schritt"}, {"key": "v", "label": "v"}], "rows": [[1, 0.25], [2, "NaN"], [3, "-Infinity"]]}"# + "\n")
         #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
     }
 
     @Test("CSV always uses a dot, and markdown is a GFM table with right-aligned numbers")
     func csvAndMarkdown() {
-        #expect(TableFormat.csv.render(table, language: "pt") == "k,v\n1,0.25\n2,NaN\n3,-Infinity\n")
-        #expect(TableFormat.markdown.render(table, language: "pt")
+        #expect(TableFormat.csv.render(table, language: "pt", separators: .comma) == "k,v\n1,0.25\n2,NaN\n3,-Infinity\n")
+        #expect(TableFormat.markdown.render(table, language: "pt", separators: .comma)
                 == "| passo | v |\n| ---: | ---: |\n| 1 | 0,25 |\n| 2 | NaN |\n| 3 | −∞ |\n")
     }
 
     @Test("Text output aligns columns for a terminal")
     func text() {
-        #expect(TableFormat.text.render(table, language: "en")
+        #expect(TableFormat.text.render(table, language: "en", separators: .point)
                 == "Title\n\nstep     v\n────  ────\n   1  0.25\n   2   NaN\n   3    −∞\n")
     }
 }

@@ -10,7 +10,7 @@ struct MarkdownTableTests {
     func gfmTable(name: String) throws {
         let tool = try #require(TestEnvironment.tool("pulldown-cmark"))
         let table = try runSimulation(name, smallSettings[name] ?? [])
-        let markdown = TableFormat.markdown.render(table, language: "de")
+        let markdown = TableFormat.markdown.render(table, language: "de", separators: .comma)
         let result = try runProcess(tool, ["-T"], input: Data(markdown.utf8))
         #expect(result.status == 0)
         let html = result.stdoutText

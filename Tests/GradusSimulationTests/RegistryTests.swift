@@ -58,7 +58,7 @@ struct RegistryTests {
         #expect(table.rows.allSatisfy { $0.count == table.columns.count })
         #expect(table.parameters.map(\.key) == simulation.parameters.map(\.key))
 
-        let json = TableFormat.json.render(table, language: "pt")
+        let json = TableFormat.json.render(table, language: "pt", separators: .comma)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["simulation"] as? String == name)
         #expect(object["title"] as? String == simulation.title.pt)
@@ -67,7 +67,7 @@ struct RegistryTests {
         #expect(rows.count == table.rows.count)
         #expect((object["params"] as? [String: Any])?.count == simulation.parameters.count)
 
-        let csv = TableFormat.csv.render(table, language: "de")
+        let csv = TableFormat.csv.render(table, language: "de", separators: .comma)
         #expect(csv.split(separator: "\n").count == table.rows.count + 1)
         for (line, row) in zip(csv.split(separator: "\n").dropFirst(), table.rows) {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
@@ -79,12 +79,12 @@ struct RegistryTests {
             }
         }
 
-        let markdown = TableFormat.markdown.render(table, language: "de").split(separator: "\n")
+        let markdown = TableFormat.markdown.render(table, language: "de", separators: .comma).split(separator: "\n")
         #expect(markdown.count == table.rows.count + 2)
         let pipes = markdown.map { line in line.filter { $0 == "|" }.count - line.components(separatedBy: "\\|").count + 1 }
         #expect(Set(pipes) == [table.columns.count + 1], "every GFM row has one cell per column")
 
-        let text = TableFormat.text.render(table, language: "en").split(separator: "\n", omittingEmptySubsequences: false)
+        let text = TableFormat.text.render(table, language: "en", separators: .point).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(text[0] == Substring(simulation.title.en))
         // The rule under the header is as wide as the widest row, so the columns line up.
         let rule = text[3], width = rule.unicodeScalars.count
@@ -96,7 +96,7 @@ struct RegistryTests {
     func determinism(name: String) throws {
         let settings = smallSettings[name] ?? []
         let first = try runSimulation(name, settings, seed: 7), again = try runSimulation(name, settings, seed: 7)
-        #expect(TableFormat.json.render(first, language: "en") == TableFormat.json.render(again, language: "en"))
+        #expect(TableFormat.json.render(first, language: "en", separators: .point) == TableFormat.json.render(again, language: "en", separators: .point))
         if Registry.standard[name]!.usesSeed {
             let other = try runSimulation(name, settings, seed: 8)
             #expect(other.rows != first.rows, "\(name) ignores its seed")

@@ -26,6 +26,13 @@ extension Table {
     }
 }
 
+extension NumberFormat.Separators {
+    /// The marks the theme gives pt and de: a decimal comma, thousands grouped by points.
+    static let comma = NumberFormat.Separators(decimal: ",", thousands: ".")
+    /// The marks the theme gives en.
+    static let point = NumberFormat.Separators(decimal: ".", thousands: ",")
+}
+
 /// Reduced parameters that keep each simulation fast in a debug build while showing the same effects.
 let smallSettings: [String: [(key: String, value: String)]] = [
     "backprop-example": [],

@@ -1,7 +1,8 @@
 import GradusMarkdown
 
 /// The linters of `gradus check` over a loaded course: translations out of step with their original, stale
-/// `source:` stamps, duplicate heading ids, images without alt text and paragraphs in another language.
+/// `source:` stamps, duplicate heading ids, images without alt text and paragraphs in another language (in the
+/// languages `LanguageIdentifier` has a profile of; the others are named once, at course.yml).
 /// Every finding is a warning, located in the file it is about. It parses each translation itself, so it runs
 /// even when compilation found errors.
 public struct CourseLinter: Sendable {
@@ -13,7 +14,16 @@ public struct CourseLinter: Sendable {
     /// Every warning for `course`, in the order of lessons, then languages, then position.
     public func lint(_ course: Course) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let identifier = LanguageIdentifier()
+        let codes = course.languages.map(\.code)
+        let identifier = LanguageIdentifier(languages: codes)
+        let skipped = codes.filter { !identifier.languages.contains($0) }
+        if !skipped.isEmpty {
+            let names = skipped.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(.warning(at: course.config.languagesLocation,
+                                        "Gradus has no profile of the function words of \(names), so \(skipped.count == 1 ? "its" : "their") "
+                                        + "lessons are not checked for paragraphs in another language (profiles: "
+                                        + LanguageIdentifier.profiled.joined(separator: ", ") + ")"))
+        }
         for lesson in course.lessons {
             var parsed: [Language: (LessonSource, MarkdownDocument)] = [:]
             for language in course.languages {
@@ -61,7 +71,7 @@ public struct CourseLinter: Sendable {
                     diagnostics.append(.warning(at: locate(node.position),
                                                 "image without alt text; describe it in the brackets: ![what it shows](…)"))
                 }
-            case .paragraph:
+            case .paragraph where identifier.languages.contains(source.language.code):
                 let text = node.plainText
                 if let other = identifier.foreignLanguage(of: text, expected: source.language.code, minimumWords: minimumWords) {
                     let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(6).joined(separator: " ")
@@ -92,5 +102,5 @@ public struct CourseLinter: Sendable {
                          + "; update \(changed.count == 1 ? "it" : "them") here, then run 'gradus check --update-stamps'")]
     }
 
-    static let names = ["pt": "Portuguese", "de": "German", "en": "English"]
+    static let names = ["pt": "Portuguese", "de": "German", "en": "English", "es": "Spanish", "fr": "French", "it": "Italian"]
 }

@@ -12,13 +12,17 @@ public struct LessonCompiler: Sendable {
     public var unsafe: Bool
     /// Renders inline nodes of quiz texts to HTML (with math); the site sets it, the terminal needs none.
     public var inlineHTML: @Sendable ([MarkdownNode]) -> String
+    /// The theme's interface words by language code, then by key: the true/false options and the generated
+    /// not-mentioned question are written in them, so the compiler keeps no language's words of its own.
+    public var words: [String: [String: String]]
 
     public static let directives = ["quiz", "simulation"]
 
-    public init(registry: Registry, unsafe: Bool = false,
+    public init(registry: Registry, unsafe: Bool = false, words: [String: [String: String]],
                 inlineHTML: @escaping @Sendable ([MarkdownNode]) -> String = { _ in "" }) {
         self.registry = registry
         self.unsafe = unsafe
+        self.words = words
         self.inlineHTML = inlineHTML
     }
 
@@ -89,6 +93,7 @@ public struct LessonCompiler: Sendable {
                     let number = questions.count + 1
                     let pools = course.pools.compactMapValues { $0[source.language] }
                     if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code,
+                                                 strings: QuizStrings(words: words[source.language.code] ?? [:]),
                                                  unreadablePools: course.unreadablePools, pools: pools)
                         .read(node, defaultID: "\(lesson.slug)/q\(number)", at: at, locate: locate,
                               diagnostics: &diagnostics) {

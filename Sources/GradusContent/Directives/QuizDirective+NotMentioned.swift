@@ -58,7 +58,7 @@ extension QuizDirective {
         }
         switch NotMentioned.generate(id: id, prompt: prompt, listItems: items(of: list), pool: poolItems,
                                      poolName: poolParameter.value, lessonText: Self.textOutsideQuizzes(root),
-                                     choices: choices, language: language, origin: location.description) {
+                                     choices: choices, strings: strings, origin: location.description) {
         case .success(let question):
             return question
         case .failure(let failure):

@@ -8,6 +8,8 @@ import GradusQuiz
 struct QuizDirective {
     var inlineHTML: @Sendable ([MarkdownNode]) -> String
     var language: String
+    /// The words of `language`: the true/false options, the generated question and its explanation.
+    var strings: QuizStrings
     /// File names (`NAME.LANG.md`) of pools that exist but could not be read.
     var unreadablePools: Set<String> = []
     /// The course's distractor pools in this language (`pools/NAME.LANG.md`), for `not-mentioned`.
@@ -113,7 +115,6 @@ struct QuizDirective {
                 diagnostics.append(.error(at: location, "a true-false quiz needs 'answer: true' or 'answer: false'"))
                 return nil
             }
-            let strings = QuizStrings.forLanguage(language)
             options = [Question.Option(text: QuizText(stringLiteral: strings.trueWord), isCorrect: answer),
                        Question.Option(text: QuizText(stringLiteral: strings.falseWord), isCorrect: !answer)]
             kind = .trueFalse

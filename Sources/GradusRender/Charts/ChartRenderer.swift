@@ -9,6 +9,8 @@ struct ChartRenderer {
     var table: Table
     var spec: ChartSpec
     var language: String
+    /// How the page's language writes numbers on the axes and in marks.
+    var separators: NumberFormat.Separators
     /// The note shown above a logarithmic axis, in the page's language.
     var logNote: String
 
@@ -153,7 +155,7 @@ struct ChartRenderer {
 
     private func cellText(_ cell: Table.Cell) -> String {
         switch cell {
-        case .number(let x): return NumberFormat.display(x, language: language)
+        case .number(let x): return NumberFormat.display(x, separators: separators)
         case .text(let t): return t.text(language)
         }
     }
@@ -161,10 +163,10 @@ struct ChartRenderer {
     private func label(_ value: Double, _ logarithmic: Bool) -> String {
         if logarithmic {
             let exponent = Int(log10(value).rounded())
-            if exponent >= -2 && exponent <= 3 { return NumberFormat.display(value, language: language) }
+            if exponent >= -2 && exponent <= 3 { return NumberFormat.display(value, separators: separators) }
             return "10" + superscript(exponent)
         }
-        return NumberFormat.display(value, language: language)
+        return NumberFormat.display(value, separators: separators)
     }
 
     private func superscript(_ n: Int) -> String {

@@ -2,11 +2,12 @@
 public enum TableFormat: String, CaseIterable, Sendable {
     case text, markdown, csv, json
 
-    /// Writes `table` in this format; labels and decimal separators follow `language` in text and markdown.
-    public func render(_ table: Table, language: String) -> String {
+    /// Writes `table` in this format; labels follow `language`, and numbers in text and markdown are written with
+    /// `separators` (JSON and CSV keep the plain form a program reads back).
+    public func render(_ table: Table, language: String, separators: NumberFormat.Separators) -> String {
         switch self {
-        case .text: return TableWriter.text(table, language: language)
-        case .markdown: return TableWriter.markdown(table, language: language)
+        case .text: return TableWriter.text(table, language: language, separators: separators)
+        case .markdown: return TableWriter.markdown(table, language: language, separators: separators)
         case .csv: return TableWriter.csv(table)
         case .json: return TableWriter.json(table, language: language)
         }
@@ -14,9 +15,9 @@ public enum TableFormat: String, CaseIterable, Sendable {
 }
 
 enum TableWriter {
-    static func text(_ table: Table, language: String) -> String {
+    static func text(_ table: Table, language: String, separators: NumberFormat.Separators) -> String {
         let header = table.columns.map { $0.label.text(language) }
-        let body = table.rows.map { $0.map { cell(for: $0, language: language) } }
+        let body = table.rows.map { $0.map { cell(for: $0, language: language, separators: separators) } }
         var widths = header.map(\.unicodeScalars.count)
         for row in body { for (i, text) in row.enumerated() { widths[i] = max(widths[i], text.unicodeScalars.count) } }
         func line(_ cells: [String], numeric: [Bool]) -> String {
@@ -35,7 +36,7 @@ enum TableWriter {
         return output
     }
 
-    static func markdown(_ table: Table, language: String) -> String {
+    static func markdown(_ table: Table, language: String, separators: NumberFormat.Separators) -> String {
         func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         let numeric = table.columns.indices.map { i in
             table.rows.allSatisfy { if case .number = $0[i] { return true } else { return false } }
@@ -43,7 +44,7 @@ enum TableWriter {
         var output = "| " + table.columns.map { escape($0.label.text(language)) }.joined(separator: " | ") + " |\n"
         output += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in table.rows {
-            output += "| " + row.map { escape(cell(for: $0, language: language)) }.joined(separator: " | ") + " |\n"
+            output += "| " + row.map { escape(cell(for: $0, language: language, separators: separators)) }.joined(separator: " | ") + " |\n"
         }
         return output
     }
@@ -92,9 +93,9 @@ enum TableWriter {
         return output
     }
 
-    static func cell(for cell: Table.Cell, language: String) -> String {
+    static func cell(for cell: Table.Cell, language: String, separators: NumberFormat.Separators) -> String {
         switch cell {
-        case .number(let x): return NumberFormat.display(x, language: language)
+        case .number(let x): return NumberFormat.display(x, separators: separators)
         case .text(let t): return t.text(language)
         }
     }
