@@ -26,7 +26,7 @@ struct NewCommandTests {
         #expect(run.err == ["pt", "de", "en"].map { "Created content/lessons/02-vanishing-gradient.\($0).md\n" }.joined())
         let expected = [
             "pt": ("Nova lição", "Primeira seção", "Escreva a lição aqui.", "Escreva aqui uma afirmação verdadeira."),
-            "de": ("Neue Lektion", "Erster Abschnitt", "Schreiben Sie hier die Lektion.", "Schreiben Sie hier eine wahre Aussage."),
+            "de": ("Neue Lektion", "Erster Abschnitt", "Schreib hier die Lektion.", "Schreib hier eine wahre Aussage."),
             "en": ("New lesson", "First section", "Write the lesson here.", "Write a true statement here."),
         ]
         for (language, words) in expected {

@@ -65,16 +65,18 @@ struct NewcomerEndToEndTests {
         let page = try String(contentsOf: course.appendingPathComponent("_site/fr/getting-started/index.html"), encoding: .utf8)
         #expect(page.contains("Pied de page maison"))
         #expect(page.contains("Rechercher"))
+        #expect(page.contains("Vrai"), "the true/false words come from fr.json")
         let checked = try Self.gradus(["check"], in: course, data: data)
         #expect(checked.status == 0)
         #expect(checked.stdoutText == "gradus check: 0 errors, 0 warnings\n", "\(checked.stdoutText)")
         let quiz = try Self.gradus(["quiz", "--answers", "a,a,a,a"], in: course, data: data)
         #expect(quiz.status == 0, "\(quiz.stderrText)")
         #expect(quiz.stdoutText.contains("Premiers pas"), "\(quiz.stdoutText)")
+        #expect(quiz.stdoutText.contains("Vrai"), "\(quiz.stdoutText)")
     }
 
     /// French words for the keys the test looks for.
     static let french: [String: String] = [
-        "language_name": "Français", "html_lang": "fr", "search": "Rechercher",
+        "language_name": "Français", "html_lang": "fr", "search": "Rechercher", "quiz_true": "Vrai", "quiz_false": "Faux",
     ]
 }

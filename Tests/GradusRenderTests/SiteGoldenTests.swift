@@ -39,7 +39,7 @@ struct SiteGoldenTests {
     func fallback() throws {
         let page = try build().site["de/second/index.html"]!
         #expect(page.contains("<html lang=\"de\">"))
-        #expect(page.contains("Diese Lektion gibt es noch nicht auf Deutsch; hier ist die Fassung auf English."))
+        #expect(page.contains("Diese Lektion gibt es noch nicht auf Deutsch; angezeigt wird die Fassung „English“."))
         #expect(page.contains("<article class=\"lesson\" lang=\"en\">"))
     }
 

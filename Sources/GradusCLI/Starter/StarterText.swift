@@ -198,8 +198,8 @@ struct StarterText: Sendable {
         lesson: """
         ## Eine Lektion schreiben {#writing}
 
-        Eine Lektion ist eine Markdown-Datei pro Sprache in `content/lessons/` mit dem Namen `NN-slug.LANG.md`. Geben \
-        Sie derselben Überschrift in allen Sprachfassungen dieselbe `{#id}`, damit Links und Übersetzungen übereinstimmen.
+        Eine Lektion ist eine Markdown-Datei pro Sprache in `content/lessons/` mit dem Namen `NN-slug.LANG.md`. Gib \
+        derselben Überschrift in allen Sprachfassungen dieselbe `{#id}`, damit Links und Übersetzungen übereinstimmen.
 
         ## Eine Formel {#formula}
 
@@ -268,7 +268,7 @@ struct StarterText: Sendable {
 
         """,
         pool: "- Videos\n- Arbeitsblätter\n- Folien\n",
-        newLesson: LessonSkeleton.Words(title: "Neue Lektion", heading: "Erster Abschnitt", text: "Schreiben Sie hier die Lektion.", statement: "Schreiben Sie hier eine wahre Aussage."))
+        newLesson: LessonSkeleton.Words(title: "Neue Lektion", heading: "Erster Abschnitt", text: "Schreib hier die Lektion.", statement: "Schreib hier eine wahre Aussage."))
 
     static let french = StarterText(
         courseTitle: "Mon cours",
