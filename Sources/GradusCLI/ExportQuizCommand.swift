@@ -31,7 +31,7 @@ enum ExportQuizCommand {
         let paths = try CoursePaths.resolve(arguments, console)
         let course = try ContentLoader(root: paths.content, displayRoot: paths.contentDisplay).load()
         let words = try ThemeWords.load(from: paths.templates, displayRoot: paths.templatesDisplay, languages: course.languages)
-        for warning in words.warnings { console.err(warning.formatted + "\n") }
+        for warning in ThemeWords.summarizingUntranslated(words.warnings) { console.err(warning.formatted + "\n") }
         let compiled = try LessonCompiler(registry: .standard, words: words.texts).compile(course)
         let language = try LanguageChoice.resolve(arguments, console: console, available: course.languages.map(\.code),
                                                   fallback: course.config.defaultLanguage.code)

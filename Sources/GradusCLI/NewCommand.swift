@@ -1,12 +1,12 @@
 import Foundation
 import GradusContent
 
-/// `gradus new lesson NN-slug`: writes one file per course language with front matter and the section skeleton
-/// of the latest lesson, refusing to overwrite.
+/// `gradus new lesson NN-slug`: writes one file per course language with a title, a section and a question to fill
+/// in (`LessonSkeleton`), stamps the translations, and refuses to overwrite.
 enum NewCommand {
     static let spec = CommandSpec(
         name: "new",
-        summary: "start a lesson: one file per language with the latest lesson's sections",
+        summary: "start a lesson: one file per language with a title, a section and a question to fill in",
         synopsis: "lesson NN-slug [--root DIR] [--content DIR]",
         options: [CommonOptions.root, CommonOptions.content],
         maxPositionals: 2,

@@ -73,7 +73,7 @@ enum QuizCommand {
                                                   fallback: course.config.defaultLanguage.code)
         // Only the words: a broken page template is the site's problem, not the quiz's.
         let words = try ThemeWords.load(from: paths.templates, displayRoot: paths.templatesDisplay, languages: course.languages)
-        for warning in words.warnings { console.err(warning.formatted + "\n") }
+        for warning in ThemeWords.summarizingUntranslated(words.warnings) { console.err(warning.formatted + "\n") }
         let strings = QuizStrings(words: words.text(language))
         if arguments.has("reset") { return reset(store, strings: strings, console: console) }
 

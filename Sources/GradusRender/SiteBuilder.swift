@@ -75,7 +75,9 @@ public struct SiteBuilder: Sendable {
         diagnostics += compiled.warnings
         if let templateSet {
             do {
-                diagnostics += try render(compiled, templateSet: templateSet, body: body, diagnostics: templateSet.warnings).warnings
+                // The theme's own warnings go in whole: `check` lists each word still to translate.
+                diagnostics += templateSet.warnings
+                diagnostics += try render(compiled, templateSet: templateSet, body: body, diagnostics: []).warnings
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -129,7 +131,7 @@ public struct SiteBuilder: Sendable {
             }
             site.add("static/search-\(language.code).js", index.script(language: language.code))
         }
-        return Result(site: site, warnings: diagnostics.sorted { $0.location < $1.location },
+        return Result(site: site, warnings: ThemeWords.summarizingUntranslated(diagnostics),
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,
                       languages: built.count, simulations: tables.count)
     }

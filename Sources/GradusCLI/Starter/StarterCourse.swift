@@ -40,25 +40,42 @@ struct StarterCourse {
             """))
             files.append(("content/pools/parts.\(code).md", text.pool))
             if !DefaultTheme.languages.contains(code), let english = DefaultTheme.text("i18n/en.json") {
-                files.append(("templates/i18n/\(code).json", Self.untranslated(english)))
+                files.append(("templates/i18n/\(code).json", Self.untranslated(english, for: code)))
             }
         }
         return files
     }
 
-    /// The English words file with every key listed in `_untranslated`, which `gradus check` reports one by one
-    /// until the author has translated the word and taken it off the list.
-    static func untranslated(_ english: String) -> String {
+    /// The English words file for language `code`, with every key listed in `_untranslated`, which `gradus check`
+    /// reports one by one until the author has translated the word and taken it off the list. The page language
+    /// (`html_lang`) and, where known, the language's own name are filled in already: a page must never claim
+    /// to be English while it is not.
+    static func untranslated(_ english: String, for code: String) -> String {
+        var english = english.replacingOccurrences(of: "\"html_lang\": \"en\"", with: "\"html_lang\": \"\(code)\"")
+        var done: Set<String> = ["html_lang"]
+        if let name = names[code] {
+            english = english.replacingOccurrences(of: "\"language_name\": \"English\"", with: "\"language_name\": \"\(name)\"")
+            done.insert("language_name")
+        }
         let keys = english.split(separator: "\n").compactMap { line -> String? in
             let trimmed = line.drop { $0 == " " }
             guard trimmed.hasPrefix("\""), let end = trimmed.dropFirst().firstIndex(of: "\"") else { return nil }
-            return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+            let key = String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+            return done.contains(key) ? nil : key
         }
         let list = keys.map { "    \"\($0)\"" }.joined(separator: ",\n")
         guard let brace = english.firstIndex(of: "{") else { return english }
         return "{\n  \"_untranslated\": [\n\(list)\n  ],"
             + english[english.index(after: brace)...].drop { $0 == "\n" }.reduce(into: "\n") { $0.append($1) }
     }
+
+    /// Languages' names in themselves, for the language switcher of a language Gradus has no words for.
+    static let names: [String: String] = [
+        "fr": "Français", "es": "Español", "it": "Italiano", "nl": "Nederlands", "pl": "Polski", "sv": "Svenska",
+        "da": "Dansk", "nb": "Norsk bokmål", "fi": "Suomi", "cs": "Čeština", "ro": "Română", "hu": "Magyar",
+        "el": "Ελληνικά", "tr": "Türkçe", "ru": "Русский", "uk": "Українська", "ar": "العربية", "he": "עברית",
+        "hi": "हिन्दी", "zh": "中文", "ja": "日本語", "ko": "한국어", "ca": "Català", "gl": "Galego", "eu": "Euskara",
+    ]
 
     /// A front matter value in double quotes, so that any title reads as text.
     static func quoted(_ text: String) -> String {

@@ -93,7 +93,7 @@ struct StarterText: Sendable {
         ::: quiz true-false
         id: getting-started/computed
         answer: true
-        ### The numbers in the table above are computed when the site is built.
+        ### The numbers in this lesson's table are computed when the site is built.
         > Gradus runs the simulation during the build and keeps the table in `.gradus-cache/`.
         :::
 
@@ -174,7 +174,7 @@ struct StarterText: Sendable {
         ::: quiz true-false
         id: getting-started/computed
         answer: true
-        ### Os números da tabela acima são calculados quando o site é gerado.
+        ### Os números da tabela desta lição são calculados quando o site é gerado.
         > O Gradus executa a simulação durante a geração do site e guarda a tabela em `.gradus-cache/`.
         :::
 
@@ -255,7 +255,7 @@ struct StarterText: Sendable {
         ::: quiz true-false
         id: getting-started/computed
         answer: true
-        ### Die Zahlen in der Tabelle oben werden beim Erstellen der Website berechnet.
+        ### Die Zahlen in der Tabelle dieser Lektion werden beim Erstellen der Website berechnet.
         > Gradus führt die Simulation beim Erstellen aus und legt die Tabelle in `.gradus-cache/` ab.
         :::
 
@@ -336,7 +336,7 @@ struct StarterText: Sendable {
         ::: quiz true-false
         id: getting-started/computed
         answer: true
-        ### Les nombres du tableau ci-dessus sont calculés lors de la génération du site.
+        ### Les nombres du tableau de cette leçon sont calculés lors de la génération du site.
         > Gradus exécute la simulation pendant la génération du site et conserve le tableau dans `.gradus-cache/`.
         :::
 

@@ -340,7 +340,9 @@ extension DefaultTheme {
 """#,
         "partials/header.mustache": #"""
 <header class="site-header">
+{{#course.title}}
   <a class="brand" href="{{root}}{{lang.code}}/index.html">{{course.title}}</a>
+{{/course.title}}
   <form class="search" role="search" hidden data-lang="{{lang.code}}" data-root="{{root}}" data-index="{{root}}static/search-{{lang.code}}.js" data-none="{{t.no_results}}">
     <label for="search-input" class="visually-hidden">{{t.search}}</label>
     <input type="search" id="search-input" placeholder="{{t.search}}" autocomplete="off" spellcheck="false">

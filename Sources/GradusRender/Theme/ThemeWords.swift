@@ -126,9 +126,30 @@ public struct ThemeWords: Sendable {
             guard case .string(let key) = value else { return nil }
             let line = (lines.firstIndex { $0.contains("\"\(key)\":") } ?? 0) + 1
             return .warning(at: SourceLocation(path: display, line: line, column: 1),
-                            "'\(key)' is not translated yet; translate it, then remove it from _untranslated")
+                            "'\(key)' is not translated yet; translate it, " + untranslatedSuffix)
         }
     }
+
+    /// `diagnostics` with the words still to translate folded into one warning per file, for the commands that
+    /// are not `gradus check` (which lists each): a course in a new language should not bury a build's output.
+    public static func summarizingUntranslated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        var kept: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            if diagnostic.severity == .warning && diagnostic.message.hasSuffix(untranslatedSuffix) {
+                counts[diagnostic.location.path, default: 0] += 1
+            } else {
+                kept.append(diagnostic)
+            }
+        }
+        for (path, count) in counts.sorted(by: { $0.key < $1.key }) {
+            kept.append(.warning(at: SourceLocation(path: path, line: 1, column: 1),
+                                 "\(count) word\(count == 1 ? " is" : "s are") not translated yet; 'gradus check' lists each"))
+        }
+        return kept.sorted { $0.location < $1.location }
+    }
+
+    static let untranslatedSuffix = "then remove it from _untranslated"
 
     /// A key that the default theme or one of the course's languages has and another language lacks is a warning
     /// in the one that lacks it; measuring against the default theme too catches a course in one new language.
