@@ -25,6 +25,10 @@ enum ServeCommand {
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let port = try arguments.integer("port", in: 0...65535) ?? 8000
         let host = arguments.value("host") ?? "127.0.0.1"
+        var address = in_addr()
+        guard inet_pton(AF_INET, host, &address) == 1 else {
+            throw UsageError("invalid value '\(host.escapingControls)' for --host", hint: "expected an IPv4 address such as 127.0.0.1")
+        }
         let paths = try CoursePaths.resolve(arguments, console)
         let builder = SiteBuilder(content: paths.content, templates: paths.templates,
                                   contentDisplay: paths.contentDisplay, templatesDisplay: paths.templatesDisplay,

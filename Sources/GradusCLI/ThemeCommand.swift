@@ -25,15 +25,17 @@ enum ThemeCommand {
             throw UsageError(arguments.positionals.first.map { "unknown theme action '\($0.escapingControls)'" } ?? "missing theme action",
                              hint: "write 'gradus theme list' or 'gradus theme eject [FILE…]'")
         }
-        let paths = try CoursePaths.resolve(arguments, console)
-        let folder = paths.templates
         if action == "list" {
+            // Outside a course the list is the built-in theme alone.
+            let paths = try? CoursePaths.resolve(arguments, console)
             for path in DefaultTheme.paths {
-                let overridden = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path)
-                console.out(path + (overridden ? "  (the course's own: \(paths.templatesDisplay)/\(path))" : "") + "\n")
+                let own = paths.map { FileManager.default.fileExists(atPath: $0.templates.appendingPathComponent(path).path) } ?? false
+                console.out(path + (own ? "  (the course's own: \(paths!.templatesDisplay)/\(path))" : "") + "\n")
             }
             return .success
         }
+        let paths = try CoursePaths.resolve(arguments, console)
+        let folder = paths.templates
         let wanted = try selection(Array(arguments.positionals.dropFirst()))
         for path in wanted {
             let target = folder.appendingPathComponent(path)

@@ -21,8 +21,14 @@ public final class PreviewSession: Sendable {
         output = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-serve-\(getpid())-\(UUID().uuidString)")
         let result = try builder.build()
         for warning in result.warnings { log(warning.formatted + "\n") }
-        _ = try SiteWriter(output: output).write(result.site)
-        server = try HTTPServer(folder: output, host: host, port: port, log: log)
+        do {
+            _ = try SiteWriter(output: output).write(result.site)
+            server = try HTTPServer(folder: output, host: host, port: port, log: log)
+        } catch {
+            // A busy port or a bad address: the temporary site is Gradus' own, and goes with the session.
+            try? FileManager.default.removeItem(at: output)
+            throw error
+        }
     }
 
     /// Watches and rebuilds until `shouldStop` returns true; polls every `interval` seconds and waits for a quiet

@@ -25,7 +25,7 @@ struct CourseProgressTests {
         #expect(courses.count == 1, "only the course that was answered has a file")
     }
 
-    @Test("The shared progress file of earlier versions gives each course its own records, once, and stays as it was")
+    @Test("The shared progress file of earlier versions gives its records to the first course that has their lessons, once, and is kept aside")
     func adopted() throws {
         let home = try makeScratchFolder("gradus-progress")
         let data = home.appendingPathComponent("data")
@@ -42,14 +42,19 @@ struct CourseProgressTests {
         """
         try Data(old.utf8).write(to: shared)
         let first = CLIRun(["quiz", "--list"], in: home.appendingPathComponent("a"), environment: environment)
-        #expect(first.err.contains("was copied from \(shared.path)"), "\(first.err)")
+        #expect(first.err.contains("was moved from \(shared.path)"), "\(first.err)")
         let folder = data.appendingPathComponent("gradus/courses")
         let id = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
         let records = try Self.records(folder.appendingPathComponent("\(id)/progress.json"))
         #expect(Set(records.keys) == ["getting-started/computed"])
         #expect(records["getting-started/computed"]?["seen"] as? Int == 2)
-        #expect(try String(contentsOf: shared, encoding: .utf8) == old, "the shared file is left as it was")
+        #expect(!FileManager.default.fileExists(atPath: shared.path))
+        #expect(try String(contentsOf: URL(fileURLWithPath: shared.path + ".migrated"), encoding: .utf8) == old, "kept aside as it was")
         let second = CLIRun(["quiz", "--list"], in: home.appendingPathComponent("a"), environment: environment)
-        #expect(!second.err.contains("copied"), "copied once")
+        #expect(!second.err.contains("moved"), "moved once")
+        // A new course with a lesson of the same name starts afresh.
+        #expect(CLIRun(["init", "b"], in: home).status == 0)
+        let other = CLIRun(["quiz", "--list"], in: home.appendingPathComponent("b"), environment: environment)
+        #expect(other.out.contains("(4 questions, 0 answered"), "\(other.out)")
     }
 }

@@ -83,6 +83,8 @@ struct InitCommandTests {
         #expect(unknown.status == 64)
         #expect(unknown.err == "gradus: error: the theme has no file 'partials/headr.mustache' "
                 + "(did you mean 'partials/header.mustache'? see 'gradus theme list')\n")
+        let outside = CLIRun(["theme", "list"], in: home)
+        #expect(outside.status == 0 && outside.out.contains("partials/header.mustache\n"), "the built-in theme, outside any course")
         let list = CLIRun(["theme", "list"], in: course)
         #expect(list.out.contains("partials/header.mustache  (the course's own: templates/partials/header.mustache)\n"))
         #expect(list.out.contains("layout.mustache\n"))

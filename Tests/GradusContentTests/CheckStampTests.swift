@@ -57,4 +57,28 @@ struct CheckStampTests {
         #expect(StampWriter.stamped("No front matter.\n", with: stamp) == nil)
         #expect(StampWriter.stamped("---\ntitle: T\nnever closed\n", with: stamp) == nil)
     }
+
+    @Test("A symlinked translation gets its stamp written through to its target; the link stays and the mode is kept")
+    func stampThroughSymlink() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-stamps-\(UUID().uuidString)")
+        let lessons = root.appendingPathComponent("content/lessons")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        let content = root.appendingPathComponent("content")
+        try "languages: [en, pt]\n".write(to: content.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+        for code in ["en", "pt"] {
+            try "---\ntitle: C\n---\n".write(to: content.appendingPathComponent("course.\(code).md"), atomically: true, encoding: .utf8)
+        }
+        try "---\ntitle: X\n---\nok\n".write(to: lessons.appendingPathComponent("01-x.en.md"), atomically: true, encoding: .utf8)
+        let target = root.appendingPathComponent("private.md")
+        try "---\ntitle: XP\n---\nok\n".write(to: target, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+        let link = lessons.appendingPathComponent("01-x.pt.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
+        let course = try ContentLoader(root: content, displayRoot: "content").load()
+        #expect(try StampWriter(root: content, displayRoot: "content").update(course) == ["content/lessons/01-x.pt.md"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("source: ["))
+        let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+    }
 }

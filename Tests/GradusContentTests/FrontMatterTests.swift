@@ -60,4 +60,14 @@ struct FrontMatterTests {
         let (_, diagnostics) = read("---\ntitle: x\n")
         #expect(diagnostics.map(\.formatted) == ["l.md:1:1: error: front matter is not closed; add a '---' line after its last key"])
     }
+
+    @Test("A block list of 50 000 items and 20 000 keys are read whole (each item and key once, not again per item)")
+    func largeFrontMatter() {
+        let lines = ["tags:"] + (0..<50_000).map { "  - t\($0)" } + (0..<20_000).map { "k\($0): \($0)" }
+        let (matter, problems) = FrontMatterParser(path: "x.md").parse(lines.map { Substring($0) }, firstLine: 2)
+        #expect(problems.isEmpty)
+        #expect(matter["tags"]?.list?.count == 50_000)
+        #expect(matter["tags"]?.list?.last?.string == "t49999")
+        #expect(matter.entries.count == 20_001)
+    }
 }

@@ -11,6 +11,14 @@ public struct FrontMatterParser: Sendable {
         var entries: [FrontMatterEntry] = []
         var diagnostics: [Diagnostic] = []
         var openList: Int? = nil  // index in entries of a key whose block list is being read
+        var openItems: [FrontMatterValue] = []  // its items so far, set into the entry when the list ends
+        var keys: Set<String> = []
+        /// Block lists grow here, not in the entry (whose array would be copied at every item).
+        func closeList() {
+            if let index = openList { entries[index].value = .list(openItems) }
+            openList = nil
+            openItems = []
+        }
         for (offset, raw) in lines.enumerated() {
             let lineNumber = firstLine + offset
             let line = stripComment(raw)
@@ -18,19 +26,15 @@ public struct FrontMatterParser: Sendable {
             if trimmed.isEmpty { continue }
             let indent = line.prefix { $0 == " " }.count
             if trimmed.hasPrefix("- ") || trimmed == "-" {
-                guard let index = openList else {
+                guard openList != nil else {
                     diagnostics.append(.error(at: at(lineNumber, indent + 1),
                                               "list item outside a list; write it under a 'key:' line"))
                     continue
                 }
-                let item = scalar(trimmed.dropFirst(1).trimmingSpaces, lineNumber, indent + 3, &diagnostics)
-                if case .list(var items) = entries[index].value {
-                    items.append(item)
-                    entries[index].value = .list(items)
-                }
+                openItems.append(scalar(trimmed.dropFirst(1).trimmingSpaces, lineNumber, indent + 3, &diagnostics))
                 continue
             }
-            openList = nil
+            closeList()
             guard indent == 0 else {
                 diagnostics.append(.error(at: at(lineNumber, 1), "unexpected indentation; front matter keys start at column 1"))
                 continue
@@ -44,7 +48,7 @@ public struct FrontMatterParser: Sendable {
                 diagnostics.append(.error(at: at(lineNumber, 1), "invalid key '\(key)'; keys are letters, digits, '_' and '-'"))
                 continue
             }
-            if entries.contains(where: { $0.key == key }) {
+            guard keys.insert(key).inserted else {
                 diagnostics.append(.error(at: at(lineNumber, 1), "duplicate key '\(key)'"))
                 continue
             }
@@ -61,6 +65,7 @@ public struct FrontMatterParser: Sendable {
             }
             entries.append(FrontMatterEntry(key: key, value: value, location: at(lineNumber, 1)))
         }
+        closeList()
         return (FrontMatter(entries: entries), diagnostics)
     }
 

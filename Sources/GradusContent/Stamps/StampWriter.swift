@@ -71,14 +71,30 @@ public struct StampWriter: Sendable {
         return root.appendingPathComponent(relative)
     }
 
+    /// Replaces the file at `url` with `data` in one rename, flushed first. A symlink is written through to its
+    /// target (the link stays a link) and the file keeps its permissions: an author's private lesson stays private.
     static func atomicWrite(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+        let target = URL(fileURLWithPath: url.resolvingSymlinksInPath().path)
+        var info = stat()
+        let mode = stat(target.path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: target.path]) }
+        var failed = false
+        data.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 { if errno == EINTR { continue }; failed = true; return }
+                done += n
+            }
+        }
+        fchmod(fd, mode)
+        if fsync(fd) != 0 { failed = true }
+        close(fd)
+        if failed || rename(temporary.path, target.path) != 0 {
+            unlink(temporary.path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
         }
     }
 }

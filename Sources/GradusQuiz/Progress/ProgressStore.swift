@@ -67,29 +67,40 @@ public struct ProgressStore: Sendable {
         dataFolder(environment: environment).appendingPathComponent("progress.json")
     }
 
-    /// Copies the records of `lessons` from the shared progress file into a course's `url` the first time the
-    /// course is used, so that no answer recorded before progress was kept per course is lost; the shared file
-    /// stays as it is. Returns a notice when it copied.
+    /// Moves the records of `lessons` from the shared progress file of earlier versions into a course's `url`, the
+    /// first time a course with such lessons is used; the shared file is then kept as `progress.json.migrated`, so
+    /// no other course (a new one with a lesson of the same name, say) takes the same answers again, and no answer
+    /// is lost. Returns a notice when it moved them.
     public static func adopt(shared: URL, into url: URL, lessons: Set<String>) -> String? {
-        let fileManager = FileManager.default
-        guard !fileManager.fileExists(atPath: url.path), let old = fileManager.contents(atPath: shared.path),
+        var info = stat()
+        // Anything at the course's path, even a link to nothing yet, is the course's own progress.
+        guard lstat(url.path, &info) != 0, let old = FileManager.default.contents(atPath: shared.path),
               var progress = try? ProgressFile.decode(old) else { return nil }
         progress.questions = progress.questions.filter { lessons.contains($0.value.lesson) }
         guard !progress.questions.isEmpty else { return nil }
-        let data = progress.encoded()
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).adopt.tmp")
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).adopt.tmp").path
         do {
-            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
-            // link() fails when another session adopted first: its copy is the same file, so it stays.
-            if link(temporary.path, url.path) != 0 && errno != EEXIST { throw CocoaError(.fileWriteUnknown) }
-            unlink(temporary.path)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            unlink(temporary.path)
             return nil
         }
-        return "progress recorded before each course kept its own was copied from \(shared.path) to \(url.path)"
+        let bytes = [UInt8](progress.encoded())
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count && fsync(fd) == 0
+        close(fd)
+        // link() fails when another session adopted first: its copy is the same records, so it stays.
+        guard written, link(temporary, url.path) == 0 else {
+            unlink(temporary)
+            return nil
+        }
+        unlink(temporary)
+        DurableFile.syncFolder(folder.path)
+        let aside = shared.path + ".migrated"
+        rename(shared.path, aside)
+        return "progress recorded before each course kept its own was moved from \(shared.path) to \(url.path) "
+            + "(the old file is kept as \(aside))"
     }
 
     /// The stored progress (empty when there is no file) and a warning when an unreadable file was moved aside;

@@ -72,6 +72,20 @@ public struct ThemeWords: Sendable {
 
     // MARK: - Merging
 
+    /// Why a course's word cannot be shown, or nil: a word is text (a list of texts for the negation words),
+    /// without control characters, which would reach pages and the learner's terminal as they are.
+    static func problem(with value: MustacheValue) -> String? {
+        switch value {
+        case .string(let text):
+            return text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+                ? "holds a control character; write plain text" : nil
+        case .list(let items):
+            return items.lazy.compactMap(problem(with:)).first
+        default:
+            return "must be text in double quotes"
+        }
+    }
+
     /// The words of each language: the default theme's file, then the course's (`ownFile(path)`) key by key.
     /// Every problem goes to `diagnostics`, errors included.
     static func merge(languages: [Language], displayRoot: String, diagnostics: inout [Diagnostic],
@@ -98,7 +112,16 @@ public struct ThemeWords: Sendable {
                                                   "expected a JSON object of words by key"))
                         continue
                     }
-                    for (key, value) in object { merged[key] = value }
+                    for (key, value) in object {
+                        if !file.isDefault, key != "_untranslated", let problem = Self.problem(with: value) {
+                            let line = (text.split(separator: "\n", omittingEmptySubsequences: false)
+                                .firstIndex { $0.contains("\"\(key)\":") } ?? 0) + 1
+                            diagnostics.append(.error(at: SourceLocation(path: file.display, line: line, column: 1),
+                                                      "the word '\(key)' \(problem)"))
+                            continue
+                        }
+                        merged[key] = value
+                    }
                     if !file.isDefault { diagnostics += untranslated(object, text: text, display: file.display) }
                 } catch {
                     diagnostics.append(.error(at: SourceLocation(path: error.name, line: error.line, column: error.column), error.message))
