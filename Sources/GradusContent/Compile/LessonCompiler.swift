@@ -47,6 +47,8 @@ public struct LessonCompiler: Sendable {
         var outline: [OutlineEntry] = []
         var simulations: [Int: SimulationUse] = [:]
         var questions: [CompiledQuestion] = []
+        let pools = course.pools.compactMapValues { $0[source.language] }
+        let notMentioned = NotMentionedIndex(root: document.root)
         for node in document.allNodes {
             switch node.kind {
             case .heading:
@@ -79,8 +81,8 @@ public struct LessonCompiler: Sendable {
                     }
                 case "quiz":
                     let number = questions.count + 1
-                    let pools = course.pools.compactMapValues { $0[source.language] }
-                    if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code, pools: pools)
+                    if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code, pools: pools,
+                                                    index: notMentioned)
                         .read(node, defaultID: "\(lesson.slug)/q\(number)", at: at, locate: locate,
                               diagnostics: &diagnostics) {
                         questions.append(CompiledQuestion(node: node.index, question: question))
