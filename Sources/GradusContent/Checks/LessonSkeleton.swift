@@ -59,7 +59,8 @@ public struct LessonSkeleton: Sendable {
         let document = Markdown.parse(body, options: MarkdownOptions(dialect: .lesson))
         let lines = body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         var result: [String] = []
-        for node in document.allNodes where node.kind == .heading && !node.isInsideDirective {
+        let inside = document.nodesInsideDirectives
+        for node in document.allNodes where node.kind == .heading && !inside.contains(node.index) {
             guard let level = node.headingLevel, let line = node.position?.line, line <= lines.count else { continue }
             let raw = lines[line - 1].trimmingSpaces
             if raw.hasPrefix("#") {

@@ -49,11 +49,12 @@ public struct LessonCompiler: Sendable {
         var questions: [CompiledQuestion] = []
         let pools = course.pools.compactMapValues { $0[source.language] }
         let notMentioned = NotMentionedIndex(root: document.root)
+        let insideDirectives = document.nodesInsideDirectives
         for node in document.allNodes {
             switch node.kind {
             case .heading:
                 if let level = node.headingLevel, level == 2 || level == 3, let id = node.headingID,
-                   !isInsideDirective(node) {
+                   !insideDirectives.contains(node.index) {
                     outline.append(OutlineEntry(level: level, id: id, text: node.plainText))
                 }
             case .inlineMath, .mathBlock:
@@ -98,15 +99,6 @@ public struct LessonCompiler: Sendable {
         }
         return CompiledTranslation(source: source, document: document, outline: outline,
                                    simulations: simulations, questions: questions)
-    }
-
-    private func isInsideDirective(_ node: MarkdownNode) -> Bool {
-        var parent = node.parent
-        while let p = parent {
-            if p.kind == .directive { return true }
-            parent = p.parent
-        }
-        return false
     }
 }
 
