@@ -81,6 +81,11 @@ MORE = {
 
 CASES = {**CMARK, **MORE}
 
+# Where Debian's cmark 0.30.2 renders a case otherwise than CommonMark 0.31.2 says (the spec tests hold Gradus').
+CMARK_030_DIFFERS = {
+    "unclosed-backticks": "cmark 0.30.2 misses a code span whose length matches an earlier one (spec 6.1)",
+}
+
 if __name__ == "__main__":
     if sys.argv[1] == "--list":
         print("\n".join(CASES))
