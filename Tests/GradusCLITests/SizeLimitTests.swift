@@ -81,11 +81,11 @@ struct SizeLimitTests {
     @Test("A 50 MB lesson is a located size error from build and check within 10 s; a lesson at the limit loads")
     func fiftyMegabyteLesson() throws {
         let section = "## Section {#s}\n\nText with $x^2$ and `code`.\n\n- an item\n- another\n\n"
-        let big = "---\ntitle: Big\n---\n" + String(repeating: section, count: 50_200_000 / section.utf8.count)
+        var big = "---\ntitle: Big\n---\n" + String(repeating: section, count: 50_000_000 / section.utf8.count)
+        big += String(repeating: "x", count: 50_200_000 - big.utf8.count - 1) + "\n"
+        #expect(big.utf8.count == 50_200_000)
         let root = try Self.course(["01-big.en.md": big])
-        let size = big.utf8.count
-        let megabytes = String(format: "%.1f", Double(size) / 1_000_000)
-        let message = "content/lessons/01-big.en.md:1:1: error: the file is \(megabytes) MB, and text files are limited "
+        let message = "content/lessons/01-big.en.md:1:1: error: the file is 50.2 MB, and text files are limited "
             + "to 16 MB; split it into smaller files (a lesson into several lessons)"
         for command in ["build", "check"] {
             let run = try Self.bounded([command], in: root, seconds: 10)
