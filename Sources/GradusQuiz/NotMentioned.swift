@@ -36,16 +36,20 @@ public enum NotMentioned {
     public static func generate(id: String, prompt: QuizText?, listItems: [QuizText], pool: [QuizText],
                                 poolName: String, lessonText: String, choices: Int, strings: QuizStrings,
                                 origin: String) -> Result<Question, Failure> {
+        generate(id: id, prompt: prompt, listItems: listItems, unmentioned: LessonMentions(lessonText).unmentioned(pool),
+                 poolName: poolName, poolSize: pool.count, choices: choices, strings: strings, origin: origin)
+    }
+
+    /// The same question from the pool's items that the lesson does not mention (see `LessonMentions`), already
+    /// chosen; `poolSize` is the whole pool's item count, for the error when none is left.
+    public static func generate(id: String, prompt: QuizText?, listItems: [QuizText], unmentioned: [QuizText],
+                                poolName: String, poolSize: Int, choices: Int, strings: QuizStrings,
+                                origin: String) -> Result<Question, Failure> {
         guard choices >= 2 else { return .failure(.tooFewChoices(choices)) }
         guard listItems.count >= choices - 1 else {
             return .failure(.listTooShort(items: listItems.count, needed: choices - 1))
         }
-        let text = fold(lessonText)
-        let unmentioned = pool.filter { item in
-            let folded = fold(item.plain)
-            return !folded.isEmpty && !text.contains(folded)
-        }
-        guard !unmentioned.isEmpty else { return .failure(.noUnmentionedItem(pool: poolName, items: pool.count)) }
+        guard !unmentioned.isEmpty else { return .failure(.noUnmentionedItem(pool: poolName, items: poolSize)) }
         var random = SeededRandom(key: "not-mentioned:" + id)
         var indices = Array(listItems.indices)
         random.shuffle(&indices)
@@ -62,9 +66,11 @@ public enum NotMentioned {
     }
 
     /// Lowercased, accents removed (canonical decomposition without combining marks) and runs of white space
-    /// as one space: "Função  ReLU" → "funcao relu". Independent of the locale.
+    /// as one space: "Função  ReLU" → "funcao relu". Independent of the locale. Linear in the text: the result
+    /// grows in one byte buffer.
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var space = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -75,10 +81,15 @@ public enum NotMentioned {
                 space = !out.isEmpty
                 continue
             }
-            if space { out.append(" "); space = false }
-            out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            if space { out.append(0x20); space = false }
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else {
+                out.append(contentsOf: String(scalar).lowercased().utf8)
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `text` with the first whole-word occurrence of a negation (case-insensitive unless `exactCase`) turned into

@@ -181,7 +181,8 @@ struct FaultMessagesTests {
     @Test("Every message about an input that cannot be read appears in the document")
     func inputFailures() {
         let failures: [InputFiles.Failure] = [.missing, .permissionDenied, .symlinkLoop, .brokenLink, .notAFile, .notAFolder,
-                                              .vanished, .notUTF8(line: 4, column: 4, byte: 0xE9), .system("REASON")]
+                                              .vanished, .notUTF8(line: 4, column: 4, byte: 0xE9), .tooLarge(bytes: 50_200_000),
+                                              .system("REASON")]
         let document = Self.document.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let messages = failures.filter { $0 != .missing && $0 != .notAFolder }.map { $0.message("the file") }
             + [InputFiles.Failure.permissionDenied.message("the folder")]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GradusTestSupport
+import GradusContent
 
 /// Inputs far beyond any real lesson, run through the real debug binary under a memory cap (`ulimit -v`) and a
 /// wall-time limit: each must end with a result or a located error, never a crash, a hang or a stack overflow
@@ -75,6 +76,30 @@ struct SizeLimitTests {
         let bad = try Self.bounded(["build"], in: root, seconds: 240)
         #expect(bad.result.status == 65)
         #expect(bad.result.stderrText.contains("content/lessons/01-a.en.md:100006:5: error: broken link"), "\(bad.result.stderrText.prefix(500))")
+    }
+
+    @Test("A 50 MB lesson is a located size error from build and check within 10 s; a lesson at the limit loads")
+    func fiftyMegabyteLesson() throws {
+        let section = "## Section {#s}\n\nText with $x^2$ and `code`.\n\n- an item\n- another\n\n"
+        var big = "---\ntitle: Big\n---\n" + String(repeating: section, count: 50_000_000 / section.utf8.count)
+        big += String(repeating: "x", count: 50_200_000 - big.utf8.count - 1) + "\n"
+        #expect(big.utf8.count == 50_200_000)
+        let root = try Self.course(["01-big.en.md": big])
+        let message = "content/lessons/01-big.en.md:1:1: error: the file is 50.2 MB, and text files are limited "
+            + "to 16 MB; split it into smaller files (a lesson into several lessons)"
+        for command in ["build", "check"] {
+            let run = try Self.bounded([command], in: root, seconds: 10)
+            #expect(run.result.status == 65)
+            #expect(run.result.stderrText.contains(message) || run.result.stdoutText.contains(message),
+                    "\(run.result.stderrText.prefix(500))\(run.result.stdoutText.prefix(500))")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("_site").path))
+
+        let url = root.appendingPathComponent("limit.md")
+        try Data(repeating: UInt8(ascii: "a"), count: InputFiles.textLimit).write(to: url)
+        #expect(InputFiles.text(url).map(\.utf8.count) == .success(InputFiles.textLimit))
+        try Data(repeating: UInt8(ascii: "a"), count: InputFiles.textLimit + 1).write(to: url)
+        #expect(InputFiles.text(url).map(\.utf8.count) == .failure(.tooLarge(bytes: InputFiles.textLimit + 1)))
     }
 
     @Test("A 10 000-level nested list renders by `markdown` and builds as a lesson", arguments: ["- ", "1. ", "> - "])

@@ -15,6 +15,19 @@ struct NotMentionedTests {
         #expect(NotMentioned.fold("e\u{301}") == NotMentioned.fold("\u{E9}"))
     }
 
+    @Test("A lesson folded once answers whether it mentions each item, overlaps and accents included")
+    func mentions() {
+        let lesson = LessonMentions("Aaab  ÄBABAC, função")
+        #expect(lesson.mentions("aab"))
+        #expect(lesson.mentions("abab ac") == false)
+        #expect(lesson.mentions("ababac"))
+        #expect(lesson.mentions("FUNCAO"))
+        #expect(lesson.mentions("aaab ababac, funcao"))
+        #expect(!lesson.mentions("aaab ababac, funcao!"))
+        #expect(!lesson.mentions(" \t"), "an item that folds to nothing is never mentioned")
+        #expect(lesson.unmentioned(["ABA", "Dropout", "", "b  ä"]).map(\.plain) == ["Dropout"])
+    }
+
     @Test("The odd one out is a pool item the lesson never mentions, under every id")
     func unmentioned() throws {
         var outsiders = Set<String>()

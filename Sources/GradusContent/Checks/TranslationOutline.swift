@@ -17,9 +17,10 @@ struct TranslationOutline {
 
     init(_ document: MarkdownDocument, locate: Locator) {
         path = locate.file.path
+        let inside = document.nodesInsideDirectives
         for node in document.allNodes {
             switch node.kind {
-            case .heading where !node.isInsideDirective:
+            case .heading where !inside.contains(node.index):
                 headings.append(Item(key: "\(node.headingLevel ?? 0)", explicitID: node.explicitID, location: locate(node.position)))
             case .directive:
                 let name = node.directiveName ?? ""

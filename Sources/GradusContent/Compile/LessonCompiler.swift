@@ -59,11 +59,14 @@ public struct LessonCompiler: Sendable {
         var outline: [OutlineEntry] = []
         var simulations: [Int: SimulationUse] = [:]
         var questions: [CompiledQuestion] = []
+        let pools = course.pools.compactMapValues { $0[source.language] }
+        let notMentioned = NotMentionedIndex(root: document.root)
+        let insideDirectives = document.nodesInsideDirectives
         for node in document.allNodes {
             switch node.kind {
             case .heading:
                 if let level = node.headingLevel, level == 2 || level == 3, let id = node.headingID,
-                   !isInsideDirective(node) {
+                   !insideDirectives.contains(node.index) {
                     outline.append(OutlineEntry(level: level, id: id, text: node.plainText))
                 }
             case .inlineMath, .mathBlock:
@@ -91,10 +94,9 @@ public struct LessonCompiler: Sendable {
                     }
                 case "quiz":
                     let number = questions.count + 1
-                    let pools = course.pools.compactMapValues { $0[source.language] }
                     if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code,
                                                  strings: QuizStrings(words: words[source.language.code] ?? [:]),
-                                                 unreadablePools: course.unreadablePools, pools: pools)
+                                                 unreadablePools: course.unreadablePools, pools: pools, index: notMentioned)
                         .read(node, defaultID: "\(lesson.slug)/q\(number)", at: at, locate: locate,
                               diagnostics: &diagnostics) {
                         questions.append(CompiledQuestion(node: node.index, question: question, location: at))
@@ -110,15 +112,6 @@ public struct LessonCompiler: Sendable {
         }
         return CompiledTranslation(source: source, document: document, outline: outline,
                                    simulations: simulations, questions: questions)
-    }
-
-    private func isInsideDirective(_ node: MarkdownNode) -> Bool {
-        var parent = node.parent
-        while let p = parent {
-            if p.kind == .directive { return true }
-            parent = p.parent
-        }
-        return false
     }
 }
 

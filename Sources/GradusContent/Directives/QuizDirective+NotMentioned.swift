@@ -22,10 +22,9 @@ extension QuizDirective {
             }
             choices = n
         }
-        var root = node
-        while let parent = root.parent { root = parent }
-        guard let list = Self.list(under: listParameter.value, in: root) else {
-            let ids = Self.headingIDs(in: root)
+        let index = self.index ?? NotMentionedIndex(root: Self.root(of: node))
+        guard let list = index.lists[listParameter.value] else {
+            let ids = index.headingIDs
             if ids.contains(listParameter.value) {
                 diagnostics.append(.error(at: locate(listParameter.position),
                                           "the heading with id '\(listParameter.value)' has no list under it; "
@@ -48,17 +47,23 @@ extension QuizDirective {
                                       + (names.isEmpty ? "" : " (pools: \(names.joined(separator: ", ")))")))
             return nil
         }
-        let poolDocument = Markdown.parse(poolFile.body, options: MarkdownOptions(dialect: .lesson))
-        let poolList = poolDocument.children.first(where: { $0.kind == .list })
-        let poolItems = poolList.map { items(of: $0) } ?? []
+        let pool: (items: [QuizText], unmentioned: [QuizText])
+        if let known = index.pools[poolParameter.value] {
+            pool = known
+        } else {
+            let poolDocument = Markdown.parse(poolFile.body, options: MarkdownOptions(dialect: .lesson))
+            let poolItems = poolDocument.children.first(where: { $0.kind == .list }).map { items(of: $0) } ?? []
+            pool = (poolItems, index.mentions.unmentioned(poolItems))
+            index.pools[poolParameter.value] = pool
+        }
         var prompt: QuizText? = nil
         if let question = parameters["question"] {
             let document = Markdown.parse(question.value, options: MarkdownOptions(dialect: .lesson))
             prompt = document.children.first(where: { _ in true }).map { text(of: $0) }
         }
-        switch NotMentioned.generate(id: id, prompt: prompt, listItems: items(of: list), pool: poolItems,
-                                     poolName: poolParameter.value, lessonText: Self.textOutsideQuizzes(root),
-                                     choices: choices, strings: strings, origin: location.description) {
+        switch NotMentioned.generate(id: id, prompt: prompt, listItems: items(of: list), unmentioned: pool.unmentioned,
+                                     poolName: poolParameter.value, poolSize: pool.items.count, choices: choices,
+                                     strings: strings, origin: location.description) {
         case .success(let question):
             return question
         case .failure(let failure):
@@ -86,37 +91,10 @@ extension QuizDirective {
         }
     }
 
-    /// The first list after the heading whose id is `id`, before the next heading of the same or a higher level.
-    static func list(under id: String, in root: MarkdownNode) -> MarkdownNode? {
-        var level = 0
-        var found = false
-        for block in root.children {
-            if block.kind == .heading, let blockLevel = block.headingLevel {
-                if found && blockLevel <= level { return nil }
-                if block.headingID == id { found = true; level = blockLevel }
-            } else if found && block.kind == .list {
-                return block
-            }
-        }
-        return nil
-    }
-
-    static func headingIDs(in root: MarkdownNode) -> [String] {
-        root.children.compactMap { $0.kind == .heading ? $0.headingID : nil }
-    }
-
-    /// The lesson's words outside `::: quiz` directives, block by block.
-    static func textOutsideQuizzes(_ root: MarkdownNode) -> String {
-        var parts: [String] = []
-        var stack = Array(root.children).reversed() as [MarkdownNode]
-        while let block = stack.popLast() {
-            if block.kind == .directive {
-                if block.directiveName == "quiz" { continue }
-                stack += Array(block.children).reversed()
-            } else {
-                parts.append(block.plainText)
-            }
-        }
-        return parts.joined(separator: "\n")
+    /// The document node above `node`.
+    static func root(of node: MarkdownNode) -> MarkdownNode {
+        var root = node
+        while let parent = root.parent { root = parent }
+        return root
     }
 }

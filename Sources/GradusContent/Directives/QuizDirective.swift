@@ -14,6 +14,8 @@ struct QuizDirective {
     var unreadablePools: Set<String> = []
     /// The course's distractor pools in this language (`pools/NAME.LANG.md`), for `not-mentioned`.
     var pools: [String: SourceFile] = [:]
+    /// Shared by the not-mentioned quizzes of one lesson translation; without it each builds its own.
+    var index: NotMentionedIndex? = nil
 
     static let kinds = ["", "true-false", "not-mentioned"]
 

@@ -4,6 +4,11 @@ import Foundation
 /// symlink loop, bad bytes, a file that vanished), never as an empty result: a file that cannot be read must fail
 /// the build, not drop out of the site.
 public enum InputFiles {
+    /// The largest text file (lesson, pool, introduction, course.yml, template) Gradus reads, in bytes: 16 MB,
+    /// hundreds of times a long lesson. A build takes about half a second per megabyte of lesson, so the limit
+    /// keeps the slowest build of one file under ten seconds, and a file far beyond it fails at once.
+    public static let textLimit = 16_000_000
+
     /// Why an input could not be read.
     public enum Failure: Error, Equatable, Sendable {
         case missing
@@ -21,6 +26,8 @@ public enum InputFiles {
         case vanished
         /// The first byte that is not part of valid UTF-8, at its 1-based line and column (columns count scalars).
         case notUTF8(line: Int, column: Int, byte: UInt8)
+        /// A text file larger than `textLimit`; `bytes` is its size.
+        case tooLarge(bytes: Int)
         case system(String)
 
         init(errno code: Int32) {
@@ -48,6 +55,9 @@ public enum InputFiles {
             case .vanished: return "\(what) vanished while it was being read; build again"
             case .notUTF8(_, _, let byte):
                 return "\(what) is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) here); save it as UTF-8"
+            case .tooLarge(let bytes):
+                return "\(what) is \(megabytes(bytes)) MB, and text files are limited to \(megabytes(textLimit)) MB; "
+                    + "split it into smaller files (a lesson into several lessons)"
             case .system(let reason): return "cannot read \(what): \(reason)"
             }
         }
@@ -61,8 +71,9 @@ public enum InputFiles {
         }
     }
 
-    /// The bytes of the regular file at `url` (a symlink to one is followed).
-    public static func bytes(_ url: URL) -> Result<[UInt8], Failure> {
+    /// The bytes of the regular file at `url` (a symlink to one is followed); a file of more than `limit` bytes
+    /// is `tooLarge`, found before it is read.
+    public static func bytes(_ url: URL, limit: Int = .max) -> Result<[UInt8], Failure> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below like any non-regular file.
         let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(Failure(errno: errno)) }
@@ -72,6 +83,7 @@ public enum InputFiles {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return .failure((info.st_mode & S_IFMT) == S_IFDIR ? .notAFile : .notRegular)
         }
+        guard Int(info.st_size) <= limit else { return .failure(.tooLarge(bytes: Int(info.st_size))) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -83,13 +95,16 @@ public enum InputFiles {
             }
             if n == 0 { return .success(bytes) }
             bytes += chunk[0..<n]
+            // A file that grows while it is read is held to the same limit.
+            if bytes.count > limit { return .failure(.tooLarge(bytes: bytes.count)) }
         }
     }
 
-    /// The file's text, which must be UTF-8. A leading byte-order mark is dropped and CRLF line ends become LF, as
-    /// editors on Windows save them: neither changes a line or column number that a message shows.
+    /// The file's text, which must be UTF-8 and at most `textLimit` bytes long. A leading byte-order mark is
+    /// dropped and CRLF line ends become LF, as editors on Windows save them: neither changes a line or column
+    /// number that a message shows.
     public static func text(_ url: URL) -> Result<String, Failure> {
-        bytes(url).flatMap(text(from:))
+        bytes(url, limit: textLimit).flatMap(text(from:))
     }
 
     /// Bytes read as text, as `text(_:)` reads a file.
@@ -183,6 +198,12 @@ public enum InputFiles {
     }
 
     // MARK: - Helpers
+
+    /// Decimal megabytes with one decimal where it is not whole: 16, 50.3.
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes + 50_000) / 100_000
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+    }
 
     /// Locates the first byte that does not decode as UTF-8.
     static func firstInvalidByte(_ bytes: [UInt8]) -> Failure {

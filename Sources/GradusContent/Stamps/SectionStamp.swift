@@ -21,7 +21,8 @@ public struct SectionStamp: Hashable, Sendable, CustomStringConvertible {
     /// The stamp of `body`, whose parse is `document`.
     public init(body: String, document: MarkdownDocument) {
         var starts: [(line: Int, name: String)] = [(1, "_")]
-        for node in document.allNodes where node.kind == .heading && node.headingLevel == 2 && !node.isInsideDirective {
+        let inside = document.nodesInsideDirectives
+        for node in document.allNodes where node.kind == .heading && node.headingLevel == 2 && !inside.contains(node.index) {
             guard let line = node.position?.line, let id = node.headingID else { continue }
             starts.append((line, id))
         }
@@ -82,14 +83,17 @@ public struct SectionStamp: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension MarkdownNode {
-    /// Whether the node lies inside a `:::` directive (a quiz's heading is not a section of the lesson).
-    var isInsideDirective: Bool {
-        var parent = self.parent
-        while let node = parent {
-            if node.kind == .directive { return true }
-            parent = node.parent
+extension MarkdownDocument {
+    /// The indices of the nodes that lie inside a `:::` directive (a quiz's heading is not a section of the
+    /// lesson). One pass in document order, where a parent comes before its children, so that asking about
+    /// every heading stays linear even under thousands of nested directives.
+    var nodesInsideDirectives: Set<Int> {
+        var inside = Set<Int>()
+        for node in allNodes {
+            if let parent = node.parent, parent.kind == .directive || inside.contains(parent.index) {
+                inside.insert(node.index)
+            }
         }
-        return false
+        return inside
     }
 }

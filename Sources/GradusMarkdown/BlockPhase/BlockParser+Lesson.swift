@@ -131,6 +131,7 @@ extension BlockParser {
         } else {
             stack.removeLast()
             detach(Int32(paragraph))
+            relinkBlankRuns()
         }
         let table = Int(addChild(.table, at: p))
         nodes[table].line = line

@@ -15,6 +15,10 @@ struct BlockParser {
         var epoch: Int = 0
         var topEpoch: Int = -1
         var topBlank = false
+        /// Where the run of blank-transparent blocks (see `relinkBlankRuns`) that holds this one starts, -1 when
+        /// this one is not such a block; on the run's first block, `blankRunEnd` is where the run ends.
+        var blankRun: Int32 = -1
+        var blankRunEnd: Int32 = 0
     }
 
     let src: UnsafeBufferPointer<UInt8>
@@ -81,7 +85,16 @@ struct BlockParser {
 
     @inline(__always) func at(_ i: Int) -> UInt8 { i < lineEnd ? src[i] : 0 }
 
+    /// Finds the first byte at or after `offset` that is not a space or tab. As cmark does, a scan that already
+    /// went past `offset` on this line is reused (only whitespace lies between), so that matching many containers
+    /// that each consume a little indentation does not rescan the rest of it every time.
     mutating func findNextNonspace() {
+        if nextNonspace > offset {
+            blank = nextNonspace == lineEnd
+            indent = nextNonspaceColumn - column
+            indented = indent >= 4
+            return
+        }
         var i = offset
         var cols = column
         while i < lineEnd {
@@ -193,6 +206,7 @@ struct BlockParser {
         nodes[Int(id)].line = Int32(lineNumber)
         nodes[Int(id)].column = scalarColumn(p)
         stack.append(Open(node: id, epoch: blankEpoch))
+        relinkBlankRuns()
         if kind == .directive {
             // b: the depth where this run of directives starts; c (at that depth): where the run ends.
             let t = stack.count - 1
@@ -261,6 +275,7 @@ struct BlockParser {
         lineEnd = end
         offset = start
         column = 0
+        nextNonspace = start
         blank = false
         partiallyConsumedTab = false
         allClosed = true
@@ -278,6 +293,18 @@ struct BlockParser {
                 continue
             }
             findNextNonspace()
+            let run = Int(stack[depth].blankRun)
+            if blank && run >= 0 {
+                // Lists and non-empty items take blank lines (§5.2), an item by consuming the whitespace: jump
+                // over the whole run in O(1), so that blank lines under deeply nested lists stay linear.
+                let end = Int(stack[run].blankRunEnd)
+                if end > depth || kind(depth) == .listItem {
+                    advanceNextNonspace()
+                    container = end
+                    depth = end + 1
+                    continue
+                }
+            }
             switch continueBlock(depth) {
             case 0: container = depth; depth += 1; continue
             case 2: return
@@ -427,6 +454,7 @@ struct BlockParser {
     mutating func finalizeTop() {
         settleBlank(stack.count - 1)
         let open = stack.removeLast()
+        defer { relinkBlankRuns() }
         let id = Int(open.node)
         if nodes[id].kind == .directive && Int(open.b) < stack.count { stack[Int(open.b)].c = Int32(stack.count - 1) }
         switch nodes[id].kind {

@@ -38,7 +38,10 @@ extension InlineParser {
     /// Matches closers with openers above `bottom` (a delimiter index, -1 for the whole stack), innermost
     /// first, and removes every delimiter above `bottom`. Their text nodes are children of `parent`.
     mutating func processEmphasis(_ bottom: Int32, in parent: Int32) {
-        // Lower bounds for opener searches, per character, closer-can-open and closer length mod 3.
+        // Lower bounds for opener searches, per character, closer-can-open and closer length mod 3: an opener
+        // must come after its bound. They compare positions (delimiter indices grow with the source offset), not
+        // identities, as cmark does: a bound that has since been removed from the stack still stops the search,
+        // which keeps runs of openers followed by closers of another kind (`*a ` … `_a*_ ` …) linear.
         for k in 0..<18 { openersBottom[k] = bottom }
         var closer = delimiterTop
         while closer >= 0 && delimiters[Int(closer)].prev != bottom { closer = delimiters[Int(closer)].prev }
@@ -49,7 +52,7 @@ extension InlineParser {
             let bottomIndex = charIndex * 6 + (cl.canOpen ? 3 : 0) + Int(cl.original % 3)
             var opener = cl.prev
             var found = false
-            while opener >= 0 && opener != bottom && opener != openersBottom[bottomIndex] {
+            while opener > openersBottom[bottomIndex] {
                 let op = delimiters[Int(opener)]
                 if op.char == cl.char && op.canOpen {
                     if cl.char == UInt8(ascii: "~") {

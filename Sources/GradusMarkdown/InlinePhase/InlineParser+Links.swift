@@ -66,7 +66,7 @@ extension InlineParser {
             }
             if let (a, b) = labelRange, b - a <= 999 {
                 LinkSyntax.normalizeLabel(s, a, b, into: &labelKey)
-                if let ref = references.table[labelKey] {
+                if let ref = references[labelKey] {
                     destination = (ref.destinationStart, ref.destinationEnd)
                     if ref.hasTitle { title = (ref.titleStart, ref.titleEnd) }
                     if let le = labelEnd { pos = le }

@@ -141,7 +141,7 @@ enum LinkSyntax {
         if j < end { j += 1 }
         let key = normalizedLabel(s, p + 1, labelEnd - 1)
         if key.isEmpty { return 0 }
-        if references.table[key] == nil {
+        if references[key] == nil {
             var ref = Reference(destinationStart: Int32(text.count), destinationEnd: 0, titleStart: 0, titleEnd: 0,
                                 hasTitle: titleRange != nil)
             unescape(s, ds, de, into: &text)
@@ -151,7 +151,7 @@ enum LinkSyntax {
                 unescape(s, ts, te, into: &text)
                 ref.titleEnd = Int32(text.count)
             }
-            references.table[key] = ref
+            references[key] = ref
         }
         return j - p
     }
@@ -194,5 +194,17 @@ struct Reference {
 
 /// The document's link reference definitions, keyed by normalized label.
 struct ReferenceMap {
-    var table: [[UInt8]: Reference] = [:]
+    /// A normalized label, hashed as one block of bytes: `[UInt8]`'s own hashing feeds the hasher a byte at a
+    /// time, which made hundreds of thousands of definitions cost several times the rest of the parse.
+    struct Key: Hashable {
+        var bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+
+    private var table: [Key: Reference] = [:]
+
+    subscript(label: [UInt8]) -> Reference? {
+        get { table[Key(bytes: label)] }
+        set { table[Key(bytes: label)] = newValue }
+    }
 }
