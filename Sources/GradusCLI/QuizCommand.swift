@@ -231,7 +231,7 @@ enum QuizCommand {
             let ids = quiz.questions.map(\.id)
             let answered = ids.filter { progress.questions[$0] != nil }.count
             let due = ids.filter { id in progress.questions[id].map { $0.due.map { $0 <= now } ?? false } ?? false }.count
-            console.out("  " + strings.listLine(slug: lesson.slug, title: quiz.lessonTitle, questions: ids.count,
+            console.out("  " + strings.listLine(slug: lesson.slug, title: quiz.lessonTitle.escapingControls, questions: ids.count,
                                                 answered: answered, due: due) + "\n")
         }
     }

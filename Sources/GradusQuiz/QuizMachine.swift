@@ -49,7 +49,7 @@ public struct QuizMachine: Sendable {
     /// The title, the seed when shown, and the first question with its prompt unless `prompting` is false
     /// (scripted answers), or the summary of an empty quiz.
     public mutating func start(prompting: Bool = true) -> String {
-        var out = style.line(style.bold(quiz.lessonTitle))
+        var out = style.line(style.bold(quiz.lessonTitle.escapingControls))
         if let shownSeed { out += style.line(strings.seedShown(shownSeed)) }
         if quiz.questions.isEmpty {
             out += style.line(strings.noQuestions)

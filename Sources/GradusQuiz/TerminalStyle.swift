@@ -15,14 +15,15 @@ public struct TerminalStyle: Hashable, Sendable {
     func code(_ text: String) -> String { styled ? "\u{1B}[36m\(text)\u{1B}[39m" : text }
 
     /// Quiz text: strong and emphasis in bold (terminals render italics unevenly), code in cyan, math through
-    /// `math` (TeX → Unicode), paragraph breaks as line breaks.
+    /// `math` (TeX → Unicode), paragraph breaks as line breaks. Control characters from the course are shown as
+    /// `\u{1B}`: only the quiz's own styling reaches the terminal as codes.
     func render(_ text: QuizText, math: (String) -> String) -> String {
         text.runs.map { run in
             switch run {
-            case .text(let s): return s
-            case .code(let s): return code(s)
-            case .strong(let s), .emphasis(let s): return bold(s)
-            case .math(let tex): return math(tex)
+            case .text(let s): return s.escapingControls
+            case .code(let s): return code(s.escapingControls)
+            case .strong(let s), .emphasis(let s): return bold(s.escapingControls)
+            case .math(let tex): return math(tex).escapingControls
             case .paragraphBreak: return "\n"
             }
         }.joined()

@@ -109,4 +109,17 @@ struct QuizInputFaultTests {
         #expect(lstat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/null is still a device")
         #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
     }
+
+    @Test("Control characters in a course's question, options and lesson title reach the terminal escaped")
+    func controlsFromTheCourse() throws {
+        let root = try FaultMessagesTests.workspace()
+        let lesson = "---\ntitle: \"Title \u{1B}]0;owned\u{7}\"\n---\n::: quiz\n### Pick \u{1B}[5mBLINK one\n\n- [x] yes\u{1B}[8m\n- [ ] no\n:::\n"
+        try lesson.write(to: root.appendingPathComponent("content/lessons/09-x.en.md"), atomically: true, encoding: .utf8)
+        let run = CLIRun(["quiz", "--lesson", "x", "--lang", "en", "--answers", "a", "--progress",
+                          root.appendingPathComponent("p.json").path], in: root)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(!run.out.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" }, "\(run.out.debugDescription)")
+        #expect(run.out.contains("Pick \\u{1B}[5mBLINK one"), "\(run.out)")
+        #expect(run.out.contains("Title \\u{1B}]0;owned\\u{7}"), "\(run.out)")
+    }
 }

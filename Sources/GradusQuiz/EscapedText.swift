@@ -3,7 +3,7 @@ extension String {
     /// typed can neither move the cursor, recolour or clear the terminal, nor hide text behind bidirectional
     /// overrides. Escaped: C0 and C1 controls and DEL, the bidirectional marks, embeddings, overrides and
     /// isolates, and the line and paragraph separators. Everything else, a backslash too, is shown as it is.
-    var escapingControls: String {
+    public var escapingControls: String {
         var out = ""
         for scalar in unicodeScalars {
             if Self.isEscaped(scalar) {
