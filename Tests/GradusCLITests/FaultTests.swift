@@ -24,6 +24,18 @@ struct FaultTests {
         return (files, temporaries)
     }
 
+    /// `gradus build` started in `folder` in the background, its output discarded, for a test to signal.
+    static func startBuild(_ binary: URL, in folder: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["build"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// The mini course (two languages, a simulation, a quiz) with the repository's templates, built once as the
     /// old site; then its content changed (edited lessons, a new lesson, `extraLessons` more, one lesson gone) so
     /// that the next build writes, replaces and removes files.
@@ -99,13 +111,7 @@ struct FaultTests {
         var outcomes: [String: Int] = ["old": 0, "mixed": 0, "new": 0]
         for attempt in 1...50 {
             try workspace.restoreOld()
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["build"]
-            process.currentDirectoryURL = workspace.root
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try Self.startBuild(binary, in: workspace.root)
             usleep(UInt32(Double.random(in: (updateSeconds * 0.5)...(updateSeconds * 1.5), using: &generator) * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -196,13 +202,7 @@ struct FaultTests {
         let fd = open(workspace.site.path, O_RDONLY | O_DIRECTORY)
         try #require(fd >= 0 && flock(fd, LOCK_EX) == 0, "the test holds the folder's lock")
         defer { close(fd) }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["build"]
-        process.currentDirectoryURL = workspace.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.startBuild(binary, in: workspace.root)
         // The build renders first (well under a second for this course), then waits for the lock.
         usleep(1_500_000)
         let stopped = Date()
