@@ -26,10 +26,11 @@ n, work, gradus, cmark, names = int(sys.argv[1]), sys.argv[2], shlex.split(sys.a
 LIMIT = 60  # seconds per run; a run past it is stopped and prints as "> 60"
 
 def timed(args):
-    """The fastest of three runs in seconds, or None when one runs past LIMIT. The wait blocks in waitpid
-    (subprocess's timeout polls with sleeps, which would round the times)."""
+    """The fastest of five runs in seconds (other work on a shared machine only ever adds time), or None when
+    one runs past LIMIT. The wait blocks in waitpid (subprocess's timeout polls with sleeps, which would round
+    the times)."""
     best = None
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         process = subprocess.Popen(args, stdout=subprocess.DEVNULL)
         timer = threading.Timer(LIMIT, process.kill)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Hostile Markdown inputs: every case of cmark 0.31.2's test/pathological_tests.py (CMARK, under cmark's own
-names), then more of the same families and the lesson dialect's constructs (MORE). Each maker takes N and
+"""Hostile Markdown inputs: every case of cmark 0.31.2's test/pathological_tests.py (CMARK, each described as cmark
+describes it), then more of the same families and the lesson dialect's constructs (MORE). Each maker takes N and
 returns an input whose size in bytes grows linearly with N; N = 20000 gives about the sizes of cmark's suite.
 Usage: pathological.py NAME N  -> writes the input for size N to stdout;  pathological.py --list  -> names."""
 import itertools
@@ -33,7 +33,7 @@ CMARK = {
     "link-closers-no-openers": lambda n: "a]" * (2 * n),                                  # many link closers with no openers
     "link-openers-no-closers": lambda n: "[a" * (2 * n),                                  # many link openers with no closers
     "mismatched-openers-closers": lambda n: "*a_ " * n,                                   # mismatched openers and closers
-    "emph-openers-then-closers-389": lambda n: "*a " * n + "_a*_ " * n,                   # issue #389
+    "emph-openers-then-closers": lambda n: "*a " * n + "_a*_ " * n,                       # openers, then closers of another kind
     "openers-closers-multiple-of-3": lambda n: "a**b" + "c* " * n,                        # openers and closers multiple of 3
     "link-openers-emph-closers": lambda n: "[ a_" * n,                                    # link openers and emph closers
     "bracket-paren-pattern": lambda n: "[ (](" * (2 * n),                                 # pattern [ (]( repeated
@@ -60,7 +60,7 @@ MORE = {
     "nested-lists-in-quote": lambda n: "> " + "- " * n + "a\n",
     "nested-lists-blank-lines": lambda n: "- " * n + "a\n" + "\n" * n + "b\n",
     "deeply-indented-ordered-lists": lambda n: "".join("   " * x + "1. a\n" for x in range(square(n, 8))),
-    "emph-runs-389-star": lambda n: "*a " * n + "_a*_ " * n + "*",
+    "emph-openers-then-closers-star": lambda n: "*a " * n + "_a*_ " * n + "*",
     "emph-openers-closers-strong": lambda n: "**a " * n + "a** " * n,
     "emph-underscore-nesting": lambda n: "_a __a " * n + "b" + " a__ a_" * n,
     "unclosed-backticks": lambda n: "`a``" * n,

@@ -151,7 +151,7 @@ enum LinkSyntax {
                 unescape(s, ts, te, into: &text)
                 ref.titleEnd = Int32(text.count)
             }
-            references[key] = ref
+            references.add(key, ref)
         }
         return j - p
     }
@@ -182,29 +182,5 @@ enum LinkSyntax {
         // ẞ and ß fold to "ss": lower, upper, lower reaches the full case fold for labels.
         let folded = String(decoding: out, as: UTF8.self).lowercased().uppercased().lowercased()
         out = Array(folded.utf8)
-    }
-}
-
-/// A link reference definition: destination and title as ranges into the document's bytes.
-struct Reference {
-    var destinationStart: Int32, destinationEnd: Int32
-    var titleStart: Int32, titleEnd: Int32
-    var hasTitle: Bool
-}
-
-/// The document's link reference definitions, keyed by normalized label.
-struct ReferenceMap {
-    /// A normalized label, hashed as one block of bytes: `[UInt8]`'s own hashing feeds the hasher a byte at a
-    /// time, which made hundreds of thousands of definitions cost several times the rest of the parse.
-    struct Key: Hashable {
-        var bytes: [UInt8]
-        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
-    }
-
-    private var table: [Key: Reference] = [:]
-
-    subscript(label: [UInt8]) -> Reference? {
-        get { table[Key(bytes: label)] }
-        set { table[Key(bytes: label)] = newValue }
     }
 }
