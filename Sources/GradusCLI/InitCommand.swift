@@ -21,6 +21,9 @@ enum InitCommand {
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let path = arguments.positionals.first ?? "."
+        guard !path.isEmpty else {
+            throw UsageError("the folder's name is empty", hint: "name a new or empty folder, e.g. 'gradus init my-course', or '.' for this one")
+        }
         let folder = console.url(path).standardizedFileURL
         let languages = try codes(arguments.value("lang") ?? "en")
         let title = arguments.value("title")

@@ -39,6 +39,11 @@ extension ServerLoop {
                     if connection.input.count > limits.maxHeadBytes { finish(connection, .text(431, "request head too large")) }
                     return
                 }
+                // A head may also arrive whole in a read that ends it past the limit.
+                guard end <= limits.maxHeadBytes else {
+                    finish(connection, .text(431, "request head too large"))
+                    return
+                }
                 let head = Array(connection.input[..<end])
                 connection.input.removeFirst(end)
                 guard let request = HTTPRequest.parse(head) else {

@@ -38,6 +38,7 @@ struct InitCommandTests {
         (["init", "x", "--lang", "english"], "gradus: error: invalid language code 'english' for --lang (use two-letter ISO 639-1 codes such as en, pt, fr)\n"),
         (["init", "x", "--lang", "en,en"], "gradus: error: a language is listed twice in --lang 'en,en' (list each once)\n"),
         (["init", "x", "--title", "two\nlines"], "gradus: error: invalid value for --title (give the title as one line of text)\n"),
+        (["init", ""], "gradus: error: the folder's name is empty (name a new or empty folder, e.g. 'gradus init my-course', or '.' for this one)\n"),
     ])
     func badArguments(_ arguments: [String], _ message: String) throws {
         let home = try makeScratchFolder("gradus-init")

@@ -26,6 +26,19 @@ struct ServeRequestFaultTests {
         #expect(RawHTTP.statuses(exchange(server.port, "GET /index.html HTTP/1.1\rHost: x\r\n\r\n")) == [400])
     }
 
+    @Test("A head over 64 KiB is refused with 431 however it arrives, even when its end comes in the same read")
+    func headLimit() throws {
+        let site = try TestSite()
+        let server = try site.server()
+        defer { server.stop() }
+        for size in [66_000, 70_000, 79_000] {
+            let head = "GET /index.html HTTP/1.1\r\nX-Pad: " + String(repeating: "a", count: size) + "\r\nConnection: close\r\n\r\n"
+            #expect(RawHTTP.statuses(exchange(server.port, head)) == [431], "\(size) bytes")
+        }
+        let fits = "GET /index.html HTTP/1.1\r\nX-Pad: " + String(repeating: "a", count: 60_000) + "\r\nConnection: close\r\n\r\n"
+        #expect(RawHTTP.statuses(exchange(server.port, fits)) == [200])
+    }
+
     @Test("A head arriving a byte at a time is found once, wherever its lines break")
     func headInPieces() throws {
         let head = Array("\r\nGET / HTTP/1.1\nHost: x\r\nAccept: */*\n\r\nGET /next".utf8)
