@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the whole test suite under a sanitizer, apart from the normal build, and prints a summary: tests run,
-# issues, sanitizer reports, suppressed reports, exit status and wall time. Issue 13 asks for the address and
-# undefined-behaviour sanitizers to pass; the thread sanitizer is here because the engine's matmul, the
+# issues, sanitizer reports, suppressed reports, exit status and wall time. The address and undefined-behaviour
+# modes check memory and arithmetic safety; the thread sanitizer is here because the engine's matmul, the
 # simulation runner and `gradus serve` run threads.
 # Usage: Benchmarks/sanitizers.sh [address|thread|undefined|all]   (default: address)
 #   address    builds the tests with --sanitize=address into .build-asan/ and runs them. AddressSanitizer stops

@@ -1,4 +1,4 @@
-/// Column labels several simulations share, in the terms of GLOSSARY.md.
+/// Column labels several simulations share, in the terms the course's lessons use in each language.
 enum Labels {
     static let layer = Localized(pt: "camada", de: "Schicht", en: "layer")
     static let step = Localized(pt: "passo", de: "Schritt", en: "step")
