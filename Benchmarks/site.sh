@@ -1,47 +1,60 @@
 #!/usr/bin/env bash
-# Site build speed: Gradus vs Hugo on the same synthetic course (LESSONS lessons × 3 languages), and the real
-# course. Prints pages per second for both, their ratio, and peak memory (GNU time's maximum resident set).
-# Usage: Benchmarks/site.sh [LESSONS]   (default 1000)
+# Site build speed: Gradus vs Hugo on the same synthetic courses (LESSONS lessons × 3 languages, for each size
+# given), and the real course. For each tool and size: a fresh build (each run into a new output folder, so every
+# file is created) and a rebuild with nothing changed (into the folder of the previous run), each the best of RUNS
+# (default 5), the two tools taking turns in the same run. Prints pages per second for both, their ratio, and peak
+# memory (GNU time's maximum resident set, the highest of the runs) beside Hugo's.
+# Usage: Benchmarks/site.sh [LESSONS…]   (default 300 3000)   RUNS=N to change the number of runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-lessons=${1:-1000}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(300 3000)
+runs=${RUNS:-5}
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 1; }
 swift build -c release --product gradus --scratch-path .build-release >/dev/null
 gradus=$PWD/.build-release/release/gradus
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 Benchmarks/site/generate.py "$work" "$lessons"
 
-# Fastest of three runs, each into a new output folder, so both tools create every file (cold).
-measure() {  # label, output flag, command…: prints seconds and peak kB
-    local best_s=999999 best_kb=0 label=$1 flag=$2
-    shift 2
-    for run in 1 2 3; do
-        /usr/bin/time -f "%e %M" -o "$work/time" "$@" "$flag" "$work/$label-$run" >/dev/null 2>&1
-        read -r s kb < "$work/time"
-        if awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; best_kb=$kb; fi
-    done
-    echo "$best_s $best_kb"
+timed() {  # output file, command…: runs it under GNU time, appends "seconds kB" to the file
+    local into=$1
+    shift
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
+    cat "$work/time" >> "$into"
 }
-
-cd "$work/gradus"
-read -r gcold gcoldkb < <(measure gradus --out "$gradus" build --templates "$repo/templates")
-gpages=$(find "$work/gradus-1" -name '*.html' | wc -l)
-# A rebuild with nothing changed: Gradus compares and leaves every file as it is.
-/usr/bin/time -f "%e %M" -o "$work/time" "$gradus" build --templates "$repo/templates" --out "$work/gradus-1" >/dev/null 2>&1
-read -r gs gkb < "$work/time"
-cd "$work/hugo"
-read -r hs hkb < <(measure hugo --destination hugo --quiet)
-hpages=$(find "$work/hugo-1" -name '*.html' | wc -l)
-cd "$repo"
-
+best() {  # file of "seconds kB" lines: the fewest seconds and the most kB
+    awk 'NR == 1 || $1 < s {s = $1} $2 > k {k = $2} END {print s, k}' "$1"
+}
 rate() { awk "BEGIN{printf \"%.0f\", $1 / ($2 > 0 ? $2 : 0.001)}"; }
-echo "synthetic course: $lessons lessons × 3 languages"
-printf "gradus build:           %6d pages in %5.2f s = %7s pages/s, peak %d MB\n" "$gpages" "$gcold" "$(rate "$gpages" "$gcold")" $((gcoldkb / 1024))
-printf "hugo:                   %6d pages in %5.2f s = %7s pages/s, peak %d MB\n" "$hpages" "$hs" "$(rate "$hpages" "$hs")" $((hkb / 1024))
-printf "gradus, nothing changed: %5d pages in %5.2f s = %7s pages/s, peak %d MB\n" "$gpages" "$gs" "$(rate "$gpages" "$gs")" $((gkb / 1024))
-awk "BEGIN{printf \"gradus/hugo speed ratio (pages/s): %.2f×\n\", ($gpages/($gcold>0?$gcold:0.001)) / ($hpages/($hs>0?$hs:0.001))}"
+
+echo "| course | build | Gradus pages/s | Hugo pages/s | ratio | Gradus peak MB | Hugo peak MB | memory ratio |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+for lessons in "${sizes[@]}"; do
+    course=$work/course-$lessons
+    python3 Benchmarks/site/generate.py "$course" "$lessons"
+    rm -f "$work"/*.times
+    for run in $(seq "$runs"); do
+        # Fresh: a new folder each run. Rebuild: the same folder again, nothing changed.
+        (cd "$course/gradus" && timed "$work/gradus-fresh.times" "$gradus" build --templates "$repo/templates" --out "$course/g-$run")
+        (cd "$course/gradus" && timed "$work/gradus-rebuild.times" "$gradus" build --templates "$repo/templates" --out "$course/g-$run")
+        (cd "$course/hugo" && timed "$work/hugo-fresh.times" hugo --quiet --destination "$course/h-$run")
+        (cd "$course/hugo" && timed "$work/hugo-rebuild.times" hugo --quiet --destination "$course/h-$run")
+        rm -rf "$course/g-$((run - 1))" "$course/h-$((run - 1))"
+    done
+    gpages=$(find "$course/g-$runs" -name '*.html' | wc -l)
+    hpages=$(find "$course/h-$runs" -name '*.html' | wc -l)
+    for kind in fresh rebuild; do
+        read -r gs gkb < <(best "$work/gradus-$kind.times")
+        read -r hs hkb < <(best "$work/hugo-$kind.times")
+        gr=$(rate "$gpages" "$gs")
+        hr=$(rate "$hpages" "$hs")
+        printf "| %d × 3 | %s | %s (%d pages, %.2f s) | %s (%d pages, %.2f s) | %s× | %d | %d | %s |\n" \
+            "$lessons" "$kind" "$gr" "$gpages" "$gs" "$hr" "$hpages" "$hs" "$(awk "BEGIN{printf \"%.2f\", $gr / $hr}")" \
+            $((gkb / 1024)) $((hkb / 1024)) "$(awk "BEGIN{printf \"%.2f\", $gkb / $hkb}")"
+    done
+    rm -rf "$course"
+done
 # The real course in a fresh folder: the first build computes every simulation, the second reads the cache.
 mkdir -p "$work/real" && cp -r "$repo/content" "$repo/templates" "$work/real/"
 for pass in "first build (simulations computed)" "second build (simulation cache)"; do

@@ -7,10 +7,13 @@ public struct ContentLoader: Sendable {
     public var root: URL
     /// How `root` is shown in diagnostics, e.g. `content`.
     public var displayRoot: String
+    /// The threads that read and split the lesson files (results taken in the folder's order).
+    public var workers: Workers
 
-    public init(root: URL, displayRoot: String) {
+    public init(root: URL, displayRoot: String, workers: Workers = .machine) {
         self.root = root
         self.displayRoot = displayRoot
+        self.workers = workers
     }
 
     static let lessonKeys: Set<String> = ["title", "summary", "weight", "tags", "source"]
@@ -79,7 +82,17 @@ public struct ContentLoader: Sendable {
         /// Translations that exist but could not be read or whose front matter is broken: reported once, not again
         /// as missing.
         var unreadable: Set<String> = []
-        for name in list("lessons", &diagnostics) where name.hasSuffix(".md") {
+        let names = list("lessons", &diagnostics).filter { $0.hasSuffix(".md") }
+        // Reading and splitting each file (the costly part) on the worker threads; the rest in the folder's order.
+        let files = workers.map(names) { name -> Result<(SourceFile, [Diagnostic]), InputFiles.Failure>? in
+            guard let parts = LessonFileName(name), config.languages.contains(Language(parts.language)) else { return nil }
+            return read("lessons/\(name)").map { text in
+                var diagnostics: [Diagnostic] = []
+                let file = SourceFile.read(text, path: display("lessons/\(name)"), diagnostics: &diagnostics)
+                return (file, diagnostics)
+            }
+        }
+        for (name, loaded) in zip(names, files) {
             let path = display("lessons/\(name)")
             guard let parts = LessonFileName(name) else {
                 diagnostics.append(.error(at: SourceLocation(path: path, line: 1, column: 1),
@@ -93,9 +106,9 @@ public struct ContentLoader: Sendable {
                                           + config.languages.map(\.code).joined(separator: ", ")))
                 continue
             }
-            let text: String
-            switch read("lessons/\(name)") {
-            case .success(let found): text = found
+            let file: SourceFile, found: [Diagnostic]
+            switch loaded! {
+            case .success(let split): (file, found) = split
             case .failure(let failure):
                 // Listed a moment ago: a file missing now vanished while the build ran.
                 diagnostics.append((failure == .missing ? .vanished : failure).diagnostic(path: path))
@@ -103,7 +116,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             let errorsBefore = diagnostics.count(where: { $0.severity == .error })
-            let file = SourceFile.read(text, path: path, diagnostics: &diagnostics)
+            diagnostics += found
             for entry in file.frontMatter.entries where !Self.lessonKeys.contains(entry.key) {
                 let hint = nearest(entry.key, in: Self.lessonKeys.sorted()).map { "did you mean '\($0)'? " } ?? ""
                 diagnostics.append(.warning(at: entry.location, "unknown front matter key '\(entry.key)'; \(hint)known keys: "

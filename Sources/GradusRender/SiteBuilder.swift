@@ -18,6 +18,10 @@ public struct SiteBuilder: Sendable {
     public var registry: Registry
     /// Where simulation tables are kept between builds (nil: no cache).
     public var cache: URL?
+    /// The threads that load, compile and render lessons and pages; any count gives the same site, byte for byte.
+    public var workers: Workers = .machine
+    /// What the last build made, for a rebuild to take again what did not change (`gradus serve`); nil: none.
+    public var memo: BuildMemo?
 
     public init(content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
                 languages: [String]? = nil, baseURL: String? = nil, unsafe: Bool = false, registry: Registry = .standard, cache: URL? = nil) {
@@ -42,20 +46,22 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() throws(ContentFailure) -> Result {
-        let course = try ContentLoader(root: content, displayRoot: contentDisplay).load()
+        let course = try ContentLoader(root: content, displayRoot: contentDisplay, workers: workers).load()
         try checkLanguages(course)
         let templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: course.languages)
         let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet.words)
         let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, words: templateSet.themeWords.texts,
-                                          inlineHTML: { body.inlineHTML($0) }).compile(course)
-        return try render(compiled, templateSet: templateSet, body: body, diagnostics: compiled.warnings + templateSet.warnings)
+                                          inlineHTML: { body.inlineHTML($0) }, workers: workers, memo: memo?.compile)
+            .compile(course)
+        let warnings = compiled.warnings + templateSet.warnings
+        return try render(compiled, templateSet: templateSet, body: body, diagnostics: warnings)
     }
 
     /// Every problem of the course, for `gradus check`: each stage runs on whatever the earlier ones could read, so
     /// a broken file or template hides nothing else. Also returns the course as far as it loaded (nil when
     /// `course.yml` is unusable), for the linters.
     public func check() -> (course: Course?, diagnostics: [Diagnostic]) {
-        let (loaded, loadDiagnostics) = ContentLoader(root: content, displayRoot: contentDisplay).read()
+        let (loaded, loadDiagnostics) = ContentLoader(root: content, displayRoot: contentDisplay, workers: workers).read()
         var diagnostics = loadDiagnostics
         var templateSet: TemplateSet?
         if let languages = loaded?.languages ?? CourseLanguages.read(root: content) {
@@ -70,7 +76,8 @@ public struct SiteBuilder: Sendable {
         // A broken template leaves no template set, but its words may still load for the generated questions.
         let words = templateSet?.themeWords.texts
             ?? (try? ThemeWords.load(from: templates, displayRoot: templatesDisplay, languages: course.languages))?.texts ?? [:]
-        let compiled = LessonCompiler(registry: registry, unsafe: unsafe, words: words, inlineHTML: { body.inlineHTML($0) })
+        let compiled = LessonCompiler(registry: registry, unsafe: unsafe, words: words, inlineHTML: { body.inlineHTML($0) },
+                                      workers: workers, memo: memo?.compile)
             .compileReporting(course)
         diagnostics += compiled.warnings
         if let templateSet {
@@ -96,40 +103,79 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Runs the simulations and renders every page, asset and search index of the compiled course.
-    private func render(_ compiled: CompiledCourse, templateSet: TemplateSet, body: LessonBodyRenderer,
+    /// Runs the simulations and renders every page, asset and search index of the compiled course. Takes the
+    /// compiled course over, so that its parsed documents are freed once the lesson bodies are made.
+    private func render(_ compiled: consuming CompiledCourse, templateSet: TemplateSet, body: LessonBodyRenderer,
                         diagnostics: [Diagnostic]) throws(ContentFailure) -> Result {
         let course = compiled.course
         var diagnostics = diagnostics
-        let tables = SimulationRunner(registry: registry, cache: cache).run(compiled)
+        let tables = SimulationRunner(registry: registry, cache: cache).run(compiled, known: memo?.knownTables ?? [:])
+        memo?.keep(tables)
         var pages: [Language: [LessonPage]] = [:]
         var introductions: [Language: String] = [:]
         let built = course.languages.filter { languages?.contains($0.code) ?? true }
+        // Every (language, lesson) page on the worker threads, with the lesson's rows of the language's search
+        // index; pages, rows and diagnostics gathered in that order.
+        let lessons = compiled.lessons
+        let jobs = built.flatMap { language in lessons.indices.map { (language, $0) } }
+        typealias Made = (page: LessonPage, search: [UInt8], diagnostics: [Diagnostic])
+        var rendered = workers.map(jobs) { (language, index) -> Swift.Result<Made?, ContentFailure> in
+            let lesson = lessons[index]
+            // A lesson all of whose translations failed to load has none to show (only in `check`).
+            guard let (shown, translation) = lesson.translation(language, fallback: course.languages) else { return .success(nil) }
+            // With a memo, a body made from the same inputs in the last build is taken again.
+            let inputs = memo.flatMap { memo in
+                memo.compile.inputs(slug: lesson.slug, language: shown).map {
+                    BuildMemo.BodyInputs(compiled: $0, shown: shown, language: language, words: body.words[shown.code],
+                                         unsafe: body.unsafe,
+                                         tables: Dictionary(translation.simulations.values.compactMap { use in tables[use.key].map { (use.key, $0) } },
+                                                            uniquingKeysWith: { first, _ in first }))
+                }
+            }
+            if let inputs, let made = memo?.body(for: inputs) { return .success((made.page, made.search, made.diagnostics)) }
+            var diagnostics: [Diagnostic] = []
+            do throws(ContentFailure) {
+                let page = try body.page(lesson, translation, shownLanguage: shown, tables: tables, diagnostics: &diagnostics)
+                var index = SearchIndex()
+                index.add(lesson: lesson.slug, title: translation.source.title, language: language.code,
+                          document: translation.document)
+                let rows = index.rows()
+                if let inputs { memo?.store(BuildMemo.Body(inputs: inputs, page: page, search: rows, diagnostics: diagnostics)) }
+                return .success((page, rows, diagnostics))
+            } catch {
+                return .failure(error)
+            }
+        }
+        // The parsed documents are not needed any more: the largest part of the build's memory.
+        _ = consume lessons
+        compiled.lessons = []
         for language in built {
             introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "")
-            var list: [LessonPage] = []
-            for lesson in compiled.lessons {
-                // A lesson all of whose translations failed to load has none to show (only in `check`).
-                guard let (shown, translation) = lesson.translation(language, fallback: course.languages) else { continue }
-                list.append(try body.page(lesson, translation, shownLanguage: shown, tables: tables, diagnostics: &diagnostics))
-            }
-            pages[language] = list
+            pages[language] = []
+        }
+        var searchRows: [Language: [[UInt8]]] = [:]
+        for ((language, _), result) in zip(jobs, rendered) {
+            guard let made = try result.get() else { continue }
+            pages[language]!.append(made.page)
+            searchRows[language, default: []].append(made.search)
+            diagnostics += made.diagnostics
+        }
+        rendered = []
+        // The search scripts now, so that their rows are freed before the pages are rendered.
+        var scripts: [Language: Data] = [:]
+        for language in built {
+            scripts[language] = SearchIndex.script(language: language.code, rows: searchRows[language] ?? [])
+            searchRows[language] = nil
         }
         let assets = TemplateSet.readFiles(content.appendingPathComponent("assets"), displayRoot: "\(contentDisplay)/assets",
                                            diagnostics: &diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) { throw ContentFailure(diagnostics) }
         var renderCourse = course
         renderCourse.config.languages = built
-        var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL)
+        var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL, workers: workers)
             .render(renderCourse, pages: pages, introductions: introductions, assets: assets)
         for language in built {
-            var index = SearchIndex()
-            for lesson in compiled.lessons {
-                guard let (_, translation) = lesson.translation(language, fallback: course.languages) else { continue }
-                index.add(lesson: lesson.slug, title: translation.source.title, language: language.code,
-                          document: translation.document)
-            }
-            site.add("static/search-\(language.code).js", index.script(language: language.code))
+            site.add("static/search-\(language.code).js", scripts[language]!)
         }
         return Result(site: site, warnings: ThemeWords.summarizingUntranslated(diagnostics),
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,

@@ -9,9 +9,12 @@ import GradusContent
 public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
     public var baseURL: String?
+    /// The threads that render lesson pages (the pages come out the same whatever the count).
+    public var workers: Workers
 
-    public init(templates: TemplateSet, baseURL: String?) {
+    public init(templates: TemplateSet, baseURL: String?, workers: Workers = .machine) {
         self.templates = templates
+        self.workers = workers
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
@@ -29,14 +32,22 @@ public struct SiteRenderer: Sendable {
             } else {
                 site.add("index.html", try renderRoot(course))
             }
+            // The lesson pages on the worker threads, then added in order (the first error in page order is thrown).
+            let jobs = course.languages.flatMap { language in (pages[language] ?? []).indices.map { (language, $0) } }
+            let rendered = workers.map(jobs) { (language, index) -> Result<Data, MustacheError> in
+                Result { () throws(MustacheError) in
+                    Data(try renderLesson(course, language: language, lessons: pages[language]!, index: index).utf8)
+                }
+            }
+            var next = 0
             for language in course.languages {
                 let lessons = pages[language] ?? []
                 site.add(PagePaths.languageIndex(language.code),
                          try renderIndex(course, language: language, lessons: lessons,
                                          introduction: introductions[language] ?? ""))
-                for (index, page) in lessons.enumerated() {
-                    site.add(PagePaths.lesson(language.code, page.slug),
-                             try renderLesson(course, language: language, lessons: lessons, index: index))
+                for page in lessons {
+                    site.add(PagePaths.lesson(language.code, page.slug), try rendered[next].get())
+                    next += 1
                 }
             }
             site.add("404.html", try renderNotFound(course))

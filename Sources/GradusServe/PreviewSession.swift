@@ -15,6 +15,9 @@ public final class PreviewSession: Sendable {
     /// Builds once and starts serving. Throws `ContentFailure` when the first build fails (exit 65: nothing to
     /// serve yet) and `HTTPServer.Failure` when the port cannot be had.
     public init(builder: SiteBuilder, host: String, port: UInt16, log: @escaping @Sendable (String) -> Void) throws {
+        var builder = builder
+        // Each rebuild compiles and renders again only the lessons whose inputs changed.
+        if builder.memo == nil { builder.memo = BuildMemo() }
         self.builder = builder
         self.log = log
         watched = [builder.content, builder.templates]
@@ -31,16 +34,17 @@ public final class PreviewSession: Sendable {
         }
     }
 
-    /// Watches and rebuilds until `shouldStop` returns true; polls every `interval` seconds and waits for a quiet
-    /// `debounce` after a change so that an editor's save-in-several-steps makes one rebuild.
-    public func watch(interval: Double = 0.1, debounce: Double = 0.05, shouldStop: () -> Bool) {
+    /// Watches and rebuilds until `shouldStop` returns true; looks every `interval` seconds, or at once when the
+    /// kernel tells of a change (inotify), and waits for a quiet `debounce` after a change so that an editor's
+    /// save-in-several-steps makes one rebuild.
+    public func watch(interval: Double = 0.1, debounce: Double = 0.02, shouldStop: () -> Bool) {
         var watcher = FolderWatcher(folders: watched)
         while !shouldStop() {
-            Thread.sleep(forTimeInterval: interval)
+            _ = watcher.wait(upTo: interval)
             var changed = watcher.changes()
             guard !changed.isEmpty else { continue }
             while true {
-                Thread.sleep(forTimeInterval: debounce)
+                watcher.waitForQuiet(debounce)
                 let more = watcher.changes()
                 if more.isEmpty { break }
                 changed += more

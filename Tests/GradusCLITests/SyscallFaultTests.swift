@@ -2,20 +2,20 @@ import Foundation
 import Testing
 import GradusTestSupport
 
-/// Kills `gradus build` at each `rename`, `unlink`, `write`, `mkdir` and `fsync` call in turn (strace's fault
-/// injection), while it updates a site. After every kill the site a reader sees is the old one or the new one
+/// Kills `gradus build` at each `rename`, `unlink`, `write`, `mkdir`, `rmdir`, `fsync` and `syncfs` call in turn
+/// (strace's fault injection), while it updates a site. After every kill the site a reader sees is the old one or the new one
 /// entirely, or the build had passed its commit point and the next build completes it; that next build always
 /// leaves exactly the new site and nothing of Gradus' own bookkeeping but its manifest.
 @Suite("Faults at every system call of a build", .serialized)
 struct SyscallFaultTests {
-    static let calls = ["rename", "unlink", "write", "mkdir", "rmdir", "fsync"]
+    static let calls = ["rename", "unlink", "write", "mkdir", "rmdir", "fsync", "syncfs"]
 
     /// What a reader sees after a kill.
     enum Outcome: String {
         case old, new, committed
     }
 
-    @Test("SIGKILL at each rename, unlink, write, mkdir, rmdir and fsync of an update", arguments: calls)
+    @Test("SIGKILL at each rename, unlink, write, mkdir, rmdir, fsync and syncfs of an update", arguments: calls)
     func killAtEachCall(_ call: String) throws {
         try walk(call, signal: "KILL")
     }

@@ -15,11 +15,18 @@ public struct LessonCompiler: Sendable {
     /// The theme's interface words by language code, then by key: the true/false options and the generated
     /// not-mentioned question are written in them, so the compiler keeps no language's words of its own.
     public var words: [String: [String: String]]
+    /// The threads that parse and check the lessons (each lesson on one; results in the course's order).
+    public var workers: Workers
+    /// Results of an earlier build to take again where a translation's inputs are the same (`gradus serve`).
+    public var memo: CompileMemo?
 
     public static let directives = ["quiz", "simulation"]
 
     public init(registry: Registry, unsafe: Bool = false, words: [String: [String: String]],
-                inlineHTML: @escaping @Sendable ([MarkdownNode]) -> String = { _ in "" }) {
+                inlineHTML: @escaping @Sendable ([MarkdownNode]) -> String = { _ in "" }, workers: Workers = .machine,
+                memo: CompileMemo? = nil) {
+        self.workers = workers
+        self.memo = memo
         self.registry = registry
         self.unsafe = unsafe
         self.words = words
@@ -36,21 +43,43 @@ public struct LessonCompiler: Sendable {
     /// included (`gradus check` goes on to render it; a build stops at the first error).
     public func compileReporting(_ course: Course) -> CompiledCourse {
         var diagnostics = course.warnings
-        var lessons: [CompiledLesson] = []
-        for lesson in course.lessons {
+        // Each lesson on its own thread, with its own diagnostics, joined in the course's order.
+        let results = workers.map(course.lessons) { lesson in
+            var diagnostics: [Diagnostic] = []
             var translations: [Language: CompiledTranslation] = [:]
             for language in course.languages {
                 guard let source = lesson.translations[language] else { continue }
-                translations[language] = compile(source, lesson: lesson, course: course, diagnostics: &diagnostics)
+                translations[language] = remembered(source, lesson: lesson, course: course, diagnostics: &diagnostics)
             }
-            lessons.append(CompiledLesson(slug: lesson.slug, number: lesson.number, translations: translations))
+            return (CompiledLesson(slug: lesson.slug, number: lesson.number, translations: translations), diagnostics)
         }
+        let lessons = results.map(\.0)
+        for result in results { diagnostics += result.1 }
         LinkChecker(lessons: lessons, languages: course.languages).check(&diagnostics)
         QuestionIDCheck(languages: course.languages).check(lessons, &diagnostics)
         return CompiledCourse(course: course, lessons: lessons, warnings: diagnostics)
     }
 
     // MARK: - One translation
+
+    /// The translation compiled, or taken from the memo when it was compiled from the same inputs before.
+    private func remembered(_ source: LessonSource, lesson: Lesson, course: Course,
+                            diagnostics: inout [Diagnostic]) -> CompiledTranslation {
+        guard let memo else { return compile(source, lesson: lesson, course: course, diagnostics: &diagnostics) }
+        let inputs = CompileMemo.Inputs(slug: lesson.slug, number: lesson.number, language: source.language, file: source.file,
+                                        pools: course.pools.compactMapValues { $0[source.language] },
+                                        unreadablePools: course.unreadablePools, seed: course.config.seed,
+                                        words: words[source.language.code] ?? [:])
+        if let entry = memo.result(for: inputs) {
+            diagnostics += entry.diagnostics
+            return entry.translation
+        }
+        var found: [Diagnostic] = []
+        let translation = compile(source, lesson: lesson, course: course, diagnostics: &found)
+        memo.store(CompileMemo.Entry(inputs: inputs, translation: translation, diagnostics: found))
+        diagnostics += found
+        return translation
+    }
 
     private func compile(_ source: LessonSource, lesson: Lesson, course: Course,
                          diagnostics: inout [Diagnostic]) -> CompiledTranslation {

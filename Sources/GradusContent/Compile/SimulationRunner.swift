@@ -17,7 +17,9 @@ public struct SimulationRunner: Sendable {
         self.version = version
     }
 
-    public func run(_ course: CompiledCourse) -> [SimulationKey: Table] {
+    /// The table of every simulation the course uses; `known` tables (kept by `gradus serve` from its last build)
+    /// are taken as they are, neither read from the cache nor run.
+    public func run(_ course: CompiledCourse, known: [SimulationKey: Table] = [:]) -> [SimulationKey: Table] {
         var uses: [SimulationKey: SimulationUse] = [:]
         for lesson in course.lessons {
             for translation in lesson.translations.values {
@@ -31,7 +33,7 @@ public struct SimulationRunner: Sendable {
         let results = Mutex([Table?](repeating: nil, count: keys.count))
         DispatchQueue.concurrentPerform(iterations: keys.count) { index in
             let key = keys[index]
-            let table = read(key) ?? {
+            let table = known[key] ?? read(key) ?? {
                 let table = registry[key.name]!.run(parameters[index], seed: key.seed)
                 write(table, for: key)
                 return table

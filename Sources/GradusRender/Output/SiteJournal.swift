@@ -77,20 +77,20 @@ struct SiteJournal: Codable, Equatable {
         try FileIO.syncFolder(root)
     }
 
-    /// Completes a committed build; safe to run again after a kill part-way, since each step checks what is done.
-    /// Returns the removals that took a file away.
+    /// Completes a committed build; safe to run again after a kill part-way, since each step checks what is done
+    /// (`resuming`: the build that wrote the journal checks nothing, it knows no rename was done yet). The renames
+    /// and removals are flushed by one file-system flush before the journal goes. Returns the removals that took
+    /// a file away.
     @discardableResult
-    func rollForward(in root: String) throws(WriteError) -> [String] {
-        var touched: Set<String> = []
+    func rollForward(in root: String, resuming: Bool = true) throws(WriteError) -> [String] {
         var verified: Set<String> = []
         for move in moves {
             let from = root + "/" + move.temporary, to = root + "/" + move.target
             guard Self.foldersAreReal(above: move.target, in: root, verified: &verified) else {
                 throw WriteError(path: to, reason: "a folder on its way is no longer a folder (a symlink or a file)")
             }
-            if FileIO.kind(from) == .none && FileIO.kind(to) == .file { continue }  // renamed before a kill
+            if resuming && FileIO.kind(from) == .none && FileIO.kind(to) == .file { continue }  // renamed before a kill
             try FileIO.rename(from, to)
-            touched.insert(Self.parent(of: to))
         }
         var removed: [String] = []
         for path in removals where Self.foldersAreReal(above: path, in: root, verified: &verified) {
@@ -100,9 +100,9 @@ struct SiteJournal: Codable, Equatable {
                 removed.append(path)
             }
             // Also after a kill that came between the removal and its folder's.
-            touched.formUnion(Self.removeEmptyFolders(above: path, in: root))
+            Self.removeEmptyFolders(above: path, in: root)
         }
-        for folder in touched.sorted() where FileIO.kind(folder) == .folder { try FileIO.syncFolder(folder) }
+        if !moves.isEmpty || !removals.isEmpty { try FileIO.syncFileSystem(root) }
         try FileIO.remove(root + "/" + Self.fileName)
         try FileIO.syncFolder(root)
         return removed
@@ -145,16 +145,12 @@ struct SiteJournal: Codable, Equatable {
         String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
     }
 
-    /// Removes the folders above a removed file that are now empty, up to the site's root; returns the folders
-    /// whose entries changed.
-    private static func removeEmptyFolders(above path: String, in root: String) -> [String] {
-        var changed = [root + "/" + parent(of: path)]
+    /// Removes the folders above a removed file that are now empty, up to the site's root.
+    private static func removeEmptyFolders(above path: String, in root: String) {
         var folder = parent(of: path)
         while !folder.isEmpty, case .success(let names) = FileIO.entries(root + "/" + folder), names.isEmpty {
             rmdir(root + "/" + folder)
             folder = parent(of: folder)
-            changed.append(folder.isEmpty ? root : root + "/" + folder)
         }
-        return changed
     }
 }

@@ -1,14 +1,16 @@
 import Foundation
+import GradusContent
 import Synchronization
 
 /// Writes a `Site` to its output folder, the only stage that writes, and the site changes as a whole.
 ///
 /// The folder must be Gradus' own (see `OutputFolder`). Each changed file is written to a temporary beside its
-/// target and flushed; a `SiteJournal` records the plan first, then commits it, and only then are temporaries
-/// renamed over their targets and the files the previous build had and this one lacks removed. A failure or an
-/// interruption before the commit point removes every temporary and leaves the old site exactly as it was; a kill
-/// after it is completed by the next build (or `gradus serve` start) before anything else. Unchanged files keep
-/// their bytes and modification time. A file the manifest does not list is never overwritten or removed.
+/// target (on the worker threads), and all are flushed by one `syncfs`; a `SiteJournal` records the plan first,
+/// then commits it, and only then are temporaries renamed over their targets and the files the previous build had
+/// and this one lacks removed. A failure or an interruption before the commit point removes every temporary and
+/// leaves the old site exactly as it was; a kill after it is completed by the next build (or `gradus serve` start)
+/// before anything else. Unchanged files keep their bytes and modification time. A file the manifest does not
+/// list is never overwritten or removed.
 public struct SiteWriter: Sendable {
     public var output: URL
     /// How messages name the folder (as the user typed it).
@@ -16,6 +18,8 @@ public struct SiteWriter: Sendable {
     /// Asked between files while temporaries are written; true makes the write roll back and throw
     /// `Interrupted` (after the commit point the write always finishes).
     public var interrupted: @Sendable () -> Bool
+    /// The threads that compare and write files (the site written is the same whatever the count).
+    public var workers: Workers
 
     /// Lists the files the last build wrote: what the next one may replace or remove, and the mark of a Gradus site.
     static let manifestName = ".gradus-manifest"
@@ -25,7 +29,9 @@ public struct SiteWriter: Sendable {
     /// How long a build waits between tries for the folder another build holds.
     static let lockPoll: useconds_t = 50_000
 
-    public init(output: URL, display: String? = nil, interrupted: @escaping @Sendable () -> Bool = { false }) {
+    public init(output: URL, display: String? = nil, interrupted: @escaping @Sendable () -> Bool = { false },
+                workers: Workers = .machine) {
+        self.workers = workers
         self.output = output
         self.display = display ?? output.path
         self.interrupted = interrupted
@@ -65,18 +71,26 @@ public struct SiteWriter: Sendable {
         let nonce = String(UInt32.random(in: .min ... .max), radix: 16)
         var plannedFolders: Set<String> = []
         var verified: Set<String> = []
-        for path in site.paths {
-            let data = site.files[path]!
-            let target = root + "/" + path
+        let paths = site.paths
+        let files = paths.map { site.files[$0]! }
+        // What is at each path whose folders all exist, compared on the worker threads (reads only); a path below
+        // a missing folder has nothing there yet, and one below a file or symlink is refused in the loop below.
+        let present = paths.map { path in
+            let folder = SiteJournal.parent(of: path)
+            return SiteJournal.foldersAreReal(above: path, in: root, verified: &verified) && (folder.isEmpty || verified.contains(folder))
+        }
+        let probes = workers.map(paths.count) { index in
+            present[index] ? FileIO.probe(root + "/" + paths[index], against: files[index]) : .none
+        }
+        for (index, path) in paths.enumerated() {
             guard SiteJournal.foldersAreReal(above: path, in: root, verified: &verified) else {
                 throw foreignFile(SiteJournal.parent(of: path), root: root)
             }
-            switch FileIO.kind(target) {
-            case .file:
-                if let old = FileIO.contents(of: target, ifSize: data.count), FileIO.same(old, data) {
-                    report.unchanged += 1
-                    continue
-                }
+            switch probes[index] {
+            case .same:
+                report.unchanged += 1
+                continue
+            case .differs:
                 guard previous.contains(path) else { throw foreignFile(path, root: root) }
             case .none:
                 try planFolders(for: path, root: root, planned: &plannedFolders, journal: &journal)
@@ -84,15 +98,15 @@ public struct SiteWriter: Sendable {
                 throw foreignFile(path, root: root)
             }
             journal.moves.append(.init(temporary: temporaryPath(for: path, nonce: nonce, index: journal.moves.count), target: path))
-            contents.append(data)
+            contents.append(files[index])
             report.written.append(path)
         }
-        let current = Set(site.paths)
+        let current = Set(paths)
         journal.removals = previous.subtracting(current).sorted().filter {
             Site.isSafe($0) && SiteJournal.foldersAreReal(above: $0, in: root, verified: &verified)
                 && FileIO.kind(root + "/" + $0) == .file
         }
-        let manifest = Data(site.paths.joined(separator: "\n").utf8)
+        let manifest = Data(paths.joined(separator: "\n").utf8)
         if FileIO.contents(of: root + "/" + Self.manifestName, ifSize: manifest.count).map({ FileIO.same($0, manifest) }) != true {
             journal.moves.append(.init(temporary: Self.temporaryMarker + nonce + "-manifest", target: Self.manifestName))
             contents.append(manifest)
@@ -108,7 +122,7 @@ public struct SiteWriter: Sendable {
             throw error
         }
         do {
-            report.removed = try journal.rollForward(in: root)
+            report.removed = try journal.rollForward(in: root, resuming: false)
         } catch {
             throw WriteError(path: error.path, reason: error.reason, committed: true)
         }
@@ -117,26 +131,37 @@ public struct SiteWriter: Sendable {
 
     // MARK: - Helpers
 
-    /// Makes the planned folders, writes and flushes every temporary, then flushes the folders that hold them.
+    /// Makes the planned folders, writes every temporary (on the worker threads), then flushes them all and their
+    /// folders' new names with one file-system flush before the journal may say `committed`.
     private func stage(_ journal: SiteJournal, _ contents: [Data], root: String) throws {
         for folder in journal.folders {
             guard mkdir(root + "/" + folder, 0o755) == 0 else {
                 throw WriteError(path: root + "/" + folder, reason: FileIO.errnoText())
             }
         }
-        var folders: Set<String> = [root]
-        for (move, data) in zip(journal.moves, contents) {
-            if interrupted() { throw Interrupted() }
-            do {
-                try FileIO.write(data, to: root + "/" + move.temporary)
-            } catch {
-                // Name the file the user knows, not its temporary.
-                throw WriteError(path: root + "/" + move.target, reason: error.reason)
+        let moves = journal.moves
+        let interrupted = interrupted
+        let stop = StopFlag()
+        let failures = workers.map(moves.count) { (index: Int) -> (any Error & Sendable)? in
+            // After a failure or an interruption the other threads write nothing more: the plan is rolled back.
+            if stop.isSet { return nil }
+            if interrupted() {
+                stop.set()
+                return Interrupted()
             }
-            folders.insert(root + "/" + SiteJournal.parent(of: move.temporary))
+            do throws(WriteError) {
+                try FileIO.write(contents[index], to: root + "/" + moves[index].temporary, sync: false)
+                return nil
+            } catch {
+                stop.set()
+                // Name the file the user knows, not its temporary.
+                return WriteError(path: root + "/" + moves[index].target, reason: error.reason)
+            }
         }
+        // The first failure in the plan's order, whichever thread met it first.
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         if interrupted() { throw Interrupted() }
-        for folder in folders.sorted() { try FileIO.syncFolder(folder) }
+        try FileIO.syncFileSystem(root)
     }
 
     /// Adds the missing folders above `path` to the plan; a file or symlink where a folder must be is refused.
@@ -184,6 +209,13 @@ public struct SiteWriter: Sendable {
         }
         return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
     }
+}
+
+/// Set once by the first thread that fails, so that the others stop.
+private final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var isSet: Bool { flag.load(ordering: .relaxed) }
+    func set() { flag.store(true, ordering: .relaxed) }
 }
 
 /// An exclusive lock on the output folder, so two builds into one folder take turns. Waiting polls, so that

@@ -37,27 +37,89 @@ struct SearchIndex {
 
     /// `window.GRADUS_SEARCH["pt"] = [[title, heading, url, text], …];`
     func script(language: String) -> String {
-        var out = "window.GRADUS_SEARCH = window.GRADUS_SEARCH || {};\nwindow.GRADUS_SEARCH[\(jsString(language))] = [\n"
-        for entry in entries {
-            out += "[\(jsString(entry.title)),\(jsString(entry.heading)),\(jsString(entry.url)),\(jsString(entry.text))],\n"
-        }
-        return out + "];\n"
+        String(decoding: Self.script(language: language, rows: [rows()]), as: UTF8.self)
     }
 
-    /// A JavaScript string literal that is also safe inside HTML (no `</script>` can close anything): a JSON
-    /// string with `<`, `>`, `&` and the two JavaScript line separators escaped as well.
-    private func jsString(_ text: String) -> String {
-        var out = ""
-        for scalar in JSONText.string(text).unicodeScalars {
-            switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
-            }
+    /// The script around rows made by `rows()` (of one lesson each, in the lessons' order), written straight into
+    /// the file's bytes.
+    static func script(language: String, rows: [[UInt8]]) -> Data {
+        var head: [UInt8] = []
+        head += "window.GRADUS_SEARCH = window.GRADUS_SEARCH || {};\nwindow.GRADUS_SEARCH[".utf8
+        appendJSString(language, to: &head)
+        head += "] = [\n".utf8
+        let tail = Array("];\n".utf8)
+        var data = Data(capacity: rows.reduce(head.count + tail.count) { $0 + $1.count })
+        data.append(contentsOf: head)
+        for row in rows { data.append(contentsOf: row) }
+        data.append(contentsOf: tail)
+        return data
+    }
+
+    /// The entries as lines of the script: `[title,heading,url,text],`.
+    func rows() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(0) { $0 + $1.title.utf8.count + $1.heading.utf8.count + $1.url.utf8.count + $1.text.utf8.count + 16 })
+        for entry in entries {
+            out.append(UInt8(ascii: "["))
+            Self.appendJSString(entry.title, to: &out)
+            out.append(UInt8(ascii: ","))
+            Self.appendJSString(entry.heading, to: &out)
+            out.append(UInt8(ascii: ","))
+            Self.appendJSString(entry.url, to: &out)
+            out.append(UInt8(ascii: ","))
+            Self.appendJSString(entry.text, to: &out)
+            out += "],\n".utf8
         }
         return out
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends a JavaScript string literal that is also safe inside HTML (no `</script>` can close anything): a
+    /// JSON string (quotes, backslashes and control characters escaped, as `JSONText.string`) with `<`, `>`, `&`
+    /// and the two JavaScript line separators escaped as well. One pass over the UTF-8 bytes: runs that need no
+    /// escape are copied whole.
+    static func appendJSString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0, i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                let escape: StaticString
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0..<0x20:
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    out += "\\u00".utf8
+                    out.append(Self.hexDigits[Int(byte >> 4)])
+                    out.append(Self.hexDigits[Int(byte & 15)])
+                    i += 1
+                    start = i
+                    continue
+                default:
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                i += width
+                start = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<n]))
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
