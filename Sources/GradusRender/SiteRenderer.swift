@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
             let jobs = course.languages.flatMap { language in (pages[language] ?? []).indices.map { (language, $0) } }
             let rendered = workers.map(jobs) { (language, index) -> Result<Data, MustacheError> in
                 Result { () throws(MustacheError) in
-                    Data(try renderLesson(course, language: language, lessons: pages[language]!, index: index).utf8)
+                    try renderLesson(course, language: language, lessons: pages[language]!, index: index)
                 }
             }
             var next = 0
@@ -103,7 +103,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderLesson(_ course: Course, language: Language, lessons: [LessonPage],
-                              index: Int) throws(MustacheError) -> String {
+                              index: Int) throws(MustacheError) -> Data {
         let lesson = lessons[index]
         let path = PagePaths.lesson(language.code, lesson.slug)
         var data = common(course, language: language, path: path, title: lesson.title,
@@ -132,7 +132,7 @@ public struct SiteRenderer: Sendable {
         }
         data["previous"] = neighbour(index - 1)
         data["next"] = neighbour(index + 1)
-        return try page("lesson", data, path: path)
+        return try pageData("lesson", data)
     }
 
     private func renderNotFound(_ course: Course) throws(MustacheError) -> String {
@@ -188,6 +188,20 @@ public struct SiteRenderer: Sendable {
         var data = data
         data["body"] = .string(try templates.library.render(name, .object(data)))
         return try templates.library.render("layout", .object(data))
+    }
+
+    /// `page`, the layout written straight into the file's bytes (no String made of the whole page).
+    private func pageData(_ name: String, _ data: MustacheObject) throws(MustacheError) -> Data {
+        var data = data
+        let body = try templates.library.render(name, .object(data))
+        data["body"] = .string(body)
+        guard let layout = templates.library["layout"] else {
+            return Data(try templates.library.render("layout", .object(data)).utf8)  // throws: there is no layout
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(layout.text.count * 2 + body.utf8.count)
+        try templates.library.render(layout, .object(data), into: &bytes)
+        return Data(bytes)
     }
 
     private func sitemap(_ site: Site, baseURL: String, course: Course) -> String {

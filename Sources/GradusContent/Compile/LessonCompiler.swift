@@ -55,7 +55,7 @@ public struct LessonCompiler: Sendable {
         }
         let lessons = results.map(\.0)
         for result in results { diagnostics += result.1 }
-        LinkChecker(lessons: lessons, languages: course.languages).check(&diagnostics)
+        LinkChecker(lessons: lessons, languages: course.languages, workers: workers).check(&diagnostics)
         QuestionIDCheck(languages: course.languages).check(lessons, &diagnostics)
         return CompiledCourse(course: course, lessons: lessons, warnings: diagnostics)
     }

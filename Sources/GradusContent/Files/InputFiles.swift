@@ -84,19 +84,24 @@ public enum InputFiles {
             return .failure((info.st_mode & S_IFMT) == S_IFDIR ? .notAFile : .notRegular)
         }
         guard Int(info.st_size) <= limit else { return .failure(.tooLarge(bytes: Int(info.st_size))) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into the result, sized by fstat with a byte to spare, so the read that finds the end is
+        // usually the second; a file that grows while it is read gets more room.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var filled = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 1 << 16)) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(Failure(errno: errno))
             }
-            if n == 0 { return .success(bytes) }
-            bytes += chunk[0..<n]
+            if n == 0 {
+                bytes.removeSubrange(filled...)
+                return .success(bytes)
+            }
+            filled += n
             // A file that grows while it is read is held to the same limit.
-            if bytes.count > limit { return .failure(.tooLarge(bytes: bytes.count)) }
+            if filled > limit { return .failure(.tooLarge(bytes: filled)) }
         }
     }
 

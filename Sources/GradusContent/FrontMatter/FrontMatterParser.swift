@@ -167,6 +167,15 @@ public struct FrontMatterParser: Sendable {
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
+        // Spaces, tabs and CRs are single UTF-8 bytes that no other scalar's bytes can be: trimming the bytes cuts
+        // where trimming the scalars does, without walking the text scalar by scalar.
+        let trimmed = utf8.withContiguousStorageIfAvailable { bytes -> String in
+            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
+            guard let start = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+            let end = bytes.lastIndex(where: { !isSpace($0) })!
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...end]), as: UTF8.self)
+        }
+        if let trimmed { return trimmed }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
         let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })!
