@@ -20,6 +20,8 @@ trap 'rm -rf "$work"' EXIT
 timed() {  # output file, command…: runs it under GNU time, appends "seconds kB" to the file
     local into=$1
     shift
+    # Dirty pages of the previous run flushed first (untimed), so that no tool pays for the other's writes.
+    sync
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
     cat "$work/time" >> "$into"
 }

@@ -2,6 +2,7 @@ import Foundation
 import GradusContent
 import GradusMarkdown
 import GradusSimulation
+import Synchronization
 
 /// The whole build in memory: content → course → compiled lessons → simulation tables → site.
 /// `gradus build` writes the result; `gradus check` stops before writing.
@@ -54,7 +55,7 @@ public struct SiteBuilder: Sendable {
                                           inlineHTML: { body.inlineHTML($0) }, workers: workers, memo: memo?.compile)
             .compile(course)
         let warnings = compiled.warnings + templateSet.warnings
-        return try render(compiled, templateSet: templateSet, body: body, diagnostics: warnings)
+        return try render(consume compiled, templateSet: templateSet, body: body, diagnostics: warnings)
     }
 
     /// Every problem of the course, for `gradus check`: each stage runs on whatever the earlier ones could read, so
@@ -84,7 +85,7 @@ public struct SiteBuilder: Sendable {
             do {
                 // The theme's own warnings go in whole: `check` lists each word still to translate.
                 diagnostics += templateSet.warnings
-                diagnostics += try render(compiled, templateSet: templateSet, body: body, diagnostics: []).warnings
+                diagnostics += try render(consume compiled, templateSet: templateSet, body: body, diagnostics: []).warnings
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -115,12 +116,17 @@ public struct SiteBuilder: Sendable {
         var introductions: [Language: String] = [:]
         let built = course.languages.filter { languages?.contains($0.code) ?? true }
         // Every (language, lesson) page on the worker threads, with the lesson's rows of the language's search
-        // index; pages, rows and diagnostics gathered in that order.
-        let lessons = compiled.lessons
-        let jobs = built.flatMap { language in lessons.indices.map { (language, $0) } }
+        // index. The jobs go lesson by lesson, and a lesson's parsed documents (the largest part of the build's
+        // memory) are let go as soon as its last page is made; pages, rows and diagnostics are gathered by index,
+        // language by language.
+        let count = compiled.lessons.count
+        let slots = LessonSlots(compiled.lessons, uses: built.count)
+        compiled.lessons = []
         typealias Made = (page: LessonPage, search: [UInt8], diagnostics: [Diagnostic])
-        var rendered = workers.map(jobs) { (language, index) -> Swift.Result<Made?, ContentFailure> in
-            let lesson = lessons[index]
+        var rendered = workers.map(count * built.count) { job -> Swift.Result<Made?, ContentFailure> in
+            let (index, language) = (job / built.count, built[job % built.count])
+            defer { slots.done(index) }
+            let lesson = slots[index]
             // A lesson all of whose translations failed to load has none to show (only in `check`).
             guard let (shown, translation) = lesson.translation(language, fallback: course.languages) else { return .success(nil) }
             // With a memo, a body made from the same inputs in the last build is taken again.
@@ -146,19 +152,18 @@ public struct SiteBuilder: Sendable {
                 return .failure(error)
             }
         }
-        // The parsed documents are not needed any more: the largest part of the build's memory.
-        _ = consume lessons
-        compiled.lessons = []
         for language in built {
             introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "")
             pages[language] = []
         }
         var searchRows: [Language: [[UInt8]]] = [:]
-        for ((language, _), result) in zip(jobs, rendered) {
-            guard let made = try result.get() else { continue }
-            pages[language]!.append(made.page)
-            searchRows[language, default: []].append(made.search)
-            diagnostics += made.diagnostics
+        for (offset, language) in built.enumerated() {
+            for index in 0..<count {
+                guard let made = try rendered[index * built.count + offset].get() else { continue }
+                pages[language]!.append(made.page)
+                searchRows[language, default: []].append(made.search)
+                diagnostics += made.diagnostics
+            }
         }
         rendered = []
         // The search scripts now, so that their rows are freed before the pages are rendered.
@@ -180,5 +185,29 @@ public struct SiteBuilder: Sendable {
         return Result(site: site, warnings: ThemeWords.summarizingUntranslated(diagnostics),
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,
                       languages: built.count, simulations: tables.count)
+    }
+}
+
+/// The compiled lessons while their pages are made: each is let go (with its parsed documents) once the last of its
+/// `uses` pages is done, so the documents of every lesson are never all held with every page.
+private final class LessonSlots: Sendable {
+    private struct State {
+        var lessons: [CompiledLesson?]
+        var remaining: [Int]
+    }
+
+    private let state: Mutex<State>
+
+    init(_ lessons: [CompiledLesson], uses: Int) {
+        state = Mutex(State(lessons: lessons, remaining: Array(repeating: uses, count: lessons.count)))
+    }
+
+    subscript(index: Int) -> CompiledLesson { state.withLock { $0.lessons[index]! } }
+
+    func done(_ index: Int) {
+        state.withLock { state in
+            state.remaining[index] -= 1
+            if state.remaining[index] == 0 { state.lessons[index] = nil }
+        }
     }
 }
