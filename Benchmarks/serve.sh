@@ -37,6 +37,9 @@ def subscribe():
         key = base64.b64encode(os.urandom(16)).decode()
         s.sendall((f"GET /livereload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                    f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+        head = b""
+        while b"\r\n\r\n" not in head:  # the 101 answer before the first frame
+            head += s.recv(1)
         hello = b'{"command":"hello","protocols":["http://livereload.com/protocols/official-7"]}'
         mask = os.urandom(4)
         s.sendall(bytes([0x81, 0x80 | len(hello)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(hello)))
