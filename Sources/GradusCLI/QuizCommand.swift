@@ -128,7 +128,7 @@ enum QuizCommand {
         // A lesson shown in a fallback language speaks that language throughout.
         let session = QuizSession(quiz: quiz, strings: QuizStrings(words: words.text(quiz.language)),
                                   attempts: attempts, terminal: terminal,
-                                  shownSeed: givenSeed == nil && !scriptedRun ? seed : nil,
+                                  shownSeed: givenSeed == nil && !scriptedRun ? seed : nil, variantSeed: seed,
                                   math: { tex in (try? UnicodeMath.render(tex: tex)) ?? tex })
         // One lock for the outcomes and the saves: an interruption waits for a save in progress, then exits.
         let recording = Mutex(Recording(recorder: ProgressRecorder(store: store)))
@@ -169,16 +169,25 @@ enum QuizCommand {
         return .success
     }
 
-    /// `a,b+d,c`: one entry per question in order; letters as displayed.
-    static func parseAnswers(_ text: String, for quiz: Quiz) throws(UsageError) -> [Set<Int>] {
+    /// `a,b+d,0.25,1/4`: one entry per question in order; letters as displayed, numbers with a point (the comma
+    /// separates the entries).
+    static func parseAnswers(_ text: String, for quiz: Quiz) throws(UsageError) -> [QuizSession.ScriptedAnswer] {
         let entries = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard entries.count == quiz.questions.count else {
             throw UsageError("--answers has \(entries.count) entr\(entries.count == 1 ? "y" : "ies") but the quiz has "
                              + "\(quiz.questions.count) question\(quiz.questions.count == 1 ? "" : "s")",
                              hint: "give one entry per question, separated by commas")
         }
-        var result: [Set<Int>] = []
+        var result: [QuizSession.ScriptedAnswer] = []
         for (index, (entry, question)) in zip(entries, quiz.questions).enumerated() {
+            if question.kind == .numeric {
+                guard let value = NumberReply.parse(entry, decimalSeparator: ".").number else {
+                    throw UsageError("invalid answer '\(entry.escapingControls)' for question \(index + 1)",
+                                     hint: "expected a number, such as 0.25, 1/4 or 2.5e-1 (with a point)")
+                }
+                result.append(.number(value, entry.trimmingCharacters(in: .whitespaces)))
+                continue
+            }
             guard let chosen = AnswerParser.parse(entry, optionCount: question.options.count,
                                                   allowsMany: question.kind == .multiple) else {
                 let letters = question.options.indices.map(AnswerParser.letter).joined(separator: ", ")
@@ -186,7 +195,7 @@ enum QuizCommand {
                                  hint: "expected " + (question.kind == .multiple ? "letters joined by '+'" : "one letter")
                                      + " among \(letters)")
             }
-            result.append(chosen)
+            result.append(.options(chosen))
         }
         return result
     }

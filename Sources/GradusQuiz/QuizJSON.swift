@@ -15,6 +15,7 @@ public enum QuizJSON {
                 ("attempts", String(outcome.attempts.count)),
                 ("first_try", outcome.correctOnFirstTry ? "true" : "false"),
                 ("right", outcome.correctInTheEnd ? "true" : "false"),
+                ("asked", JSONText.array(outcome.asked.map(attempt))),
             ])
         }
         var score: [(String, String)] = [
@@ -54,7 +55,39 @@ public enum QuizJSON {
 
     // MARK: - Helpers
 
-    private static func question(_ q: Question) -> String {
+    /// One attempt: the values shown, the reply, and for a numeric question the key and the widest miss allowed.
+    private static func attempt(_ a: QuestionOutcome.Attempt) -> String {
+        JSONText.object([
+            ("values", values(a.values)),
+            ("reply", JSONText.string(a.reply)),
+            ("expected", a.expected.map(exact) ?? "null"),
+            ("tolerance", a.allowance.map(exact) ?? "null"),
+            ("right", a.right ? "true" : "false"),
+        ])
+    }
+
+    private static func values(_ values: [Computed.Value]) -> String {
+        JSONText.object(values.map { ($0.name, JSONText.string($0.text)) })
+    }
+
+    /// A number exactly (the shortest text that reads back as the same Double); non-finite ones as null.
+    static func exact(_ x: Double) -> String {
+        guard x.isFinite else { return "null" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+
+    /// A numeric key: the value, the tolerance as the author gave it, and the widest miss it allows.
+    private static func key(_ key: NumericAnswer) -> String {
+        let tolerance: String
+        switch key.tolerance {
+        case .absolute(let t): tolerance = JSONText.object([("absolute", exact(t))])
+        case .relative(let p): tolerance = JSONText.object([("relative", exact(p))])
+        }
+        return JSONText.object([("value", exact(key.value)), ("tolerance", tolerance), ("allowance", exact(key.allowance))])
+    }
+
+    static func question(_ q: Question) -> String {
         JSONText.object([
             ("id", JSONText.string(q.id)),
             ("kind", JSONText.string(q.kind.rawValue)),
@@ -68,6 +101,9 @@ public enum QuizJSON {
                 ])
             })),
             ("explanation", text(q.explanation)),
+            ("answer", q.numeric.map(key) ?? "null"),
+            ("generator", q.computed.map { JSONText.string($0.generator) } ?? "null"),
+            ("values", q.computed.map { values($0.values) } ?? "null"),
             ("origin", JSONText.string(q.origin)),
         ])
     }

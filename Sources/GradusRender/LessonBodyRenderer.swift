@@ -10,10 +10,11 @@ struct LessonBodyRenderer: Sendable {
     var unsafe: Bool
     var words: [String: MustacheObject]
 
-    /// The HTML of a run of inline nodes (quiz texts).
-    func inlineHTML(_ nodes: [MarkdownNode]) -> String {
-        let renderer = HTMLRenderer(hooks: HTMLHooks(math: { tex, display in MathHTML.render(tex, display: display) }))
-        return nodes.map { renderer.html($0) }.joined()
+    /// The HTML of a run of inline nodes (quiz texts), a computed question's placeholders filled: in math
+    /// before it is rendered, in prose after.
+    func inlineHTML(_ nodes: [MarkdownNode], fill: QuizFill = .none) -> String {
+        let renderer = HTMLRenderer(hooks: HTMLHooks(math: { tex, display in MathHTML.render(fill.tex(tex), display: display) }))
+        return fill.prose(nodes.map { renderer.html($0) }.joined())
     }
 
     /// The course introduction (`course.LANG.md`'s body).

@@ -47,7 +47,7 @@ public struct SiteBuilder: Sendable {
         let templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: course.languages)
         let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet.words)
         let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, words: templateSet.themeWords.texts,
-                                          inlineHTML: { body.inlineHTML($0) }).compile(course)
+                                          inlineHTML: { body.inlineHTML($0, fill: $1) }).compile(course)
         return try render(compiled, templateSet: templateSet, body: body, diagnostics: compiled.warnings + templateSet.warnings)
     }
 
@@ -70,7 +70,7 @@ public struct SiteBuilder: Sendable {
         // A broken template leaves no template set, but its words may still load for the generated questions.
         let words = templateSet?.themeWords.texts
             ?? (try? ThemeWords.load(from: templates, displayRoot: templatesDisplay, languages: course.languages))?.texts ?? [:]
-        let compiled = LessonCompiler(registry: registry, unsafe: unsafe, words: words, inlineHTML: { body.inlineHTML($0) })
+        let compiled = LessonCompiler(registry: registry, unsafe: unsafe, words: words, inlineHTML: { body.inlineHTML($0, fill: $1) })
             .compileReporting(course)
         diagnostics += compiled.warnings
         if let templateSet {

@@ -10,17 +10,22 @@ public struct LessonCompiler: Sendable {
     public var registry: Registry
     /// Keep raw HTML and any URL (`build --unsafe`).
     public var unsafe: Bool
-    /// Renders inline nodes of quiz texts to HTML (with math); the site sets it, the terminal needs none.
-    public var inlineHTML: @Sendable ([MarkdownNode]) -> String
+    /// Renders inline nodes of quiz texts to HTML (with math), filling a computed question's placeholders; the
+    /// site sets it, the terminal needs none.
+    public var inlineHTML: @Sendable ([MarkdownNode], QuizFill) -> String
+    /// The generators `::: quiz computed` may name.
+    public var generators: QuestionGenerators
     /// The theme's interface words by language code, then by key: the true/false options and the generated
     /// not-mentioned question are written in them, so the compiler keeps no language's words of its own.
     public var words: [String: [String: String]]
 
     public static let directives = ["quiz", "simulation"]
 
-    public init(registry: Registry, unsafe: Bool = false, words: [String: [String: String]],
-                inlineHTML: @escaping @Sendable ([MarkdownNode]) -> String = { _ in "" }) {
+    public init(registry: Registry, generators: QuestionGenerators = .standard, unsafe: Bool = false,
+                words: [String: [String: String]],
+                inlineHTML: @escaping @Sendable ([MarkdownNode], QuizFill) -> String = { _, _ in "" }) {
         self.registry = registry
+        self.generators = generators
         self.unsafe = unsafe
         self.words = words
         self.inlineHTML = inlineHTML
@@ -96,7 +101,8 @@ public struct LessonCompiler: Sendable {
                     let number = questions.count + 1
                     if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code,
                                                  strings: QuizStrings(words: words[source.language.code] ?? [:]),
-                                                 unreadablePools: course.unreadablePools, pools: pools, index: notMentioned)
+                                                 unreadablePools: course.unreadablePools, pools: pools, index: notMentioned,
+                                                 generators: generators, seed: course.config.seed)
                         .read(node, defaultID: "\(lesson.slug)/q\(number)", at: at, locate: locate,
                               diagnostics: &diagnostics) {
                         questions.append(CompiledQuestion(node: node.index, question: question, location: at))

@@ -31,6 +31,10 @@ public enum GIFTWriter {
             for option in question.options {
                 out += "\n~%" + (option.isCorrect ? weight : "-100") + "%" + field(option.text) + feedback(option.why)
             }
+        case .numeric:
+            // GIFT's numerical answer takes an absolute tolerance: a relative one is turned into its width here.
+            let answer = question.numeric ?? NumericAnswer(value: .nan)
+            out += "#" + number(answer.value) + ":" + number(answer.allowance)
         }
         if !question.explanation.isEmpty { out += "\n####" + field(question.explanation) }
         return out + "\n}"
@@ -77,6 +81,12 @@ public enum GIFTWriter {
             }
         }
         return out
+    }
+
+    /// A number as Moodle reads it: a point, the shortest digits that read back as the same value.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
     }
 
     /// Moodle's grade percentages with at most five decimals: 50, 33.33333, 12.5.

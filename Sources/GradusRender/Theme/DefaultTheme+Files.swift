@@ -87,7 +87,10 @@ extension DefaultTheme {
   "quiz_negations": "NICHT",
   "quiz_quote_open": "„",
   "quiz_quote_close": "“",
-  "quiz_list_and": "und"
+  "quiz_list_and": "und",
+  "quiz_prompt_number": "Deine Antwort (eine Zahl):",
+  "quiz_number_expected": "Gib eine Zahl ein, etwa {example}, 1/4 oder 2,5e-1.",
+  "quiz_key_tolerance": "{value} (± {tolerance})"
 }
 
 """#,
@@ -167,7 +170,10 @@ extension DefaultTheme {
   "quiz_negations": "NOT",
   "quiz_quote_open": "“",
   "quiz_quote_close": "”",
-  "quiz_list_and": "and"
+  "quiz_list_and": "and",
+  "quiz_prompt_number": "Your answer (a number):",
+  "quiz_number_expected": "Type a number, such as {example}, 1/4 or 2.5e-1.",
+  "quiz_key_tolerance": "{value} (± {tolerance})"
 }
 
 """#,
@@ -247,7 +253,10 @@ extension DefaultTheme {
   "quiz_negations": "NÃO",
   "quiz_quote_open": "“",
   "quiz_quote_close": "”",
-  "quiz_list_and": "e"
+  "quiz_list_and": "e",
+  "quiz_prompt_number": "Sua resposta (um número):",
+  "quiz_number_expected": "Digite um número, como {example}, 1/4 ou 2,5e-1.",
+  "quiz_key_tolerance": "{value} (± {tolerance})"
 }
 
 """#,
