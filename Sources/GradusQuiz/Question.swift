@@ -112,12 +112,15 @@ public struct Quiz: Hashable, Sendable {
     public var lessonTitle: String
     public var language: String
     public var questions: [Question]
+    /// The lesson's exercises, for exports (a session asks only the questions).
+    public var exercises: [Exercise]
 
-    public init(lessonSlug: String, lessonTitle: String, language: String, questions: [Question]) {
+    public init(lessonSlug: String, lessonTitle: String, language: String, questions: [Question], exercises: [Exercise] = []) {
         self.lessonSlug = lessonSlug
         self.lessonTitle = lessonTitle
         self.language = language
         self.questions = questions
+        self.exercises = exercises
     }
 }
 
@@ -128,5 +131,20 @@ extension Computed {
     public static func variantSeed(id: String, seed: UInt64, index: Int) -> UInt64 {
         var random = SeededRandom(key: "variant:" + id, seed: seed &+ UInt64(index))
         return random.next()
+    }
+}
+
+extension Computed {
+    /// How many variants a page and an export ship of each computed question: enough that a learner who asks
+    /// for new numbers rarely sees the same ones, few enough to keep the page small.
+    public static let shippedVariants = 16
+}
+
+extension Question {
+    /// Variants 0…count−1 of a computed question under `seed` (the course's), in order; a question that is not
+    /// computed is its only variant.
+    public func variants(count: Int = Computed.shippedVariants, seed: UInt64) -> [Question] {
+        guard let redraw = computed?.redraw else { return [self] }
+        return (0..<count).map { redraw.draw(Computed.variantSeed(id: id, seed: seed, index: $0)) }
     }
 }

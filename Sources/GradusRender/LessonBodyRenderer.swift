@@ -6,13 +6,16 @@ import GradusSimulation
 
 /// Renders a compiled lesson's Markdown to the HTML of its page: simulations as tables, quizzes as forms, math,
 /// and lesson links rewritten to the pages they point at.
-struct LessonBodyRenderer: Sendable {
+public struct LessonBodyRenderer: Sendable {
     var unsafe: Bool
     var words: [String: MustacheObject]
 
     /// The HTML of a run of inline nodes (quiz texts), a computed question's placeholders filled: in math
     /// before it is rendered, in prose after.
-    func inlineHTML(_ nodes: [MarkdownNode], fill: QuizFill = .none) -> String {
+    func inlineHTML(_ nodes: [MarkdownNode], fill: QuizFill = .none) -> String { Self.quizHTML(nodes, fill: fill) }
+
+    /// The same for commands that export questions without building the site.
+    public static func quizHTML(_ nodes: [MarkdownNode], fill: QuizFill) -> String {
         let renderer = HTMLRenderer(hooks: HTMLHooks(math: { tex, display in MathHTML.render(fill.tex(tex), display: display) }))
         return fill.prose(nodes.map { renderer.html($0) }.joined())
     }
@@ -29,6 +32,8 @@ struct LessonBodyRenderer: Sendable {
         let language = shownLanguage.code
         let wordsOfPage = words[language] ?? MustacheObject()
         let questions = Dictionary(uniqueKeysWithValues: translation.questions.map { ($0.node, $0.question) })
+        let exercises = Dictionary(uniqueKeysWithValues: translation.exercises.map { ($0.node, $0.exercise) })
+        let solutionNodes = Set(translation.exercises.compactMap(\.solutionNode))
         var hooks = HTMLHooks()
         hooks.math = { tex, display in MathHTML.render(tex, display: display) }
         hooks.link = { destination, _ in
@@ -51,7 +56,7 @@ struct LessonBodyRenderer: Sendable {
             return "<pre class=\"code\"><code class=\"language-\(escapeXML(language))\">"
                 + Highlighter(grammar: grammar).highlight(code) + "</code></pre>\n"
         }
-        hooks.directive = { node, _ in
+        hooks.directive = { node, body in
             if let use = translation.simulations[node.index], let table = tables[use.key] {
                 let separators = ThemeWords.separators(wordsOfPage)
                 let chart = ChartRenderer(table: table, spec: use.chart, language: language, separators: separators,
@@ -61,6 +66,17 @@ struct LessonBodyRenderer: Sendable {
             }
             if let question = questions[node.index] {
                 return QuizHTML.render(question, words: { wordsOfPage[$0]?.text ?? "" })
+            }
+            if let exercise = exercises[node.index] {
+                let anchor = Exercise.anchor(exercise.number)
+                return "<section class=\"exercise\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-label\">\n"
+                    + "<p class=\"exercise-label\" id=\"\(anchor)-label\">"
+                    + escapeXML("\(wordsOfPage["exercise"]?.text ?? "") \(exercise.number)") + "</p>\n"
+                    + body() + "</section>\n"
+            }
+            if solutionNodes.contains(node.index) {
+                return "<details class=\"solution\">\n<summary>" + escapeXML(wordsOfPage["solution"]?.text ?? "")
+                    + "</summary>\n" + body() + "</details>\n"
             }
             return nil
         }

@@ -19,7 +19,7 @@ public struct LessonCompiler: Sendable {
     /// not-mentioned question are written in them, so the compiler keeps no language's words of its own.
     public var words: [String: [String: String]]
 
-    public static let directives = ["quiz", "simulation"]
+    public static let directives = ["exercise", "quiz", "simulation", "solution"]
 
     public init(registry: Registry, generators: QuestionGenerators = .standard, unsafe: Bool = false,
                 words: [String: [String: String]],
@@ -64,6 +64,8 @@ public struct LessonCompiler: Sendable {
         var outline: [OutlineEntry] = []
         var simulations: [Int: SimulationUse] = [:]
         var questions: [CompiledQuestion] = []
+        var exercises: [CompiledExercise] = []
+        var solutions = Set<Int>()
         let pools = course.pools.compactMapValues { $0[source.language] }
         let notMentioned = NotMentionedIndex(root: document.root)
         let insideDirectives = document.nodesInsideDirectives
@@ -107,6 +109,24 @@ public struct LessonCompiler: Sendable {
                               diagnostics: &diagnostics) {
                         questions.append(CompiledQuestion(node: node.index, question: question, location: at))
                     }
+                case "exercise":
+                    let number = exercises.count + 1
+                    let html = inlineHTML
+                    if let exercise = ExerciseDirective(blockHTML: { html($0, .none) })
+                        .read(node, number: number, defaultID: "\(lesson.slug)/ex\(number)", at: at, locate: locate,
+                              diagnostics: &diagnostics) {
+                        exercises.append(exercise)
+                        if let solution = exercise.solutionNode { solutions.insert(solution) }
+                        let word = words[source.language.code]?["exercise"] ?? "Exercise"
+                        let title = exercise.exercise.title
+                        outline.append(OutlineEntry(level: 3, id: Exercise.anchor(number),
+                                                    text: "\(word) \(number)" + (title.isEmpty ? "" : ": " + title)))
+                    }
+                case ExerciseDirective.solution:
+                    if !solutions.contains(node.index) {
+                        diagnostics.append(.error(at: at, "'::: solution' belongs inside an '::: exercise' (nest it before "
+                                                  + "the exercise's closing ':::')"))
+                    }
                 default:
                     let hint = nearest(name, in: Self.directives).map { "did you mean '\($0)'? " } ?? ""
                     diagnostics.append(.error(at: at, "unknown directive '\(name)'; \(hint)known directives: "
@@ -117,7 +137,7 @@ public struct LessonCompiler: Sendable {
             }
         }
         return CompiledTranslation(source: source, document: document, outline: outline,
-                                   simulations: simulations, questions: questions)
+                                   simulations: simulations, questions: questions, exercises: exercises)
     }
 }
 

@@ -4,12 +4,31 @@
 /// and line breaks as `\n`, so no text can end a field early.
 public enum GIFTWriter {
     /// A GIFT file for the quizzes, each lesson under its own `$CATEGORY:`.
-    public static func write(_ quizzes: [Quiz], courseTitle: String) -> String {
+    /// A computed question becomes its variants (`ID-v1`, `ID-v2`…) in a category of its own under the lesson's,
+    /// from which a Moodle quiz can draw one at random, as it does for its own calculated questions. `seed` is
+    /// the course's: the variants are those the site ships.
+    public static func write(_ quizzes: [Quiz], courseTitle: String, seed: UInt64 = 1) -> String {
         var out = "// " + oneLine(courseTitle) + " — exported by Gradus for Moodle (GIFT format)\n"
         for quiz in quizzes where !quiz.questions.isEmpty {
-            out += "\n$CATEGORY: $course$/" + escape(quiz.lessonSlug) + "\n\n"
+            let category = "$course$/" + escape(quiz.lessonSlug)
+            out += "\n$CATEGORY: " + category + "\n\n"
             out += "// " + oneLine(quiz.lessonTitle) + " (" + quiz.language + ")\n\n"
-            for question in quiz.questions { out += write(question) + "\n\n" }
+            var inSubcategory = false
+            for question in quiz.questions {
+                guard question.computed?.redraw != nil else {
+                    if inSubcategory { out += "$CATEGORY: " + category + "\n\n" }
+                    inSubcategory = false
+                    out += write(question) + "\n\n"
+                    continue
+                }
+                out += "$CATEGORY: " + category + "/" + escape(question.id.replacingOccurrences(of: "/", with: "-")) + "\n\n"
+                inSubcategory = true
+                for (index, variant) in question.variants(seed: seed).enumerated() {
+                    var named = variant
+                    named.id = question.id + "-v\(index + 1)"
+                    out += write(named) + "\n\n"
+                }
+            }
         }
         return out
     }

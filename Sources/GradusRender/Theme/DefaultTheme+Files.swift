@@ -90,7 +90,9 @@ extension DefaultTheme {
   "quiz_list_and": "und",
   "quiz_prompt_number": "Deine Antwort (eine Zahl):",
   "quiz_number_expected": "Gib eine Zahl ein, etwa {example}, 1/4 oder 2,5e-1.",
-  "quiz_key_tolerance": "{value} (± {tolerance})"
+  "quiz_key_tolerance": "{value} (± {tolerance})",
+  "exercise": "Aufgabe",
+  "solution": "Lösung"
 }
 
 """#,
@@ -173,7 +175,9 @@ extension DefaultTheme {
   "quiz_list_and": "and",
   "quiz_prompt_number": "Your answer (a number):",
   "quiz_number_expected": "Type a number, such as {example}, 1/4 or 2.5e-1.",
-  "quiz_key_tolerance": "{value} (± {tolerance})"
+  "quiz_key_tolerance": "{value} (± {tolerance})",
+  "exercise": "Exercise",
+  "solution": "Solution"
 }
 
 """#,
@@ -256,7 +260,9 @@ extension DefaultTheme {
   "quiz_list_and": "e",
   "quiz_prompt_number": "Sua resposta (um número):",
   "quiz_number_expected": "Digite um número, como {example}, 1/4 ou 2,5e-1.",
-  "quiz_key_tolerance": "{value} (± {tolerance})"
+  "quiz_key_tolerance": "{value} (± {tolerance})",
+  "exercise": "Exercício",
+  "solution": "Solução"
 }
 
 """#,
@@ -689,6 +695,14 @@ pre.code .n, pre.code .v { color: var(--hl-n); }
 /* MathML Core ignores columnalign; aligned equations need it spelled in CSS. */
 mtd[columnalign="right"] { text-align: right; }
 mtd[columnalign="left"] { text-align: left; }
+
+/* Exercises: a numbered block with its worked solution folded until the reader opens it. */
+.exercise { border-left: 4px solid var(--accent); padding: 0.25rem 0 0.25rem 1rem; margin: 1.5rem 0; }
+.exercise-label { color: var(--accent); font-weight: 700; margin: 0.5rem 0 0; }
+.exercise > h2, .exercise > h3, .exercise > h4 { margin-top: 0.25rem; }
+.solution { border-top: 1px solid var(--rule); margin-top: 0.75rem; padding-top: 0.5rem; }
+.solution > summary { cursor: pointer; font-weight: 600; }
+@media print { .solution { display: block; } }
 
 """#,
     ]
