@@ -13,8 +13,8 @@ enum QuizCommand {
     static let spec = CommandSpec(
         name: "quiz",
         summary: "take a lesson's quiz in the terminal",
-        synopsis: "[--root DIR] [--content DIR] [--templates DIR] [--lang CODE] [--lesson SLUG] [--seed N] [--attempts N] [--list] [--review] "
-            + "[--answers a,b+d,c] [--format text|json] [--pass-mark P] [--progress FILE] [--reset]",
+        synopsis: "[--root DIR] [--content DIR] [--templates DIR] [--lang CODE] [--lesson SLUG] [--seed N] [--attempts N] [--list] [--generators] [--review] "
+            + "[--answers a,b+d,0.25] [--format text|json] [--pass-mark P] [--progress FILE] [--reset]",
         options: [
             CommonOptions.root,
             CommonOptions.content,
@@ -22,12 +22,15 @@ enum QuizCommand {
             CommonOptions.lang,
             OptionSpec("lesson", .value(placeholder: "SLUG"), help: "the lesson to practise (default: the first)"),
             OptionSpec("seed", .value(placeholder: "N"),
-                       help: "order of questions and options (default: drawn and shown; the course's seed when scripted)"),
+                       help: "order of questions and options and the numbers of computed questions (default: drawn and shown; "
+                           + "the course's seed when scripted)"),
             OptionSpec("attempts", .value(placeholder: "N"), help: "tries per question before the answer is shown (default: 2)"),
             OptionSpec("list", .flag, help: "list the lessons with their questions and your progress"),
+            OptionSpec("generators", .flag, help: "list the generators of computed questions with the values they fill"),
             OptionSpec("review", .flag, help: "ask the questions that are due for review first (Leitner boxes)"),
             OptionSpec("answers", .value(placeholder: "LIST"),
-                       help: "answer without prompting: one entry per question, ',' between questions, '+' between options"),
+                       help: "answer without prompting: one entry per question, ',' between questions, '+' between options, "
+                           + "numbers with a point (0.25, 1/4)"),
             OptionSpec("format", .value(placeholder: "text|json"), help: "json prints the result as one JSON object"),
             OptionSpec("pass-mark", .value(placeholder: "P"),
                        help: "exit with 1 when the first-try score in percent is below P"),
@@ -40,12 +43,17 @@ enum QuizCommand {
             "gradus quiz --lesson backpropagation --attempts 3 --seed 7",
             "gradus quiz --lang en --answers b,a --format json --pass-mark 50",
             "gradus quiz --review",
+            "gradus quiz --generators",
         ],
         run: { arguments, console in try run(arguments, console, clock: Date.init) })
 
     /// Runs the command; `clock` gives the time for the review schedule (injected by the tests).
     static func run(_ arguments: ParsedArguments, _ console: Console,
                     clock: @escaping @Sendable () -> Date) throws -> ExitCode {
+        if arguments.has("generators") {
+            console.out(listGenerators(.standard))
+            return .success
+        }
         let format = try arguments.choice("format", of: ["text", "json"]) ?? "text"
         let attempts = try arguments.integer("attempts", in: 1...10) ?? 2
         let passMark = try arguments.integer("pass-mark", in: 0...100).map(Double.init)
@@ -198,6 +206,23 @@ enum QuizCommand {
             result.append(.options(chosen))
         }
         return result
+    }
+
+    /// Each generator with what it asks and the placeholders it fills, as `simulate --list` shows simulations.
+    static func listGenerators(_ generators: QuestionGenerators) -> String {
+        var out = ""
+        for generator in generators.generators {
+            out += "\(generator.name): \(generator.summary)\n"
+            let width = (generator.values.map(\.name.count) + ["answer".count]).max() ?? 0
+            for value in generator.values {
+                let name = "{\(value.name)}".padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                out += "    \(name)  \(value.help)" + (value.range.isEmpty ? "" : " (\(value.range))") + "\n"
+            }
+            let tolerance = QuizJSON.exact(generator.relativeTolerance * 100)
+            out += "    " + "{answer}".padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                + "  the key, graded within \(tolerance) % unless the question sets 'tolerance:'\n"
+        }
+        return out
     }
 
     // MARK: - Helpers

@@ -74,7 +74,7 @@ public enum QuizJSON {
     }
 
     /// A number exactly (the shortest text that reads back as the same Double); non-finite ones as null.
-    static func exact(_ x: Double) -> String {
+    public static func exact(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return "\(x)"
