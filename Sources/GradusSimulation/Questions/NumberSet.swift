@@ -51,10 +51,11 @@ struct NumberSet: Sendable {
     /// `units`·10^-decimals written with at most `decimals` decimals, from integers so nothing is rounded.
     private func text(_ units: Int) -> String {
         let unit = Int(NumberSet.scale(decimals))
+        let whole = "\(units < 0 ? "-" : "")\(abs(units) / unit)"
+        guard decimals > 0 else { return whole }
         var fraction = String(abs(units) % unit)
         fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
-        let whole = "\(units < 0 ? "-" : "")\(abs(units) / unit)"
         return fraction.isEmpty ? whole : "\(whole).\(fraction)"
     }
 

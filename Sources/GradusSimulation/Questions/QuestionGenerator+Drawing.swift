@@ -3,11 +3,13 @@ import GradusEngine
 extension QuestionGenerator {
     /// A generator whose draw calls `attempt` until it returns a variant (nil: a degenerate case, such as a
     /// gradient too small to read) whose answer and distractors are all distinct. The attempts share one random
-    /// stream started at the seed, so the result is still a function of the seed.
+    /// stream started at the seed, so the result is still a function of the seed. The stream is salted with the
+    /// name: two generators given the same seed (two questions of a page) do not start from the same numbers.
     init(name: String, summary: String, values: [Value], relativeTolerance: Double,
          attempt: @escaping @Sendable (inout Generator) -> Draw?) {
+        let salt = QuestionGenerator.fnv1a(name)
         self.init(name: name, summary: summary, values: values, relativeTolerance: relativeTolerance) { seed in
-            var generator = Generator(seed: seed)
+            var generator = Generator(seed: seed ^ salt)
             for _ in 0..<10_000 {
                 if let draw = attempt(&generator),
                    QuestionGenerator.distinct([draw.answer] + draw.distractors, relativeTolerance: relativeTolerance) {
@@ -27,6 +29,13 @@ extension QuestionGenerator {
             where !(abs(a - b) > 3 * relativeTolerance * max(abs(a), abs(b))) { return false }
         }
         return true
+    }
+}
+
+extension QuestionGenerator {
+    /// The 64-bit FNV-1a hash of the text's UTF-8 bytes: stable across runs and platforms, unlike `Hasher`.
+    static func fnv1a(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
     }
 }
 
