@@ -105,6 +105,43 @@ struct QuestionGeneratorOracleTests {
         }
     }
 
+    // MARK: - Hand computation
+
+    /// What a learner computes from the drawn values and the intermediates as the question shows them, rounded
+    /// to four significant digits, doing the rest exactly (a pocket calculator).
+    static func byHand(_ name: String, _ draw: QuestionGenerator.Draw) -> Double? {
+        func v(_ key: String) -> Double { draw[key]! }
+        func shown(_ key: String) -> Double { Double(String(format: "%.4g", draw[key]!))! }
+        switch name {
+        case "backprop-step":
+            let h = shown("h"), yhat = shown("yhat")
+            return (yhat - v("y")) * yhat * (1 - yhat) * v("w2") * h * (1 - h) * v("x")
+        case "sigmoid-slope": return shown("s") * (1 - shown("s"))
+        case "tanh-slope": return 1 - shown("t") * shown("t")
+        case "layer-product": return pow(v("w") * shown("slope"), v("k"))
+        case "lstm-cell-path": return v("f1") * v("f2") * v("f3") * v("f4")
+        case "clip-factor", "clip-factor-3d": return v("max_norm") / shown("norm")
+        case "he-std": return sqrt(2 / v("fan_in"))
+        case "xavier-std": return sqrt(2 / (v("fan_in") + v("fan_out")))
+        case "sgd-weight-decay": return v("w") - v("eta") * (shown("grad") + v("lambda") * v("w"))
+        case "batch-norm-output":
+            return v("gamma") * (v("x1") - shown("mean")) / (shown("var") + 1e-5).squareRoot() + v("beta")
+        default: return nil
+        }
+    }
+
+    @Test("A learner who works from the shown values, rounded to four digits, lands within the tolerance",
+          arguments: QuestionGenerators.standard.names)
+    func toleranceAllowsHandWork(name: String) throws {
+        let generator = try #require(QuestionGenerators.standard[name])
+        for seed in Self.seeds {
+            let draw = generator.draw(seed)
+            let reply = try #require(Self.byHand(name, draw), "no hand computation for \(name)")
+            let error = abs(reply - draw.answer) / abs(draw.answer)
+            #expect(error <= generator.relativeTolerance, "seed \(seed): \(reply) is \(error) from \(draw.answer)")
+        }
+    }
+
     // MARK: - Finite differences
 
     /// (f(t + h) − f(t − h)) / 2h.
