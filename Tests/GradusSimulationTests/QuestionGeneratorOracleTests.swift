@@ -100,7 +100,8 @@ struct QuestionGeneratorOracleTests {
             let computed = draw.shown.filter { $0.decimals == nil }
             #expect(computed.map(\.name) == expected.intermediates.map(\.name))
             for (shown, wanted) in zip(computed, expected.intermediates) {
-                #expect(Self.agrees(shown.value, wanted.value, floor: 1), "seed \(seed), \(shown.name): \(shown.value) vs \(wanted.value)")
+                #expect(Self.agrees(shown.value, wanted.value, floor: 1),
+                        "seed \(seed), \(shown.name): \(shown.value) vs \(wanted.value)")
             }
         }
     }

@@ -66,7 +66,8 @@ struct QuestionGeneratorTests {
         }
     }
 
-    @Test("The same seed gives the same draw, bit for bit; different seeds give different draws", arguments: QuestionGenerators.standard.names)
+    @Test("The same seed gives the same draw, bit for bit; different seeds give different draws",
+          arguments: QuestionGenerators.standard.names)
     func seeding(name: String) throws {
         let generator = try #require(QuestionGenerators.standard[name])
         var distinct: [[Double]] = [], changes = 0

@@ -30,9 +30,7 @@ extension QuestionGenerator {
         }
         return true
     }
-}
 
-extension QuestionGenerator {
     /// The 64-bit FNV-1a hash of the text's UTF-8 bytes: stable across runs and platforms, unlike `Hasher`.
     static func fnv1a(_ text: String) -> UInt64 {
         text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
