@@ -74,6 +74,10 @@ struct OptimizerTests {
         #expect(a.grad!.scalars == [3 * factor, 4 * factor])
         #expect(b.grad!.scalars == [12 * factor])
         #expect(abs(Clipping.globalNorm([a, b]) - 6.5) < 1e-6)
+        #expect(Clipping.clipFactor(totalNorm: 13, maxNorm: 6.5) == factor)
+        #expect(Clipping.clipFactor(totalNorm: 13, maxNorm: 13.1) == 1)
+        #expect(Clipping.clipFactor(totalNorm: 0, maxNorm: 1) == 1)
+        #expect(Clipping.clipFactor(totalNorm: .nan, maxNorm: 1).isNaN)
         // Below the limit nothing changes.
         a.grad = Tensor([3, 4]); b.grad = Tensor([12])
         #expect(Clipping.clipGradientNorm([a, b], maxNorm: 13.1) == 13)
