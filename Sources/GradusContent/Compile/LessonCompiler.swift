@@ -110,13 +110,16 @@ public struct LessonCompiler: Sendable {
                         questions.append(CompiledQuestion(node: node.index, question: question, location: at))
                     }
                 case "exercise":
+                    // Its solutions are its own even when the exercise has an error of its own to report.
+                    for child in node.children where child.kind == .directive && child.directiveName == ExerciseDirective.solution {
+                        solutions.insert(child.index)
+                    }
                     let number = exercises.count + 1
                     let html = inlineHTML
                     if let exercise = ExerciseDirective(blockHTML: { html($0, .none) })
                         .read(node, number: number, defaultID: "\(lesson.slug)/ex\(number)", at: at, locate: locate,
                               diagnostics: &diagnostics) {
                         exercises.append(exercise)
-                        if let solution = exercise.solutionNode { solutions.insert(solution) }
                         let word = words[source.language.code]?["exercise"] ?? "Exercise"
                         let title = exercise.exercise.title
                         outline.append(OutlineEntry(level: 3, id: Exercise.anchor(number),
