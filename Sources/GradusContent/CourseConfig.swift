@@ -81,7 +81,8 @@ public struct CourseConfig: Hashable, Sendable {
                 quizAttempts = Int(n)
             } else {
                 diagnostics.append(.error(at: matter.location(of: "quiz_attempts")!,
-                                          "quiz_attempts must be a whole number from 1 to 10, found '\(value.string ?? "a list")'"))
+                                          "quiz_attempts must be a whole number from 1 to 10, found "
+                                          + (value.string.map { "'\($0)'" } ?? "a list")))
             }
         }
         var baseURL = matter["base_url"]?.string

@@ -217,12 +217,14 @@
 
     form.querySelector(".quiz-actions").hidden = false;
     details.hidden = true;
-    var saved = store.get(storageKey);
-    if (saved && typeof saved === "object") {
+    var saved = store.get(storageKey) || {};
+    var savedVariant = saved.variant === undefined ? 0 : saved.variant;
+    // A variant this page does not ship (the course changed) makes the whole entry stale.
+    if (typeof savedVariant === "number" && savedVariant % 1 === 0 && savedVariant >= 0 && savedVariant < variants.length) {
       // Earlier versions kept one reply as {chosen, right}.
       var tries = Array.isArray(saved.tries) ? saved.tries : Array.isArray(saved.chosen) ? [saved.chosen] : [];
-      if (typeof saved.variant === "number" && saved.variant > 0 && saved.variant < variants.length && saved.variant % 1 === 0) {
-        state.variant = saved.variant;
+      if (savedVariant > 0) {
+        state.variant = savedVariant;
         showVariant();
       }
       tries.filter(usable).slice(0, attempts).forEach(function (reply) {
