@@ -394,7 +394,8 @@ extension DefaultTheme {
   // The learner's reply, read as Gradus reads it in the terminal (NumberReply.parse): an optional sign (+, -
   // or U+2212), digits with one decimal point (or the language's decimal comma), an optional exponent of 1 to 4
   // digits, or a fraction a/b of two such numbers. Returns the number, or null for a reply in the wrong form.
-  var EDGE_SPACE = /^[\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+|[\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+$/g;
+  // The spaces trimmed around it are Foundation's CharacterSet.whitespaces, which counts U+200B among them.
+  var EDGE_SPACE = /^[\t \u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]+|[\t \u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]+$/g;
   function parseNumber(text, decimalSeparator) {
     var comma = decimalSeparator === ",";
     var parts = String(text).replace(EDGE_SPACE, "").split("/");
