@@ -22,7 +22,7 @@ struct LessonBodyRenderer: Sendable {
         var hooks = HTMLHooks(math: { tex, display in MathHTML.render(tex, display: display) })
         let label = words[language]?["code_block"]?.text ?? ""
         hooks.codeBlock = { info, code in CodeBlockHTML.render(info: info, code: code, label: label) }
-        return String(decoding: HTMLRenderer(hooks: hooks).render(document), as: UTF8.self)
+        return MathPunctuation.keepTogether(String(decoding: HTMLRenderer(hooks: hooks).render(document), as: UTF8.self))
     }
 
     func page(_ lesson: CompiledLesson, _ translation: CompiledTranslation, shownLanguage: Language,
@@ -69,7 +69,7 @@ struct LessonBodyRenderer: Sendable {
             return nil
         }
         let document = translation.document
-        let html = String(decoding: HTMLRenderer(hooks: hooks).render(document), as: UTF8.self)
+        let html = MathPunctuation.keepTogether(String(decoding: HTMLRenderer(hooks: hooks).render(document), as: UTF8.self))
         return LessonPage(slug: lesson.slug, number: lesson.number, title: translation.source.title,
                           summary: translation.source.summary, textLanguage: language, bodyHTML: html,
                           outline: translation.outline.map { LessonPage.Heading(level: $0.level, id: $0.id, text: $0.text) })
@@ -90,6 +90,32 @@ final class FigureNames {
             candidate = "\(name) (\(copy))"
         }
         return candidate
+    }
+}
+
+/// A formula in the text and the punctuation right after it (`$o$,`) kept on one line: a browser may otherwise
+/// break between them and start a line with the comma.
+enum MathPunctuation {
+    static let marks: Set<Character> = [",", ".", ";", ":", "!", "?", ")"]
+
+    static func keepTogether(_ html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let close = rest.range(of: "</math>") {
+            let after = rest[close.upperBound...]
+            let punctuation = after.prefix { marks.contains($0) }
+            guard !punctuation.isEmpty, let open = rest[..<close.lowerBound].range(of: "<math ", options: .backwards),
+                  let tagEnd = rest[open.upperBound..<close.lowerBound].firstIndex(of: ">"),
+                  rest[open.lowerBound..<tagEnd].contains("display=\"inline\"") else {
+                out += rest[..<close.upperBound]
+                rest = after
+                continue
+            }
+            out += rest[..<open.lowerBound]
+            out += "<span class=\"nowrap\">" + rest[open.lowerBound..<close.upperBound] + punctuation + "</span>"
+            rest = after.dropFirst(punctuation.count)
+        }
+        return out + rest
     }
 }
 

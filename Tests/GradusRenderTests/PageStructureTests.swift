@@ -107,4 +107,14 @@ struct PageStructureTests {
         #expect(en.contains("data-status-other=\"{count} results for “{query}”\""))
         #expect(en.contains("<script src=\"../../static/page.js\" defer></script>"))
     }
+
+    @Test("A formula in the text keeps the punctuation after it on its line")
+    func mathPunctuation() {
+        let math = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"inline\"><mi>o</mi></math>"
+        let block = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><mi>o</mi></math>"
+        #expect(MathPunctuation.keepTogether("<p>a \(math), b \(math) c \(math).</p>")
+                == "<p>a <span class=\"nowrap\">\(math),</span> b \(math) c <span class=\"nowrap\">\(math).</span></p>")
+        #expect(MathPunctuation.keepTogether("\(block), and \(math)") == "\(block), and \(math)")
+        #expect(Self.site["pt/backpropagation/index.html"]!.contains("<span class=\"nowrap\"><math"))
+    }
 }

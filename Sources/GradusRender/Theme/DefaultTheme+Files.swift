@@ -920,6 +920,9 @@ img, svg { max-width: 100%; height: auto; }
 /* A formula in the text cannot wrap: one wider than a phone's line scrolls on its own instead of the page. The
    padding keeps its glyphs' tops and tails from being clipped; the margin takes the room back. */
 math:not([display="block"]) { max-width: 100%; overflow-x: auto; overflow-y: hidden; padding: 0.2em 0.1em; margin: -0.2em -0.1em; }
+/* A formula and the punctuation after it stay on one line (a line never starts with the comma). */
+.nowrap { white-space: nowrap; }
+.nowrap > math:not([display="block"]) { max-width: calc(100% - 0.5em); }
 figure.simulation { margin: 1.5rem 0; }
 /* The caption sits outside the table's scroller: it wraps to the page and is never cut off. */
 figure.simulation figcaption { padding-bottom: 0.5rem; }
