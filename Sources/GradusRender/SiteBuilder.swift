@@ -113,7 +113,7 @@ public struct SiteBuilder: Sendable {
         var introductions: [Language: String] = [:]
         let built = course.languages.filter { languages?.contains($0.code) ?? true }
         for language in built {
-            introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "")
+            introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "", language: language.code)
             var list: [LessonPage] = []
             for lesson in compiled.lessons {
                 // A lesson all of whose translations failed to load has none to show (only in `check`).

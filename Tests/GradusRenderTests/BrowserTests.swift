@@ -35,7 +35,7 @@ struct BrowserTests {
         #expect((report["math"] as? Int ?? 0) > 10)
         #expect((report["mathml_fraction"] as? Int ?? 0) >= 4)
         #expect((report["chart_paths"] as? Int ?? 0) >= 1)
-        #expect(report["chart_label"] as? String == "Funções de ativação e suas derivadas")
+        #expect(report["chart_label"] as? String == "Funções de ativação e suas derivadas; σ′ atinge o máximo de 0,25 em x = 0.")
         #expect(report["table_headers"] as? [String] == ["x", "σ(x)", "σ′(x)"])
         #expect(report["wrong_feedback"] as? String == "Você errou! Tente novamente. (resta 1 tentativa)")
         #expect(report["details_shown_after_wrong"] as? Bool == false)
@@ -54,6 +54,41 @@ struct BrowserTests {
         }
     }
 
+    /// Every page at 320, 390 and 1280 px, light and dark, read by Tests/GradusRenderTests/Browser/reading.py
+    /// (see there for each check), served over HTTP. Screenshots go to .build/screenshots/reading/.
+    @Test("Every page on every screen: no sideways scrolling, readable charts, whole captions, named charts, h1 first, contrast, search",
+          .enabled(if: available))
+    func reading() throws {
+        let python = try #require(TestEnvironment.tool("python3"))
+        let site = try Self.builtSite()
+        let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/GradusRenderTests/Browser/reading.py")
+        let shots = TestEnvironment.packageRoot.appendingPathComponent(".build/screenshots/reading")
+        let run = try runProcess(python, [script.path, site.path, shots.path])
+        try #require(run.status == 0, "the browser script failed:\n\(run.stderrText)")
+        let report = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+        let problems = try #require(report["problems"] as? [String: [String]])
+        for check in ["overflow", "chart_text", "captions", "charts", "headings", "contrast", "structure", "switcher",
+                      "search", "console"] {
+            let found = try #require(problems[check], "no report for \(check)")
+            #expect(found.isEmpty, "\(check): \(found.count) problems, first: \(found.prefix(5).joined(separator: "; "))")
+        }
+        let facts = try #require(report["facts"] as? [String: Any])
+        #expect((facts["pages"] as? Int ?? 0) >= 6 * 35, "every page at three widths in two schemes")
+        #expect((facts["charts"] as? Int ?? 0) >= 60)
+        #expect((facts["captions"] as? Int ?? 0) >= 75)
+        #expect((facts["code_blocks"] as? Int ?? 0) >= 6)
+        #expect((facts["min_chart_font"] as? Double ?? 0) >= 11)
+        #expect((facts["math_font"] as? String ?? "").hasPrefix("\"STIX Two Math\""))
+        let search = try #require(facts["search"] as? [String: [String: Any]])
+        #expect(search.count == 6)
+        for (screen, found) in search {
+            #expect(found["status"] as? String == "8 resultados para “regra da cadeia”", "\(screen)")
+            #expect(found["none"] as? String == "No results for “zzqx”", "\(screen)")
+            #expect((found["root_languages"] as? [String])?.contains("en") == true, "\(screen)")
+            #expect(found["accent_mark"] as? String == "funcoes" || found["accent_mark"] as? String == "funcao", "\(screen)")
+        }
+    }
+
     @Test("A lesson page with its stylesheet and scripts weighs under 100 kB (search index apart)")
     func weight() throws {
         let root = TestEnvironment.packageRoot
@@ -61,10 +96,32 @@ struct BrowserTests {
                                    templates: root.appendingPathComponent("templates"),
                                    contentDisplay: "content", templatesDisplay: "templates").build().site
         for language in ["pt", "de", "en"] {
-            let bytes = ["\(language)/backpropagation/index.html", "static/style.css", "static/quiz.js", "static/search.js"]
+            let bytes = ["\(language)/backpropagation/index.html", "static/style.css", "static/quiz.js", "static/search.js",
+                         "static/page.js", "static/favicon.svg"]
                 .map { site.files[$0]?.count ?? 0 }.reduce(0, +)
             #expect(bytes > 10_000)
             #expect(bytes < 100_000, "\(language): \(bytes) bytes")
+        }
+    }
+
+    @Test("Each language's search index is loaded on first use and weighs under 25 kB gzipped",
+          .enabled(if: TestEnvironment.wants("gzip")))
+    func searchIndexWeight() throws {
+        let root = TestEnvironment.packageRoot
+        let site = try SiteBuilder(content: root.appendingPathComponent("content"),
+                                   templates: root.appendingPathComponent("templates"),
+                                   contentDisplay: "content", templatesDisplay: "templates").build().site
+        let gzip = try #require(TestEnvironment.tool("gzip"))
+        for language in ["pt", "de", "en"] {
+            let index = try #require(site.files["static/search-\(language).js"])
+            #expect(!site["\(language)/backpropagation/index.html"]!.contains("search-\(language).js\""), "not loaded by the page itself")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-index-\(UUID().uuidString).js")
+            try index.write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let run = try runProcess(gzip, ["-c", "-6", file.path])
+            #expect(run.status == 0)
+            #expect(run.stdout.count < 25_000, "\(language): \(run.stdout.count) bytes gzipped")
+            #expect(!String(decoding: index, as: UTF8.self).contains("\\\\frac"), "math is Unicode, not TeX")
         }
     }
 }

@@ -35,7 +35,8 @@ try:
     figure = next(f for f in driver.find_elements(By.CSS_SELECTOR, "figure.simulation")
                   if f.find_elements(By.CSS_SELECTOR, "svg.chart"))
     report["chart_paths"] = len(figure.find_elements(By.CSS_SELECTOR, "svg.chart path"))
-    report["chart_label"] = figure.find_element(By.CSS_SELECTOR, "svg.chart").get_attribute("aria-label")
+    # The chart's name is its figure's caption (aria-labelledby), as the browser computes it.
+    report["chart_label"] = figure.find_element(By.CSS_SELECTOR, "svg.chart").accessible_name
     report["table_headers"] = [th.text for th in figure.find_elements(By.CSS_SELECTOR, "th")][:3]
 
     form = driver.find_element(By.CSS_SELECTOR, "form.quiz")
