@@ -182,7 +182,7 @@ struct StrategiesTests {
     func remedies() throws {
         let table = try runSimulation("strategies", [("depth", "8"), ("width", "16"), ("steps", "30"), ("batch", "32")])
         #expect(table.texts("strategy") == ["plain (sigmoid)", "Xavier initialisation", "ReLU with He initialisation",
-                                            "gradient clipping by norm", "batch normalisation", "weight decay"])
+                                            "gradient clipping by norm", "batch normalization", "weight decay"])
         let low = try table.numbers("min_grad_norm"), high = try table.numbers("max_grad_norm")
         let spread = zip(low, high).map { $0 / $1 }
         #expect(spread[0] < 1e-8, "plain: \(spread[0])")

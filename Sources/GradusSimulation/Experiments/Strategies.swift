@@ -34,7 +34,7 @@ enum Strategies {
         Setup(name: Localized(pt: "recorte do gradiente pela norma", de: "Gradient Clipping nach Norm",
                               en: "gradient clipping by norm"),
               activation: .sigmoid, initializer: nil, clipNorm: 1, batchNorm: false, weightDecay: 0),
-        Setup(name: Localized(pt: "normalização em lote", de: "Batch-Normalisierung", en: "batch normalisation"),
+        Setup(name: Localized(pt: "normalização em lote", de: "Batch-Normalisierung", en: "batch normalization"),
               activation: .sigmoid, initializer: nil, clipNorm: nil, batchNorm: true, weightDecay: 0),
         Setup(name: Localized(pt: "decaimento de pesos", de: "Weight Decay", en: "weight decay"),
               activation: .sigmoid, initializer: nil, clipNorm: nil, batchNorm: false, weightDecay: 1e-3),
