@@ -24,7 +24,7 @@ enum Strategies {
     }
 
     static let setups: [Setup] = [
-        Setup(name: Localized(pt: "sem remédio (sigmoide)", de: "ohne Abhilfe (Sigmoid)", en: "plain (sigmoid)"),
+        Setup(name: Localized(pt: "sem remédio (sigmoide)", de: "ohne Gegenmaßnahme (Sigmoid)", en: "plain (sigmoid)"),
               activation: .sigmoid, initializer: nil, clipNorm: nil, batchNorm: false, weightDecay: 0),
         Setup(name: Localized(pt: "inicialização de Xavier", de: "Xavier-Initialisierung", en: "Xavier initialisation"),
               activation: .sigmoid, initializer: .xavierNormal(), clipNorm: nil, batchNorm: false, weightDecay: 0),
@@ -43,7 +43,7 @@ enum Strategies {
     static let simulation = Simulation(
         name: "strategies",
         title: Localized(pt: "Uma rede profunda instável, sem e com cada remédio",
-                         de: "Ein instabiles tiefes Netz, ohne und mit jeder Abhilfe",
+                         de: "Ein instabiles tiefes Netz, ohne und mit jeder Gegenmaßnahme",
                          en: "An unstable deep network, without and with each remedy"),
         summary: "a deep sigmoid MLP with small weights trained plain and with each remedy: final loss, divergence, smallest and largest layer gradient norm before training",
         parameters: [
