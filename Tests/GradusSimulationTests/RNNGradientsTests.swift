@@ -11,7 +11,7 @@ struct RNNGradientsTests {
         let table = try runSimulation("rnn-gradients", [("cell", "linear"), ("scale", "radius"), ("hidden", "8"),
                                                         ("max_k", "60"), ("every", "20"), ("seeds", "3")])
         #expect(try table.numbers("k") == [1, 20, 40, 60])
-        for (key, r) in [("r_8", 0.8), ("r_9", 0.9), ("r_11", 1.1), ("r_12", 1.2)] {
+        for (key, r) in [("r_8", 0.8), ("r_9", 0.9), ("r_11", 1.1), ("r_12", 1.2), ("r_20", 2.0), ("r_30", 3.0)] {
             let norms = try table.numbers(key)
             if r < 1 { #expect(norms[3] < norms[0] && norms[2] < norms[0], "\(key) \(norms)") }
             else { #expect(norms[3] > norms[0] && norms[2] > norms[0], "\(key) \(norms)") }
@@ -27,7 +27,7 @@ struct RNNGradientsTests {
         let table = try runSimulation("rnn-gradients", [("cell", cell), ("scale", "singular"), ("hidden", "8"),
                                                         ("max_k", "30"), ("every", "3"), ("seeds", "1")])
         let k = try table.numbers("k")
-        for (key, r) in [("r_8", 0.8), ("r_9", 0.9), ("r_10", 1.0), ("r_11", 1.1), ("r_12", 1.2)] {
+        for (key, r) in [("r_8", 0.8), ("r_9", 0.9), ("r_10", 1.0), ("r_11", 1.1), ("r_12", 1.2), ("r_20", 2.0), ("r_30", 3.0)] {
             // ‖Πᵢ Dᵢ·W‖ ≤ Πᵢ ‖Dᵢ‖·‖W‖ ≤ rᵏ, with ‖Dᵢ‖ = max|1 − h²| ≤ 1 (Pascanu et al., 2013, §2.1).
             for (steps, norm) in zip(k, try table.numbers(key)) {
                 #expect(norm <= pow(r, steps) * (1 + 1e-9), "\(key) at k = \(steps): \(norm) > \(pow(r, steps))")
@@ -35,6 +35,19 @@ struct RNNGradientsTests {
         }
         // k = 1 in the linear cell is the matrix itself: exactly r.
         if cell == "linear" { #expect(abs(try table.numbers("r_12")[0] - 1.2) < 1e-12) }
+    }
+
+    @Test("A tanh cell shrinks the gradient at r ≤ 1.2, but at r = 2 and 3 its Jacobian products grow with k")
+    func tanhGrowsAtLargeRadius() throws {
+        let table = try runSimulation("rnn-gradients", [("cell", "tanh"), ("hidden", "16"), ("max_k", "50"), ("every", "25"),
+                                                        ("seeds", "3")])
+        #expect(try table.numbers("k") == [1, 25, 50])
+        let small = try table.numbers("r_12")
+        #expect(small[2] < small[0] / 100, "r = 1.2: \(small)")
+        for key in ["r_20", "r_30"] {
+            let norms = try table.numbers(key)
+            #expect(norms[2] > 10 * norms[0], "\(key): \(norms)")
+        }
     }
 
     @Test("At k = 1 the linear cell's Jacobian norm is at least the spectral radius")

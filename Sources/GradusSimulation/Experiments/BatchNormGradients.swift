@@ -13,7 +13,7 @@ enum BatchNormGradients {
         name: "batchnorm",
         title: Localized(pt: "Norma do gradiente por camada, sem e com normalização em lote",
                          de: "Gradientennorm je Schicht, ohne und mit Batch-Normalisierung",
-                         en: "Gradient norm per layer, without and with batch normalisation"),
+                         en: "Gradient norm per layer, without and with batch normalization"),
         summary: "per-layer weight gradient norms of a deep sigmoid MLP without and with batch normalisation",
         parameters: [
             NetworkChoice.initializerSpec(default: "xavier-normal"),
@@ -27,10 +27,10 @@ enum BatchNormGradients {
             .init("layer", Labels.layer),
             .init("grad_norm_plain", Labels.qualified(Labels.gradientNorm,
                                                       Localized(pt: "sem normalização", de: "ohne Normalisierung",
-                                                                en: "without normalisation"))),
+                                                                en: "without normalization"))),
             .init("grad_norm_bn", Labels.qualified(Labels.gradientNorm,
                                                    Localized(pt: "com normalização em lote", de: "mit Batch-Normalisierung",
-                                                             en: "with batch normalisation"))),
+                                                             en: "with batch normalization"))),
         ],
         compute: { parameters, seed in
             let initializer = NetworkChoice.initializer(parameters.choice("init"))

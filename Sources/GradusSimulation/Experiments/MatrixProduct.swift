@@ -25,8 +25,9 @@ enum MatrixProduct {
         columns: [
             .init("k", Localized(pt: "número de matrizes (k)", de: "Anzahl der Matrizen (k)", en: "number of matrices (k)")),
             .init("norm_unit", Localized(pt: "norma, entradas N(0, 1)", de: "Norm, Einträge N(0, 1)", en: "norm, entries N(0, 1)")),
-            .init("expected_unit", Localized(pt: "esperado para N(0, 1): n^((k+1)/2)", de: "erwartet für N(0, 1): n^((k+1)/2)",
-                                             en: "expected for N(0, 1): n^((k+1)/2)")),
+            .init("expected_unit", Localized(pt: "valor quadrático médio para N(0, 1): n^((k+1)/2)",
+                                             de: "quadratisches Mittel für N(0, 1): n^((k+1)/2)",
+                                             en: "root mean square for N(0, 1): n^((k+1)/2)")),
             .init("norm_scaled", Localized(pt: "norma, entradas N(0, 1/n)", de: "Norm, Einträge N(0, 1/n)", en: "norm, entries N(0, 1/n)")),
             .init("norm_small", Localized(pt: "norma, entradas N(0, 1/(4n))", de: "Norm, Einträge N(0, 1/(4n))",
                                           en: "norm, entries N(0, 1/(4n))")),

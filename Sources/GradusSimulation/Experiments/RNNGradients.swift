@@ -1,23 +1,23 @@
 import GradusEngine
 
 /// ‖∂h_T/∂h_{T−k}‖₂ (the largest singular value of the Jacobian) for an Elman RNN whose recurrent matrix is a
-/// random Gaussian matrix rescaled so that its spectral radius (or its largest singular value) is r, for five
-/// values of r; the median over several seeds.
+/// random Gaussian matrix rescaled so that its spectral radius (or its largest singular value) is r, for seven
+/// values of r from 0.8 to 3; the median over several seeds.
 ///
 /// In the linear cell h' = x·Wₓ + h·Wₕ + b the Jacobian is (Wₕᵀ)ᵏ, whose norm behaves like rᵏ: it vanishes for
 /// r < 1 and explodes for r > 1 (Pascanu, Mikolov & Bengio, "On the difficulty of training recurrent neural
 /// networks", ICML 2013). The tanh cell multiplies every step by diag(1 − h²) ≤ 1, so its gradients shrink
-/// faster and explode only above a larger r. The Jacobians come from the engine: h_T is differentiated once per
+/// faster and grow only at a larger r: around r = 2 to 3 the cell is chaotic and the products grow with k. The Jacobians come from the engine: h_T is differentiated once per
 /// hidden unit, which fills one row of every ∂h_T/∂h_{T−k} at once.
 enum RNNGradients {
-    static let radii: [Double] = [0.8, 0.9, 1.0, 1.1, 1.2]
+    static let radii: [Double] = [0.8, 0.9, 1.0, 1.1, 1.2, 2.0, 3.0]
 
     static let simulation = Simulation(
         name: "rnn-gradients",
         title: Localized(pt: "Gradiente através do tempo numa RNN: ‖∂h_T/∂h_{T−k}‖",
                          de: "Gradient durch die Zeit in einem RNN: ‖∂h_T/∂h_{T−k}‖",
                          en: "Gradient through time in an RNN: ‖∂h_T/∂h_{T−k}‖"),
-        summary: "norm of ∂h_T/∂h_{T−k} for recurrent matrices scaled to spectral radius (or largest singular value) r = 0.8 … 1.2",
+        summary: "norm of ∂h_T/∂h_{T−k} for recurrent matrices scaled to spectral radius (or largest singular value) r = 0.8 … 3",
         parameters: [
             ParameterSpec("cell", .choice(["linear", "tanh"]), default: .choice("linear"), help: "recurrent nonlinearity"),
             ParameterSpec("scale", .choice(["radius", "singular"]), default: .choice("radius"),
