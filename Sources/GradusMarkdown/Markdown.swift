@@ -48,6 +48,13 @@
 public enum Markdown {
     /// Parses `source` (UTF-8 bytes) into a document.
     public static func parse(_ source: [UInt8], options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
+        source.withUnsafeBufferPointer { parse($0, options: options) }
+    }
+
+    /// Parses UTF-8 bytes in memory that the caller owns (a file's `Data`, read without copying it first); the
+    /// document keeps none of them.
+    public static func parse(_ source: UnsafeBufferPointer<UInt8>,
+                             options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
         MarkdownDocument(tree: Parser.parse(source, options: options))
     }
 

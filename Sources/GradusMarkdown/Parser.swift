@@ -1,18 +1,20 @@
 /// Runs the phases: blocks, then inlines, then (lesson dialect) heading ids.
 enum Parser {
-    static func parse(_ source: [UInt8], options: MarkdownOptions) -> MarkdownTree {
+    static func parse(_ source: UnsafeBufferPointer<UInt8>, options: MarkdownOptions) -> MarkdownTree {
         // §2.3: U+0000 is replaced by U+FFFD.
-        var input = source
-        if input.contains(0) {
-            input = []
+        if firstIndex(of: 0, in: source, 0, source.count) < source.count {
+            var input: [UInt8] = []
             input.reserveCapacity(source.count + 16)
             for b in source { if b == 0 { input.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { input.append(b) } }
+            return input.withUnsafeBufferPointer { parseWithoutNUL($0, options: options) }
         }
-        var blocks = input.withUnsafeBufferPointer { src -> BlockParser in
-            var parser = BlockParser(src: src, lesson: options.lesson)
-            parser.run()
-            return parser
-        }
+        return parseWithoutNUL(source, options: options)
+    }
+
+    private static func parseWithoutNUL(_ src: UnsafeBufferPointer<UInt8>, options: MarkdownOptions) -> MarkdownTree {
+        var blocks = BlockParser(src: src, lesson: options.lesson)
+        blocks.run()
+        let blockCount = blocks.nodes.count
         var text: [UInt8] = []
         swap(&text, &blocks.text)
         var (finalNodes, extra) = text.withUnsafeBufferPointer { buffer -> ([RawNode], [UInt8]) in
@@ -29,7 +31,7 @@ enum Parser {
         var bytes: [UInt8] = []
         swap(&bytes, &text)
         extra = []
-        if options.lesson { HeadingIDs.assign(&finalNodes, &bytes) }
+        if options.lesson { HeadingIDs.assign(&finalNodes, &bytes, blockCount: blockCount) }
         return MarkdownTree(nodes: finalNodes, bytes: bytes, parameters: blocks.parameters,
                             lines: blocks.lineTable, contentEnd: contentEnd, options: options)
     }

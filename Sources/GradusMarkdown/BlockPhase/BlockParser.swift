@@ -66,13 +66,20 @@ struct BlockParser {
         nodes.append(root)
         stack = [Open(node: 0)]
         let n = src.count
+        // Without a carriage return anywhere, every line ends at the next line feed, found by `memchr`.
+        let hasCR = firstIndex(of: 0x0D, in: src, 0, n) < n
         var i = 0
         while i < n {
-            var e = i
-            while e < n {
-                let c = src[e]
-                if c <= 0x0D && (c == 0x0A || c == 0x0D) { break }
-                e += 1
+            var e: Int
+            if hasCR {
+                e = i
+                while e < n {
+                    let c = src[e]
+                    if c <= 0x0D && (c == 0x0A || c == 0x0D) { break }
+                    e += 1
+                }
+            } else {
+                e = firstIndex(of: 0x0A, in: src, i, n)
             }
             incorporateLine(i, e)
             if e < n { e += (src[e] == 0x0D && e + 1 < n && src[e + 1] == 0x0A) ? 2 : 1 }

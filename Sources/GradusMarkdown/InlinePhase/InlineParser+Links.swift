@@ -80,7 +80,6 @@ extension InlineParser {
             return
         }
         // Make the link from the nodes after the opener.
-        let id = Int32(nodes.count)
         var link = RawNode(kind: opener.image ? .image : .link)
         link.parent = block
         // Its position: the `[`, or the `!` before it (kept as a content offset until the block ends).
@@ -98,7 +97,7 @@ extension InlineParser {
             link.lastChild = nodes[Int(block)].lastChild
             nodes[Int(first)].prev = -1
         }
-        nodes.append(link)
+        let id = store(link)
         nodes[Int(opener.node)].next = -1
         nodes[Int(block)].lastChild = opener.node
         let last = nodes[Int(block)].lastChild
@@ -111,8 +110,12 @@ extension InlineParser {
         if !opener.image { inactiveBelow = brackets.count }
     }
 
-    /// Unescapes `s[a..<b]` into `extra` and returns the range in the final buffer.
+    /// Unescapes `s[a..<b]` into `extra` and returns the range in the final buffer; without a backslash or an
+    /// ampersand in it, the range is the source's own.
     private mutating func decode(_ a: Int, _ b: Int) -> (Int32, Int32) {
+        var plain = true
+        for i in a..<b where s[i] == UInt8(ascii: "\\") || s[i] == UInt8(ascii: "&") { plain = false; break }
+        if plain { return (Int32(a), Int32(b)) }
         let x = base + Int32(extra.count)
         LinkSyntax.unescape(s, a, b, into: &extra)
         return (x, base + Int32(extra.count))
