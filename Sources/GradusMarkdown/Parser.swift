@@ -17,21 +17,18 @@ enum Parser {
         let blockCount = blocks.nodes.count
         var text: [UInt8] = []
         swap(&text, &blocks.text)
-        var (finalNodes, extra) = text.withUnsafeBufferPointer { buffer -> ([RawNode], [UInt8]) in
-            var inline = InlineParser(s: buffer, references: blocks.references, lesson: options.lesson)
-            // Hand the arena over without a second reference, so appending does not copy it.
-            swap(&inline.nodes, &blocks.nodes)
+        let (finalNodes, extraBytes) = text.withUnsafeBufferPointer { buffer -> (NodeArena, [UInt8]) in
+            // The arena moves on to the inline phase; the block parser's copy of it is not used again.
+            var inline = InlineParser(s: buffer, nodes: blocks.nodes, references: blocks.references,
+                                      lesson: options.lesson)
             inline.run()
-            var nodes: [RawNode] = []
-            swap(&nodes, &inline.nodes)
-            return (nodes, inline.extra)
+            return (inline.nodes, inline.extra)
         }
         let contentEnd = Int32(text.count)
-        text.append(contentsOf: extra)
+        text.append(contentsOf: extraBytes)
         var bytes: [UInt8] = []
         swap(&bytes, &text)
-        extra = []
-        if options.lesson { HeadingIDs.assign(&finalNodes, &bytes, blockCount: blockCount) }
+        if options.lesson { HeadingIDs.assign(finalNodes, &bytes, blockCount: blockCount) }
         return MarkdownTree(nodes: finalNodes, bytes: bytes, parameters: blocks.parameters,
                             lines: blocks.lineTable, contentEnd: contentEnd, options: options)
     }

@@ -141,6 +141,7 @@ extension InlineParser {
         return multibyteScalar(s, at: p)
     }
 
+    @inline(never)
     static func multibyteScalar(_ s: UnsafeBufferPointer<UInt8>, at p: Int) -> UInt32 {
         let b0 = UInt32(s[p])
         func cont(_ k: Int) -> UInt32 { p + k < s.count ? UInt32(s[p + k] & 0x3F) : 0 }
@@ -155,6 +156,7 @@ extension InlineParser {
         return isNonASCIIWhitespace(u)
     }
 
+    @inline(never)
     static func isNonASCIIWhitespace(_ u: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(u) else { return false }
         return scalar.properties.generalCategory == .spaceSeparator
@@ -167,6 +169,7 @@ extension InlineParser {
         return isNonASCIIPunctuation(u)
     }
 
+    @inline(never)
     static func isNonASCIIPunctuation(_ u: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(u) else { return false }
         switch scalar.properties.generalCategory {

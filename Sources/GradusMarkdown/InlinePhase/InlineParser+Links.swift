@@ -86,11 +86,7 @@ extension InlineParser {
         link.column = Int32(opener.image ? opener.index - 1 : opener.index)
         link.s0 = d0
         link.e0 = d1
-        if let (t0, t1) = title {
-            link.s1 = t0
-            link.e1 = t1
-            link.bits |= RawNode.hasTitle
-        }
+        if title != nil { link.bits |= RawNode.hasTitle }
         let first = nodes[Int(opener.node)].next
         if first >= 0 {
             link.firstChild = first
@@ -98,6 +94,11 @@ extension InlineParser {
             nodes[Int(first)].prev = -1
         }
         let id = store(link)
+        if let (t0, t1) = title {
+            nodes.addDetail(Int(id))
+            nodes[detail: Int(id)].s1 = t0
+            nodes[detail: Int(id)].e1 = t1
+        }
         nodes[Int(opener.node)].next = -1
         nodes[Int(block)].lastChild = opener.node
         let last = nodes[Int(block)].lastChild

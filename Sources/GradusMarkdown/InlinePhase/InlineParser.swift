@@ -33,7 +33,7 @@ struct InlineParser {
     let references: ReferenceMap
     /// Where `extra`'s bytes start in the final byte buffer (the block text's length).
     let base: Int32
-    var nodes: [RawNode]
+    var nodes: NodeArena
     var extra: [UInt8] = []
 
     // Per-block state.
@@ -57,9 +57,9 @@ struct InlineParser {
     /// 256 flags: the bytes that may start an inline construct in this dialect.
     let special: UnsafePointer<Bool>
 
-    init(s: UnsafeBufferPointer<UInt8>, references: ReferenceMap, lesson: Bool) {
+    init(s: UnsafeBufferPointer<UInt8>, nodes: NodeArena, references: ReferenceMap, lesson: Bool) {
         self.s = s
-        self.nodes = []
+        self.nodes = nodes
         self.references = references
         self.lesson = lesson
         self.base = Int32(s.count)
@@ -106,8 +106,8 @@ struct InlineParser {
         guard k > a, k < b - 2, s[k] == UInt8(ascii: "#"), s[k - 1] == UInt8(ascii: "{") else { return b }
         let open = k - 1
         guard open == a || isSpaceOrTab(s[open - 1]) else { return b }
-        nodes[i].s1 = Int32(k + 1)
-        nodes[i].e1 = Int32(b - 1)
+        nodes[detail: i].s1 = Int32(k + 1)
+        nodes[detail: i].e1 = Int32(b - 1)
         var e = open
         while e > a && isSpaceOrTab(s[e - 1]) { e -= 1 }
         return e

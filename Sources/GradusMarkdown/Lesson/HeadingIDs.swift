@@ -4,19 +4,21 @@
 enum HeadingIDs {
     /// Headings are blocks, all among the first `blockCount` nodes (the block phase's): the inlines after them
     /// are not scanned.
-    static func assign(_ nodes: inout [RawNode], _ bytes: inout [UInt8], blockCount: Int) {
+    static func assign(_ nodes: NodeArena, _ bytes: inout [UInt8], blockCount: Int) {
         var used = Set<String>()
         var nextSuffix: [String: Int] = [:]
         var headings: [Int] = []
         for i in 0..<min(blockCount, nodes.count) where nodes[i].kind == .heading && nodes[i].bits & RawNode.detached == 0 {
             headings.append(i)
-            if nodes[i].e1 > nodes[i].s1 { used.insert(string(bytes, nodes[i].s1, nodes[i].e1)) }
+            let d = nodes[detail: i]
+            if d.e1 > d.s1 { used.insert(string(bytes, d.s1, d.e1)) }
         }
         var text: [UInt8] = []
         for i in headings {
             let id: String
-            if nodes[i].e1 > nodes[i].s1 {
-                id = string(bytes, nodes[i].s1, nodes[i].e1)
+            let d = nodes[detail: i]
+            if d.e1 > d.s1 {
+                id = string(bytes, d.s1, d.e1)
             } else {
                 text.removeAll(keepingCapacity: true)
                 PlainText.append(nodes, bytes, i, into: &text)

@@ -55,9 +55,11 @@ public struct HTMLRenderer {
 
     func write(_ tree: MarkdownTree, root: Int, includeRoot: Bool, into out: inout HTMLOutput) {
         var context = Context(tree: tree, hooks: hooks)
-        tree.nodes.withUnsafeBufferPointer { nodes in
+        do {
+            let nodes = tree.nodes.buffer
             tree.bytes.withUnsafeBufferPointer { bytes in
                 context.nodes = nodes
+                context.details = tree.nodes.detailBuffer
                 context.bytes = bytes
                 if includeRoot {
                     context.walk(root, into: &out)
@@ -77,6 +79,7 @@ struct Context {
     let tree: MarkdownTree
     let hooks: HTMLHooks
     var nodes: UnsafeBufferPointer<RawNode> = UnsafeBufferPointer(start: nil, count: 0)
+    var details: UnsafeBufferPointer<NodeDetail> = UnsafeBufferPointer(start: nil, count: 0)
     var bytes: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
     /// The image whose children are being written as alt text, or -1.
     var plainUntil = -1
@@ -207,10 +210,11 @@ struct Context {
         case .list:
             cr(&out)
             if n.flags & RawNode.ordered != 0 {
-                if n.s1 == 1 {
+                let start = details[Int(n.aux)].s1
+                if start == 1 {
                     put(&out, "<ol>\n")
                 } else {
-                    put(&out, "<ol start=\""); digits(&out, Int(n.s1)); put(&out, "\">\n")
+                    put(&out, "<ol start=\""); digits(&out, Int(start)); put(&out, "\">\n")
                 }
             } else {
                 put(&out, "<ul>\n")
@@ -231,15 +235,16 @@ struct Context {
             out.append(UInt8(ascii: ">"))
         case .codeBlock:
             cr(&out)
+            let d = details[Int(n.aux)]
             if let highlight = hooks.codeBlock,
-               let html = highlight(tree.string(n.s1, n.e1), tree.string(n.s0, n.e0)) {
+               let html = highlight(tree.string(d.s1, d.e1), tree.string(n.s0, n.e0)) {
                 out.append(html)
                 return false
             }
-            if n.e1 > n.s1 {
-                var e = n.s1
-                while e < n.e1 && !isASCIIWhitespace(bytes[Int(e)]) { e += 1 }
-                put(&out, "<pre><code class=\"language-"); escape(&out, n.s1, e); put(&out, "\">")
+            if d.e1 > d.s1 {
+                var e = d.s1
+                while e < d.e1 && !isASCIIWhitespace(bytes[Int(e)]) { e += 1 }
+                put(&out, "<pre><code class=\"language-"); escape(&out, d.s1, e); put(&out, "\">")
             } else {
                 put(&out, "<pre><code>")
             }
@@ -282,7 +287,8 @@ struct Context {
                     return false
                 }
             }
-            put(&out, "<div class=\"directive "); escape(&out, n.s1, n.flags); put(&out, "\">\n")
+            let d = details[Int(n.aux)]
+            put(&out, "<div class=\"directive "); escape(&out, d.s1, d.value); put(&out, "\">\n")
         case .text:
             escape(&out, n.s0, n.e0)
         case .softBreak:
@@ -308,7 +314,8 @@ struct Context {
                 put(&out, "<a href=\""); destination(&out, n, image: false); out.append(UInt8(ascii: "\""))
             }
             if n.bits & RawNode.hasTitle != 0 {
-                put(&out, " title=\""); escape(&out, n.s1, n.e1); out.append(UInt8(ascii: "\""))
+                let d = details[Int(n.aux)]
+                put(&out, " title=\""); escape(&out, d.s1, d.e1); out.append(UInt8(ascii: "\""))
             }
             out.append(UInt8(ascii: ">"))
         case .image:
@@ -351,7 +358,8 @@ struct Context {
         case .image:
             out.append(UInt8(ascii: "\""))
             if n.bits & RawNode.hasTitle != 0 {
-                put(&out, " title=\""); escape(&out, n.s1, n.e1); out.append(UInt8(ascii: "\""))
+                let d = details[Int(n.aux)]
+                put(&out, " title=\""); escape(&out, d.s1, d.e1); out.append(UInt8(ascii: "\""))
             }
             put(&out, " />")
             plainUntil = -1

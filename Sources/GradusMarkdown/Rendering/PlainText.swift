@@ -1,14 +1,14 @@
 /// The plain text of a node: its inlines' text (text, code, math TeX, autolinks), breaks as spaces, and a
 /// line feed between leaf blocks. Raw HTML is left out. For search indexes and terminal output.
 enum PlainText {
-    static func of(_ nodes: [RawNode], _ bytes: [UInt8], _ root: Int) -> String {
+    static func of(_ nodes: NodeArena, _ bytes: [UInt8], _ root: Int) -> String {
         var out: [UInt8] = []
         append(nodes, bytes, root, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the plain text of `root` to `out` (which it may end without its trailing line feeds).
-    static func append(_ nodes: [RawNode], _ bytes: [UInt8], _ root: Int, into out: inout [UInt8]) {
+    static func append(_ nodes: NodeArena, _ bytes: [UInt8], _ root: Int, into out: inout [UInt8]) {
         let start = out.count
         var cur = root
         var entering = true
