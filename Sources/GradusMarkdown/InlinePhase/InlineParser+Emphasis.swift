@@ -78,7 +78,7 @@ extension InlineParser {
                 nodes[Int(cl.node)].s0 += use
                 nodes[Int(cl.node)].column += use
                 let kind: MarkdownNodeKind = cl.char == UInt8(ascii: "~") ? .strikethrough : use == 1 ? .emphasis : .strong
-                wrap(kind, after: op.node, before: cl.node)
+                wrap(kind, after: op.node, before: cl.node, in: parent)
                 // Delimiters between opener and closer are done.
                 delimiters[Int(opener)].next = closer
                 delimiters[Int(closer)].prev = opener
@@ -101,12 +101,13 @@ extension InlineParser {
         while delimiterTop >= 0 && delimiterTop != bottom { removeDelimiter(delimiterTop) }
     }
 
-    /// Inserts a `kind` node between siblings `a` and `b`, moving the nodes between them into it (O(1);
-    /// parents are fixed after the block). It starts at the opener's used delimiters, just past what is left
-    /// of `a`.
-    private mutating func wrap(_ kind: MarkdownNodeKind, after a: Int32, before b: Int32) {
+    /// Inserts a `kind` node between siblings `a` and `b` (children of `parent`), moving the nodes between
+    /// them into it. It starts at the opener's used delimiters, just past what is left of `a`. Setting the
+    /// moved nodes' parent keeps the phase linear: a node moves into a new emphasis at most once, as the
+    /// delimiters between opener and closer are dropped.
+    private mutating func wrap(_ kind: MarkdownNodeKind, after a: Int32, before b: Int32, in parent: Int32) {
         var node = RawNode(kind: kind)
-        node.parent = block
+        node.parent = parent
         node.column = nodes[Int(a)].e0
         node.prev = a
         node.next = b
@@ -120,6 +121,11 @@ extension InlineParser {
         let id = store(node)
         nodes[Int(a)].next = id
         nodes[Int(b)].prev = id
+        var c = node.firstChild
+        while c >= 0 {
+            nodes[Int(c)].parent = id
+            c = nodes[Int(c)].next
+        }
     }
 
     // MARK: - Unicode classes for flanking (§2.1)

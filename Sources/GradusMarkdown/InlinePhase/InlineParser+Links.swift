@@ -100,6 +100,12 @@ extension InlineParser {
             nodes[detail: Int(id)].e1 = t1
         }
         nodes[Int(opener.node)].next = -1
+        // The nodes after the opener move into the link (once: an outer bracket moves the link, not them).
+        var c = first
+        while c >= 0 {
+            nodes[Int(c)].parent = id
+            c = nodes[Int(c)].next
+        }
         nodes[Int(block)].lastChild = opener.node
         let last = nodes[Int(block)].lastChild
         nodes[Int(id)].prev = last

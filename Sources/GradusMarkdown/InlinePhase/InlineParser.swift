@@ -49,7 +49,6 @@ struct InlineParser {
     var failedFrom: [Int] = [Int.max, Int.max, Int.max, Int.max, Int.max]
     // Buffers reused across blocks, so that parsing allocates nothing per inline or per paragraph.
     var openersBottom = [Int32](repeating: -1, count: 18)
-    var walk: [Int32] = []
     /// The slots of unlinked inline nodes (used-up delimiter runs and bracket openers), chained through `next`:
     /// new nodes take them first, so that the arena does not keep a dead node per delimiter.
     var freeSlot: Int32 = -1
@@ -239,21 +238,6 @@ struct InlineParser {
             }
         }
         processEmphasis(-1, in: block)
-        fixParents(id)
-    }
-
-    /// Sets every inline descendant's parent link (splicing moves children without touching them).
-    private mutating func fixParents(_ root: Int32) {
-        walk.removeAll(keepingCapacity: true)
-        walk.append(root)
-        while let p = walk.popLast() {
-            var c = nodes[Int(p)].firstChild
-            while c >= 0 {
-                nodes[Int(c)].parent = p
-                if nodes[Int(c)].firstChild >= 0 { walk.append(c) }
-                c = nodes[Int(c)].next
-            }
-        }
     }
 
     // MARK: - Breaks, escapes, code spans (§6.1, §6.4, §6.7, §6.8)
