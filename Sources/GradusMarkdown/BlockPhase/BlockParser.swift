@@ -54,6 +54,7 @@ struct BlockParser {
         self.src = src
         self.lesson = lesson
         text.reserveCapacity(src.count + src.count / 8 + 64)
+        HugePages.advise(&text)
         // Lesson-like prose makes about one node per 7 bytes; reserving spares the arena's regrowth copies.
         nodes = NodeArena(capacity: src.count / 6 + 16)
     }

@@ -26,6 +26,7 @@ struct HTMLOutput {
         base = .allocate(capacity: HTMLOutput.capacity)
         sink = nil
         collected.reserveCapacity(expected)
+        HugePages.advise(&collected)
     }
 
     /// Output handed to `sink` chunk by chunk.

@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// The nodes of one document in one `malloc`ed block, addressed in place: `nodes[i].next = j` is a store, with
+/// The nodes of one document in one allocated block (on huge pages when large, see `HugePages`), addressed in place: `nodes[i].next = j` is a store, with
 /// no copy-on-write uniqueness check as an `Array` element's would make on every write (the parsers write
 /// links millions of times). A bounds check stays.
 ///
@@ -23,7 +23,8 @@ struct NodeArena: @unchecked Sendable {
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
-        base = malloc(self.capacity * MemoryLayout<RawNode>.stride)!.bindMemory(to: RawNode.self, capacity: self.capacity)
+        base = HugePages.allocate(self.capacity * MemoryLayout<RawNode>.stride)
+            .bindMemory(to: RawNode.self, capacity: self.capacity)
         details = malloc(detailCapacity * MemoryLayout<NodeDetail>.stride)!
             .bindMemory(to: NodeDetail.self, capacity: detailCapacity)
     }
@@ -80,7 +81,9 @@ struct NodeArena: @unchecked Sendable {
 
     private mutating func grow() {
         capacity *= 2
-        base = realloc(base, capacity * MemoryLayout<RawNode>.stride)!.bindMemory(to: RawNode.self, capacity: capacity)
+        base = HugePages.reallocate(base, used: count * MemoryLayout<RawNode>.stride,
+                                    to: capacity * MemoryLayout<RawNode>.stride)
+            .bindMemory(to: RawNode.self, capacity: capacity)
     }
 
     var buffer: UnsafeBufferPointer<RawNode> { UnsafeBufferPointer(start: base, count: count) }
