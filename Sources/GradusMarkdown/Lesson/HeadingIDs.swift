@@ -56,15 +56,15 @@ enum HeadingIDs {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        let text = String(decoding: utf8, as: UTF8.self)
         // Scalar by scalar, as `lowercased()` maps them: ASCII by the rule above, the rest by their lowercase
-        // mapping's general categories.
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        // mapping's general categories (invalid UTF-8 decodes to U+FFFD first, which is dropped).
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
             if scalar.isASCII {
                 let c = UInt8(scalar.value)
-                if isASCIIAlphanumeric(c) || c == UInt8(ascii: "_") { out.append(Unicode.Scalar(asciiLower(c))) }
-                else if c == 0x20 || c == UInt8(ascii: "-") { out.append("-") }
+                if isASCIIAlphanumeric(c) || c == UInt8(ascii: "_") { out.append(asciiLower(c)) }
+                else if c == 0x20 || c == UInt8(ascii: "-") { out.append(UInt8(ascii: "-")) }
                 continue
             }
             for lower in scalar.properties.lowercaseMapping.unicodeScalars {
@@ -72,13 +72,13 @@ enum HeadingIDs {
                 case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                      .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark,
                      .connectorPunctuation:
-                    out.append(lower)
+                    HTMLEntities.appendUTF8(lower, to: &out)
                 default:
-                    if lower == " " || lower == "-" { out.append("-") }
+                    if lower == " " || lower == "-" { out.append(UInt8(ascii: "-")) }
                 }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func string(_ bytes: [UInt8], _ a: Int32, _ b: Int32) -> String {

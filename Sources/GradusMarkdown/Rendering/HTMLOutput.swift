@@ -110,24 +110,29 @@ struct HTMLOutput {
     }
 
     /// Appends `bytes[a..<b]` with `&`, `<`, `>` and `"` escaped: eight bytes at a time while none of them
-    /// is one of the four, a byte at a time in the word that holds one.
+    /// is one of the four, a byte at a time in the word that holds one. A run's last few bytes are read as a
+    /// whole word too when the buffer goes on past them (the bytes after the run are neither tested nor kept).
     mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) {
         guard a < b, let src = bytes.baseAddress else { return }
         let raw = UnsafeRawPointer(src)
+        let readable = bytes.count
         var i = a
         while i < b {
             // One word may become up to 48 bytes (`&quot;` for each of 8).
             reserve(48)
-            if b &- i >= 8 {
+            let k = min(b &- i, 8)
+            if i &+ 8 <= readable {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if !HTMLOutput.hasEscapable(w) {
+                var hits = HTMLOutput.escapable(w)
+                if k < 8 { hits &= (1 &<< UInt64(8 &* k)) &- 1 }
+                if hits == 0 {
                     UnsafeMutableRawPointer(base + count).storeBytes(of: w, as: UInt64.self)
-                    count &+= 8
-                    i &+= 8
+                    count &+= k
+                    i &+= k
                     continue
                 }
             }
-            let stop = min(i &+ 8, b)
+            let stop = i &+ k
             while i < stop {
                 let c = src[i]
                 if c < 0x3F && (HTMLOutput.escapeMask >> UInt64(c)) & 1 != 0 {
@@ -154,11 +159,13 @@ struct HTMLOutput {
 
     static let escapeMask: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
 
-    /// Whether one of the eight bytes of `w` is `"`, `&`, `<` or `>` (the zero-byte test on `w` xor each).
-    @inline(__always) static func hasEscapable(_ w: UInt64) -> Bool {
+    /// The high bit of each byte of `w` that is `"`, `&`, `<` or `>` (the zero-byte test on `w` xor each). A
+    /// byte above a set one may be set too (borrows run upwards), never one below: masking off the high bytes
+    /// keeps the answer exact for the low ones.
+    @inline(__always) static func escapable(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
         return zeroByte(w ^ (ones &* 0x22)) | zeroByte(w ^ (ones &* 0x26)) | zeroByte(w ^ (ones &* 0x3C))
-            | zeroByte(w ^ (ones &* 0x3E)) != 0
+            | zeroByte(w ^ (ones &* 0x3E))
     }
 }

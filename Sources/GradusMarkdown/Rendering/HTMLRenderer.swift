@@ -96,8 +96,20 @@ struct Context {
         var entering = true
         while true {
             if entering {
-                if enter(cur, &out), nodes[cur].firstChild >= 0 {
-                    cur = Int(nodes[cur].firstChild)
+                // Text, the most common node, has no children and nothing to close: written here.
+                let n = nodes[cur]
+                if n.kind == .text && cur != root {
+                    out.appendEscaped(bytes, Int(n.s0), Int(n.e0))
+                    if n.next >= 0 {
+                        cur = Int(n.next)
+                    } else {
+                        cur = Int(n.parent)
+                        entering = false
+                    }
+                    continue
+                }
+                if enter(cur, &out), n.firstChild >= 0 {
+                    cur = Int(n.firstChild)
                     continue
                 }
             }
