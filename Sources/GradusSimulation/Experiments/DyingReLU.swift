@@ -34,12 +34,15 @@ enum DyingReLU {
                 points == 1 ? from : from * Foundation.pow(to / from, Double(i) / Double(points - 1))
             }
             let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
-            return rates.map { lr in
-                var row: [Table.Cell] = [.number(lr)]
-                for activation in activations {
-                    row.append(.number(Statistics.median(seeds.map { deadShare(activation: activation, lr: lr, seed: $0) })))
+            let cases = rates.flatMap { lr in activations.flatMap { activation in seeds.map { (lr, activation, $0) } } }
+            let shares = Statistics.parallelMap(cases) { lr, activation, runSeed in
+                deadShare(activation: activation, lr: lr, seed: runSeed)
+            }
+            return rates.indices.map { r in
+                [.number(rates[r])] + activations.indices.map { a in
+                    let first = (r * activations.count + a) * seeds.count
+                    return .number(Statistics.median(Array(shares[first ..< first + seeds.count])))
                 }
-                return row
             }
         })
 
