@@ -103,7 +103,7 @@ extension Variable {
         let a = self
         if p == 2 {   // the square, with the switch of `power` taken out of the loops so that they vectorise
             return Variable(a.value.map { $0 * $0 }, inputs: [a]) { g in
-                // d(a²)/da = 2·a, written as p·a^(p−1) is evaluated below
+                // d(a²)/da = 2·a: g·(p·a^(p−1)) below, with p = 2 and a¹ = a
                 a.accumulate(g.zipMap(a.value) { g, x in g * (2 * x) })
             }
         }

@@ -33,22 +33,31 @@ extension Tensor {
             defer { scratch.deallocate() }
             let a = shared.a, c = shared.c
             let step = aTransposed ? m * 8 : 8, rowBytes = aTransposed ? 8 : k * 8
-            for rb in range {
-                let i0 = rb * mr, height = Swift.min(mr, m - i0)
-                // A(i, p) lives at a[i·k + p], or a[p·m + i] when a holds Aᵀ.
-                let rows = aTransposed ? a + i0 : a + i0 * k
+            // When B is larger than 128 KiB, row blocks go in groups whose rows of A fill about 256 KiB (half
+            // the L2 cache), each group taking every panel of B in turn: a panel is read from memory once per
+            // group, not once per row block, and the group's A stays in L2. A smaller B stays in cache anyway,
+            // and one row block at a time keeps A in L1. The blocks are the same in any order, and so are the bits.
+            let group = k * n * 8 <= 128 << 10 ? 1 : Swift.max(1, (256 << 10) / (mr * k * 8))
+            for first in stride(from: range.lowerBound, to: range.upperBound, by: group) {
+                let blocks = first ..< Swift.min(first + group, range.upperBound)
                 for cb in 0..<colBlocks {
                     let j0 = cb * nr, width = Swift.min(nr, n - j0)
                     let panel = shared.b + cb * panelStride
-                    if width == nr {
-                        kernels(rows: height, accumulate: accumulate)(k, rows, panel, c + i0 * n + j0, n * 8, step,
-                                                                      rowBytes, bStep)
-                    } else {
-                        kernels(rows: height, accumulate: false)(k, rows, panel, scratch, nr * 8, step, rowBytes, bStep)
-                        for ii in 0..<height {
-                            let out = c + (i0 + ii) * n + j0, block = scratch + ii * nr
-                            if accumulate { for jj in 0..<width { out[jj] = out[jj] + block[jj] } }
-                            else { for jj in 0..<width { out[jj] = block[jj] } }
+                    for rb in blocks {
+                        let i0 = rb * mr, height = Swift.min(mr, m - i0)
+                        // A(i, p) lives at a[i·k + p], or a[p·m + i] when a holds Aᵀ.
+                        let rows = aTransposed ? a + i0 : a + i0 * k
+                        if width == nr {
+                            kernels(rows: height, accumulate: accumulate)(k, rows, panel, c + i0 * n + j0, n * 8, step,
+                                                                          rowBytes, bStep)
+                        } else {
+                            kernels(rows: height, accumulate: false)(k, rows, panel, scratch, nr * 8, step, rowBytes,
+                                                                     bStep)
+                            for ii in 0..<height {
+                                let out = c + (i0 + ii) * n + j0, block = scratch + ii * nr
+                                if accumulate { for jj in 0..<width { out[jj] = out[jj] + block[jj] } }
+                                else { for jj in 0..<width { out[jj] = block[jj] } }
+                            }
                         }
                     }
                 }
