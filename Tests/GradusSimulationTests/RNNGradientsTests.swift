@@ -66,7 +66,8 @@ struct RNNGradientsNumpyTests {
     func jacobiansMatchNumpy(cell: RNNCell.Nonlinearity) throws {
         let shown = [1, 2, 5, 9]
         let (rnn, states) = RNNGradients.unroll(cell: cell, bySingularValue: false, r: 1.1, hidden: 5, steps: 9, seed: 4)
-        let jacobians = RNNGradients.jacobians(states, shown: shown)
+        var jacobians: [Tensor] = []
+        RNNGradients.jacobians(states, cell: rnn, shown: shown) { _, j in jacobians.append(j) }
         let script = """
         import json, sys
         import numpy as np
@@ -91,6 +92,45 @@ struct RNNGradientsNumpyTests {
             }
             let norm = try #require(expected[index]["norm"] as? Double)
             #expect(abs(LinearAlgebra.spectralNorm(jacobians[index]) - norm) <= 1e-12 * norm, "k = \(k)")
+            #expect(abs(LinearAlgebra.largestSingularValue(jacobians[index]) - norm) <= 1e-12 * norm, "k = \(k)")
+        }
+    }
+}
+
+@Suite("rnn-gradients: the fast methods against the exact ones")
+struct RNNGradientsFastMethodTests {
+    @Test("All hidden units at once give the bits of one engine backward pass per unit",
+          arguments: [RNNCell.Nonlinearity.identity, .tanh])
+    func batchedJacobiansAreTheEnginesBits(cell: RNNCell.Nonlinearity) {
+        // hidden 13 and 30: both below and above the size where the product takes the packed kernel.
+        for hidden in [3, 13, 30] {
+            let shown = [1, 2, 7, 15]
+            let (rnn, states) = RNNGradients.unroll(cell: cell, bySingularValue: false, r: 1.1, hidden: hidden,
+                                                    steps: 15, seed: 9)
+            let reference = RNNGradients.jacobiansByBackward(states, shown: shown)
+            var index = 0
+            RNNGradients.jacobians(states, cell: rnn, shown: shown) { k, jacobian in
+                #expect(k == shown[index])
+                #expect(jacobian.scalars.map(\.bitPattern) == reference[index].scalars.map(\.bitPattern),
+                        "hidden \(hidden), k = \(k)")
+                index += 1
+            }
+            #expect(index == shown.count)
+        }
+    }
+
+    @Test("The Lanczos largest singular value agrees with the full SVD to 1e-12 on the simulation's Jacobians")
+    func lanczosAgreesWithSVD() {
+        for (cell, r, hidden) in [(RNNCell.Nonlinearity.identity, 0.8, 24), (.identity, 1.0, 40), (.tanh, 1.2, 32),
+                                  (.tanh, 0.9, 5)] {
+            let shown = [1, 2, 3, 5, 10, 30]
+            let (rnn, states) = RNNGradients.unroll(cell: cell, bySingularValue: false, r: r, hidden: hidden,
+                                                    steps: 30, seed: 3)
+            RNNGradients.jacobians(states, cell: rnn, shown: shown) { k, jacobian in
+                let exact = LinearAlgebra.spectralNorm(jacobian)
+                let fast = LinearAlgebra.largestSingularValue(jacobian)
+                #expect(abs(fast - exact) <= 1e-12 * exact, "\(cell) r = \(r) hidden \(hidden) k = \(k): \(fast) vs \(exact)")
+            }
         }
     }
 }

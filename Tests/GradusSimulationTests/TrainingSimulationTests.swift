@@ -235,6 +235,22 @@ struct LSTMvsRNNFiniteDifferenceTests {
     }
 }
 
+@Suite("lstm-vs-rnn: one batched backward pass")
+struct LSTMvsRNNBatchedTests {
+    @Test("All hidden units in one batched pass give the bits of one backward pass per unit",
+          arguments: [LSTMvsRNN.Model.rnn, .lstm, .gru])
+    func batchedMatchesOnePassPerUnit(model: LSTMvsRNN.Model) {
+        // hidden 13: the batched products are past the size where they take the packed kernel.
+        for hidden in [3, 13] {
+            let shown = [0, 1, 4, 9]
+            let batched = LSTMvsRNN.inputGradientNorms(model: model, hidden: hidden, forgetBias: 1, shown: shown, seed: 5)
+            let reference = LSTMvsRNN.inputGradientNormsByUnit(model: model, hidden: hidden, forgetBias: 1, shown: shown,
+                                                                seed: 5)
+            #expect(batched.map(\.bitPattern) == reference.map(\.bitPattern), "\(model), hidden \(hidden)")
+        }
+    }
+}
+
 @Suite("dying-relu against numpy")
 struct DyingReLUNumpyTests {
     @Test("After one large step numpy finds the same share of inactive units, for each activation",

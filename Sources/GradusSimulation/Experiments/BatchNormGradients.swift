@@ -35,13 +35,13 @@ enum BatchNormGradients {
         compute: { parameters, seed in
             let initializer = NetworkChoice.initializer(parameters.choice("init"))
             let depth = parameters.integer("depth"), width = parameters.integer("width"), batch = parameters.integer("batch")
-            let runs = Statistics.seeds(seed, count: parameters.integer("seeds")).map { runSeed in
-                [false, true].map { normalised in
-                    gradientNorms(normalised: normalised, initializer: initializer, depth: depth, width: width,
-                                  batch: batch, seed: runSeed)
-                }
+            let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
+            let runs = Statistics.parallelMap(seeds.flatMap { runSeed in [(runSeed, false), (runSeed, true)] }) { runSeed, normalised in
+                gradientNorms(normalised: normalised, initializer: initializer, depth: depth, width: width,
+                              batch: batch, seed: runSeed)
             }
-            let plain = Statistics.medians(runs.map { $0[0] }), normalised = Statistics.medians(runs.map { $0[1] })
+            let plain = Statistics.medians(seeds.indices.map { runs[2 * $0] })
+            let normalised = Statistics.medians(seeds.indices.map { runs[2 * $0 + 1] })
             return (0..<depth).map { [.number(Double($0 + 1)), .number(plain[$0]), .number(normalised[$0])] }
         })
 

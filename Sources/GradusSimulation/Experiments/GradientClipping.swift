@@ -35,8 +35,10 @@ enum GradientClipping {
         ],
         compute: { parameters, seed in
             let steps = parameters.integer("steps"), lr = parameters.real("lr"), batch = parameters.integer("batch")
-            let plain = train(lr: lr, clipNorm: nil, steps: steps, batch: batch, seed: seed)
-            let clipped = train(lr: lr, clipNorm: parameters.real("max_norm"), steps: steps, batch: batch, seed: seed)
+            let runs = Statistics.parallelMap([nil, parameters.real("max_norm")]) { clipNorm in
+                train(lr: lr, clipNorm: clipNorm, steps: steps, batch: batch, seed: seed)
+            }
+            let plain = runs[0], clipped = runs[1]
             let plainEvents = events(plain), clippedEvents = events(clipped)
             return (0..<steps).map { step in
                 let notes = plainEvents.filter { $0.step == step }.map { describe($0, run: plainRun) }

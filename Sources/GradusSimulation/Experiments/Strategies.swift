@@ -68,10 +68,12 @@ enum Strategies {
         ],
         compute: { parameters, seed in
             let initializer = NetworkChoice.initializer(parameters.choice("init"))
-            return setups.map { setup in
-                let result = train(setup, initializer: setup.initializer ?? initializer, depth: parameters.integer("depth"), width: parameters.integer("width"),
-                                   lr: parameters.real("lr"), steps: parameters.integer("steps"),
-                                   batch: parameters.integer("batch"), seed: seed)
+            let results = Statistics.parallelMap(setups) { setup in
+                train(setup, initializer: setup.initializer ?? initializer, depth: parameters.integer("depth"),
+                      width: parameters.integer("width"), lr: parameters.real("lr"), steps: parameters.integer("steps"),
+                      batch: parameters.integer("batch"), seed: seed)
+            }
+            return zip(setups, results).map { setup, result in
                 let diverged: Localized = result.divergedAt.map {
                     Localized(pt: "no passo \($0)", de: "bei Schritt \($0)", en: "at step \($0)")
                 } ?? Localized(pt: "não", de: "nein", en: "no")

@@ -36,8 +36,10 @@ enum WeightDecay {
         ],
         compute: { parameters, seed in
             let steps = parameters.integer("steps"), every = parameters.integer("every"), lr = parameters.real("lr")
-            let plain = train(decay: 0, lr: lr, steps: steps, every: every, seed: seed)
-            let decayed = train(decay: parameters.real("decay"), lr: lr, steps: steps, every: every, seed: seed)
+            let runs = Statistics.parallelMap([0, parameters.real("decay")]) { decay in
+                train(decay: decay, lr: lr, steps: steps, every: every, seed: seed)
+            }
+            let plain = runs[0], decayed = runs[1]
             return plain.indices.map { i in
                 [plain[i].step, plain[i].weightNorm, decayed[i].weightNorm, plain[i].largestGradient,
                  decayed[i].largestGradient, plain[i].loss, decayed[i].loss].map(Table.Cell.number)
