@@ -28,7 +28,8 @@ public struct LessonBodyRenderer: Sendable {
     }
 
     func page(_ lesson: CompiledLesson, _ translation: CompiledTranslation, shownLanguage: Language,
-              tables: [SimulationKey: Table], diagnostics: inout [Diagnostic]) throws(ContentFailure) -> LessonPage {
+              tables: [SimulationKey: Table], quiz: QuizHTML.Settings,
+              diagnostics: inout [Diagnostic]) throws(ContentFailure) -> LessonPage {
         let language = shownLanguage.code
         let wordsOfPage = words[language] ?? MustacheObject()
         let questions = Dictionary(uniqueKeysWithValues: translation.questions.map { ($0.node, $0.question) })
@@ -65,7 +66,7 @@ public struct LessonBodyRenderer: Sendable {
                                         chart: chart, showTable: wordsOfPage["show_table"]?.text ?? "")
             }
             if let question = questions[node.index] {
-                return QuizHTML.render(question, words: { wordsOfPage[$0]?.text ?? "" })
+                return QuizHTML.render(question, words: { wordsOfPage[$0]?.text ?? "" }, settings: quiz)
             }
             if let exercise = exercises[node.index] {
                 let anchor = Exercise.anchor(exercise.number)

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 
 // `swift test` prints one line per test started and per test passed (thousands of lines), and its final line
@@ -5,7 +6,11 @@
 // one summary line, "N tests completed (pass: P, skip: S, fail: F)", followed by the details of each failure.
 // It is chosen by an environment variable read when the run starts, so it is set here, as the test bundle loads:
 // before Swift Testing reads it. A value the caller set wins (SWT_ENABLE_EXPERIMENTAL_CONSOLE_OUTPUT=0 gives
-// the line-per-test output back).
+// the line-per-test output back, with each failed expectation in full).
+//
+// Standard output is made line-buffered: the tree and the summary are written at the very end of the run, and
+// when a failing run ends, text still in a full buffer could be lost with the process.
 __attribute__((constructor)) static void gradus_test_console(void) {
     setenv("SWT_ENABLE_EXPERIMENTAL_CONSOLE_OUTPUT", "1", 0);
+    setvbuf(stdout, NULL, _IOLBF, 0);
 }
