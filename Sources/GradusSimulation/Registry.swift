@@ -17,6 +17,10 @@ public struct Registry: Sendable {
         WeightDecay.simulation,
         DyingReLU.simulation,
         Strategies.simulation,
+        ResidualGradients.simulation,
+        NormBatchNoise.simulation,
+        NormBatchTraining.simulation,
+        LNPlacement.simulation,
     ])
 
     public subscript(name: String) -> Simulation? { simulations.first { $0.name == name } }

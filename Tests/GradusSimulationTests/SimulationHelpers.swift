@@ -46,4 +46,8 @@ let smallSettings: [String: [(key: String, value: String)]] = [
     "weight-decay": [("steps", "20"), ("every", "10")],
     "dying-relu": [("points", "3"), ("seeds", "1"), ("then_steps", "10")],
     "strategies": [("depth", "3"), ("width", "8"), ("steps", "5"), ("batch", "16")],
+    "residual-gradients": [("depth", "6"), ("width", "8"), ("batch", "16"), ("seeds", "1")],
+    "norm-batch-noise": [("max_batch", "8"), ("features", "8"), ("draws", "10")],
+    "norm-batch-training": [("max_batch", "4"), ("steps", "5"), ("seeds", "1")],
+    "ln-placement": [("depth", "3"), ("width", "8"), ("ffn", "16"), ("tokens", "8"), ("seeds", "1")],
 ]

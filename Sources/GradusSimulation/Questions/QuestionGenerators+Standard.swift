@@ -13,5 +13,7 @@ extension QuestionGenerators {
         XavierStd.generator,
         SGDWeightDecay.generator,
         BatchNormOutput.generator,
+        ResidualProduct.generator,
+        RMSNormOutput.generator,
     ])
 }
