@@ -81,8 +81,7 @@ struct NodeArena: @unchecked Sendable {
 
     private mutating func grow() {
         capacity *= 2
-        base = HugePages.reallocate(base, used: count * MemoryLayout<RawNode>.stride,
-                                    to: capacity * MemoryLayout<RawNode>.stride)
+        base = HugePages.reallocate(base, to: capacity * MemoryLayout<RawNode>.stride)
             .bindMemory(to: RawNode.self, capacity: capacity)
     }
 
