@@ -8,8 +8,10 @@ extension InlineParser {
         let count = pos - runStart
         let before = runStart == start ? 0x0A : InlineParser.scalar(s, before: runStart, start: start)
         let after = pos == end ? 0x0A : InlineParser.scalar(s, at: pos)
-        let afterSpace = InlineParser.isUnicodeWhitespace(after), afterPunct = InlineParser.isUnicodePunctuation(after)
-        let beforeSpace = InlineParser.isUnicodeWhitespace(before), beforePunct = InlineParser.isUnicodePunctuation(before)
+        let afterSpace = InlineParser.isUnicodeWhitespace(after)
+        let afterPunct = InlineParser.isUnicodePunctuation(after)
+        let beforeSpace = InlineParser.isUnicodeWhitespace(before)
+        let beforePunct = InlineParser.isUnicodePunctuation(before)
         let leftFlanking = !afterSpace && (!afterPunct || beforeSpace || beforePunct)
         let rightFlanking = !beforeSpace && (!beforePunct || afterSpace || afterPunct)
         var canOpen = leftFlanking, canClose = rightFlanking

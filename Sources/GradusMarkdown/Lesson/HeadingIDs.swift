@@ -8,7 +8,8 @@ enum HeadingIDs {
         var used = Set<String>()
         var nextSuffix: [String: Int] = [:]
         var headings: [Int] = []
-        for i in 0..<min(blockCount, nodes.count) where nodes[i].kind == .heading && nodes[i].bits & RawNode.detached == 0 {
+        for i in 0..<min(blockCount, nodes.count)
+        where nodes[i].kind == .heading && nodes[i].bits & RawNode.detached == 0 {
             headings.append(i)
             let d = nodes[detail: i]
             if d.e1 > d.s1 { used.insert(string(bytes, d.s1, d.e1)) }

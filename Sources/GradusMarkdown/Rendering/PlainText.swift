@@ -17,7 +17,9 @@ enum PlainText {
             if entering {
                 switch n.kind {
                 case .text, .code, .inlineMath, .codeBlock, .mathBlock:
-                    bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(n.s0)..<Int(n.e0)])) }
+                    bytes.withUnsafeBufferPointer {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(n.s0)..<Int(n.e0)]))
+                    }
                 case .softBreak, .hardBreak:
                     out.append(0x20)
                 default: break

@@ -30,17 +30,23 @@ enum HugePages {
         return malloc(max(bytes, 1))!
     }
 
-    /// Grows an allocation of `allocate` to `bytes`, keeping its first `used` bytes.
-    static func reallocate(_ p: UnsafeMutableRawPointer, used: Int, to bytes: Int) -> UnsafeMutableRawPointer {
+    /// Grows an allocation of `allocate` to `bytes`, keeping its contents. `realloc` moves a large block's pages
+    /// (`mremap`) rather than copying them into fresh memory; the grown block is advised again.
+    static func reallocate(_ p: UnsafeMutableRawPointer, to bytes: Int) -> UnsafeMutableRawPointer {
+        let q = realloc(p, bytes)!
         #if os(Linux)
-        if bytes >= threshold {
-            let q = allocate(bytes)
-            q.copyMemory(from: p, byteCount: used)
-            free(p)
-            return q
-        }
+        if bytes >= threshold { advise(q, bytes) }
         #endif
-        return realloc(p, bytes)!
+        return q
+    }
+
+    /// Advises the whole 2 MiB pages of `bytes` from `p`.
+    static func advise(_ p: UnsafeMutableRawPointer, _ bytes: Int) {
+        #if os(Linux)
+        let start = (Int(bitPattern: p) + size - 1) & ~(size - 1)
+        let end = (Int(bitPattern: p) + bytes) & ~(size - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+        #endif
     }
 
     /// Advises the whole 2 MiB pages of an array's reserved but unused capacity (call right after
@@ -51,9 +57,7 @@ enum HugePages {
         guard capacity >= threshold else { return }
         array.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            let start = (Int(bitPattern: base) + buffer.count + size - 1) & ~(size - 1)
-            let end = (Int(bitPattern: base) + capacity) & ~(size - 1)
-            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+            advise(UnsafeMutableRawPointer(base + buffer.count), capacity - buffer.count)
         }
         #endif
     }

@@ -6,9 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// The nodes of one document in one allocated block (on huge pages when large, see `HugePages`), addressed in place: `nodes[i].next = j` is a store, with
-/// no copy-on-write uniqueness check as an `Array` element's would make on every write (the parsers write
-/// links millions of times). A bounds check stays.
+/// The nodes of one document in one allocated block (on huge pages when large, see `HugePages`), addressed in
+/// place: `nodes[i].next = j` is a store, with no copy-on-write uniqueness check as an `Array` element's would
+/// make on every write (the parsers write links millions of times). A bounds check stays.
 ///
 /// It is a view, not an owner: copies share the block. The block phase allocates it, hands it to the inline
 /// phase, which hands it to the `MarkdownTree`, whose `deinit` frees it; from then on it is never written.
@@ -81,8 +81,7 @@ struct NodeArena: @unchecked Sendable {
 
     private mutating func grow() {
         capacity *= 2
-        base = HugePages.reallocate(base, used: count * MemoryLayout<RawNode>.stride,
-                                    to: capacity * MemoryLayout<RawNode>.stride)
+        base = HugePages.reallocate(base, to: capacity * MemoryLayout<RawNode>.stride)
             .bindMemory(to: RawNode.self, capacity: capacity)
     }
 
