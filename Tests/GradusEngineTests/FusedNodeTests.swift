@@ -92,6 +92,21 @@ struct FusedNodeTests {
         #expect(fusedGRU.1 == composedGRU.1)
     }
 
+    @Test("sumRows, eight columns at a time, gives the bits of summing each column down the rows")
+    func sumRowsMatchesColumnByColumn() {
+        var rng = Generator(seed: 12)
+        for rows in [0, 1, 2, 7, 128] {
+            for cols in [0, 1, 7, 8, 9, 16, 63, 64, 100] {
+                var t = Tensor.normal(.matrix(rows, cols), generator: &rng)
+                if rows * cols > 3 { t.scalars[1] = -0.0; t.scalars[2] = .nan }
+                var expected = [Double](repeating: 0, count: cols)
+                for r in 0..<rows { for c in 0..<cols { expected[c] += t.scalars[r * cols + c] } }
+                #expect(t.sumRows().shape == .matrix(1, cols))
+                #expect(bits(t.sumRows()) == expected.map(\.bitPattern), "\(rows) × \(cols)")
+            }
+        }
+    }
+
     @Test("An SGD step in place gives the bits of the step through a new tensor")
     func sgdInPlace() {
         var rng = Generator(seed: 3)

@@ -41,58 +41,75 @@ enum AVXTanh {
     }
 
     /// System V arguments: rdi = groups, rsi = x, rdx = out, rcx = constants. ymm15 holds 20 throughout.
+    /// Two vectors of four go through each step side by side (ymm0–5 and ymm6–11), so that the long chain
+    /// of one (the polynomial, then the division) overlaps the other's; an odd last group goes alone.
     static func machineCode() -> [UInt8] {
         typealias Y = X86Assembler.YMM
         typealias M = X86Assembler.Memory
         func slot(_ s: Slot) -> M { M(base: .rcx, displacement: 32 * s.rawValue) }
         func slot(_ index: Int32) -> M { M(base: .rcx, displacement: 32 * index) }
         var asm = X86Assembler()
-        let x = Y(0), u = Y(1), shifted = Y(2), k = Y(3), r = Y(4), p = Y(5), q = Y(6), scale = Y(7)
-        let e = Y(8), t = Y(9), twenty = Y(15)
+        let twenty = Y(15)
         asm.vmovupd(twenty, slot(.twenty))
-        let loop = asm.here
-        asm.vmovupd(x, M(base: .rsi))
-        // a = |x|, capped at 20 (NaN stays NaN: min(20, a) is a unless 20 < a); u = −2·a
-        asm.vandpd(u, x, slot(.absMask))
-        asm.vminpd(u, twenty, u)
-        asm.vmulpd(u, u, slot(.minusTwo))
-        // expm1(u): shifted = u·log₂e + magic, k = shifted − magic, r = (u − k·ln2ₕ) − k·ln2ₗ
-        asm.vmulpd(shifted, u, slot(.log2e))
-        asm.vaddpd(shifted, shifted, slot(.magic))
-        asm.vsubpd(k, shifted, slot(.magic))
-        asm.vmulpd(r, k, slot(.ln2High))
-        asm.vsubpd(r, u, r)
-        asm.vmulpd(t, k, slot(.ln2Low))
-        asm.vsubpd(r, r, t)
-        // p = 1/13!, then p = p·r + 1/j! for j = 12 … 2
-        asm.vmovupd(p, slot(.poly13))
-        for index in Slot.poly13.rawValue + 1 ... Slot.poly13.rawValue + 11 {
-            asm.vmulpd(p, p, r)
-            asm.vaddpd(p, p, slot(index))
+        /// The steps for `lanes` vectors (1 or 2), the first at [rsi], [rdx], the second 32 bytes on. Per
+        /// vector: R0 = x, R1 = u, then 2ᵏ; R2 = shifted, then E; R3 = k, then q; R4 = r, then temporaries;
+        /// R5 = temporaries, then p.
+        func body(_ lanes: Int) {
+            let sets = (0..<lanes).map { v in (0..<6).map { Y(6 * v + $0) } }
+            func each(_ step: ([Y], Int32) -> Void) { for (v, r) in sets.enumerated() { step(r, Int32(32 * v)) } }
+            each { r, offset in asm.vmovupd(r[0], M(base: .rsi, displacement: offset)) }
+            // a = |x|, capped at 20 (NaN stays NaN: min(20, a) is a unless 20 < a); u = −2·a
+            each { r, _ in asm.vandpd(r[1], r[0], slot(.absMask)) }
+            each { r, _ in asm.vminpd(r[1], twenty, r[1]) }
+            each { r, _ in asm.vmulpd(r[1], r[1], slot(.minusTwo)) }
+            // expm1(u): shifted = u·log₂e + magic, k = shifted − magic, r = (u − k·ln2ₕ) − k·ln2ₗ
+            each { r, _ in asm.vmulpd(r[2], r[1], slot(.log2e)) }
+            each { r, _ in asm.vaddpd(r[2], r[2], slot(.magic)) }
+            each { r, _ in asm.vsubpd(r[3], r[2], slot(.magic)) }
+            each { r, _ in asm.vmulpd(r[4], r[3], slot(.ln2High)) }
+            each { r, _ in asm.vsubpd(r[4], r[1], r[4]) }
+            each { r, _ in asm.vmulpd(r[5], r[3], slot(.ln2Low)) }
+            each { r, _ in asm.vsubpd(r[4], r[4], r[5]) }
+            // p = 1/13!, then p = p·r + 1/j! for j = 12 … 2
+            each { r, _ in asm.vmovupd(r[5], slot(.poly13)) }
+            for index in Slot.poly13.rawValue + 1 ... Slot.poly13.rawValue + 11 {
+                each { r, _ in asm.vmulpd(r[5], r[5], r[4]) }
+                each { r, _ in asm.vaddpd(r[5], r[5], slot(index)) }
+            }
+            // q = r + (r·r)·p
+            each { r, _ in asm.vmulpd(r[3], r[4], r[4]) }
+            each { r, _ in asm.vmulpd(r[3], r[3], r[5]) }
+            each { r, _ in asm.vaddpd(r[3], r[4], r[3]) }
+            // 2ᵏ from the bits: ((bits(shifted) − bits(magic)) + 1023) << 52
+            each { r, _ in asm.vpsubq(r[1], r[2], slot(.magic)) }
+            each { r, _ in asm.vpaddq(r[1], r[1], slot(.exponentBias)) }
+            each { r, _ in asm.vpsllq(r[1], r[1], 52) }
+            // E = 2ᵏ·q + (2ᵏ − 1)
+            each { r, _ in asm.vmulpd(r[2], r[1], r[3]) }
+            each { r, _ in asm.vsubpd(r[4], r[1], slot(.one)) }
+            each { r, _ in asm.vaddpd(r[2], r[2], r[4]) }
+            // tanh|x| = |E/(2 + E)|, then the sign of x
+            each { r, _ in asm.vaddpd(r[4], r[2], slot(.two)) }
+            each { r, _ in asm.vdivpd(r[2], r[2], r[4]) }
+            each { r, _ in asm.vandpd(r[2], r[2], slot(.absMask)) }
+            each { r, _ in asm.vandpd(r[0], r[0], slot(.signMask)) }
+            each { r, _ in asm.vorpd(r[2], r[2], r[0]) }
+            each { r, offset in asm.vmovupd(M(base: .rdx, displacement: offset), r[2]) }
+            asm.add(.rsi, Int32(32 * lanes))
+            asm.add(.rdx, Int32(32 * lanes))
         }
-        // q = r + (r·r)·p
-        asm.vmulpd(q, r, r)
-        asm.vmulpd(q, q, p)
-        asm.vaddpd(q, r, q)
-        // scale = 2ᵏ from the bits: ((bits(shifted) − bits(magic)) + 1023) << 52
-        asm.vpsubq(scale, shifted, slot(.magic))
-        asm.vpaddq(scale, scale, slot(.exponentBias))
-        asm.vpsllq(scale, scale, 52)
-        // E = scale·q + (scale − 1)
-        asm.vmulpd(e, scale, q)
-        asm.vsubpd(t, scale, slot(.one))
-        asm.vaddpd(e, e, t)
-        // tanh|x| = |E/(2 + E)|, then the sign of x
-        asm.vaddpd(t, e, slot(.two))
-        asm.vdivpd(e, e, t)
-        asm.vandpd(e, e, slot(.absMask))
-        asm.vandpd(x, x, slot(.signMask))
-        asm.vorpd(e, e, x)
-        asm.vmovupd(M(base: .rdx), e)
-        asm.add(.rsi, 32)
-        asm.add(.rdx, 32)
-        asm.dec(.rdi)
-        asm.jnz(loop)
+        // Pairs of groups while two or more are left (rdi counts groups), then an odd last one.
+        asm.sub(.rdi, 2)
+        let single = asm.jumpIfNegative()
+        let loop = asm.here
+        body(2)
+        asm.sub(.rdi, 2)
+        asm.jns(loop)
+        asm.place(single)
+        asm.add(.rdi, 2)
+        let done = asm.jumpIfZero()
+        body(1)
+        asm.place(done)
         asm.vzeroupper()
         asm.ret()
         return asm.bytes

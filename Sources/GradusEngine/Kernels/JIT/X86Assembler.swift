@@ -103,6 +103,37 @@ struct X86Assembler {
         bytes += [0x31, modRM(0b11, src.rawValue, dst.rawValue)]
     }
 
+    /// `sub dst, imm8` (64-bit, sign-extended), which sets SF and ZF for a following jump.
+    mutating func sub(_ dst: GPR, _ immediate: Int8) {
+        rex(w: true, reg: 0, rm: dst.rawValue)
+        bytes += [0x83, modRM(0b11, 5, dst.rawValue), UInt8(bitPattern: immediate)]
+    }
+
+    /// A forward jump whose target is not placed yet: `place(_:)` fills in its 32-bit displacement.
+    struct Forward { let offset: Int }
+
+    /// `js` (the long form, rel32) to a target placed later.
+    mutating func jumpIfNegative() -> Forward { bytes += [0x0F, 0x88, 0, 0, 0, 0]; return Forward(offset: bytes.count) }
+
+    /// `jz` (the long form, rel32) to a target placed later.
+    mutating func jumpIfZero() -> Forward { bytes += [0x0F, 0x84, 0, 0, 0, 0]; return Forward(offset: bytes.count) }
+
+    /// Makes the forward jump land here.
+    mutating func place(_ jump: Forward) {
+        let distance = littleEndian(Int32(bytes.count - jump.offset))
+        for i in 0..<4 { bytes[jump.offset - 4 + i] = distance[i] }
+    }
+
+    /// `jns label` to a label already placed (a backward jump), in the short form when it reaches.
+    mutating func jns(_ label: Label) {
+        if let short = Int8(exactly: label.offset - (bytes.count + 2)) {
+            bytes += [0x79, UInt8(bitPattern: short)]
+        } else {
+            bytes += [0x0F, 0x89]
+            bytes += littleEndian(Int32(label.offset - (bytes.count + 4)))
+        }
+    }
+
     /// `dec dst` (64-bit), which sets ZF for a following `jnz`.
     mutating func dec(_ dst: GPR) {
         rex(w: true, reg: 0, rm: dst.rawValue)
