@@ -71,14 +71,44 @@ struct FloatFormatTests {
         // Midpoints between neighbouring fp16 numbers, where ties to even decide.
         for k in stride(from: 1.0, to: 2048, by: 37) { values.append((k + 0.5) * pow(2, -10)) }
         for x in values {
-            let half = FloatFormat.fp16.round(x), reference = FloatFormat.roundBinary(x, format: .fp16)
-            #expect(half == reference || (half.isNaN && reference.isNaN), "fp16 of \(x): \(half) vs \(reference)")
+            let half = FloatFormat.float16(x), reference = FloatFormat.roundBinary(x, format: .fp16)
+            #expect(half == reference || (half.isNaN && reference.isNaN), "Float16 of \(x): \(half) vs \(reference)")
+            #expect(FloatFormat.fp16.round(x) == reference, "fp16 of \(x): \(FloatFormat.fp16.round(x)) vs \(reference)")
             // bf16 rounds the Float of x; for an exact Float there is no double rounding to tell apart.
             let f = Double(Float(x))
             guard f.isFinite else { continue }
             let brain = FloatFormat.bf16.round(f), brainReference = FloatFormat.roundBinary(f, format: .bf16)
             #expect(brain == brainReference, "bf16 of \(f): \(brain) vs \(brainReference)")
         }
+    }
+
+    @Test("The fp16 rounding on Double bits equals Swift's Float16 around every fp16 number")
+    func halfAgainstFloat16() {
+        // For every pair of neighbouring non-negative fp16 numbers: both, their midpoint (a tie) and the Doubles
+        // just beside it, in both signs; and every finite fp16 number beyond, up to the overflow midpoint 65 520.
+        var checked = 0
+        for pattern in UInt16(0)..<0x7BFF {
+            let low = halfValue(pattern)
+            let high = halfValue(pattern + 1), middle = (low + high) / 2
+            for x in [low, high, middle, middle.nextUp, middle.nextDown, low.nextUp, high.nextDown] {
+                for signed in [x, -x] {
+                    let fast = FloatFormat.half(signed), reference = FloatFormat.float16(signed)
+                    #expect(fast.bitPattern == reference.bitPattern, "\(signed): \(fast) vs Float16 \(reference)")
+                    checked += 1
+                }
+            }
+        }
+        for x in [65504, 65519.999, 65520, 65536, 1e10, .infinity, -.infinity, 0x1p-25, 0x1p-25.nextUp, 0x1p-26] {
+            #expect(FloatFormat.half(x).bitPattern == FloatFormat.float16(x).bitPattern, "\(x)")
+        }
+        #expect(FloatFormat.half(.nan).isNaN && FloatFormat.half(-0.0).sign == .minus)
+        #expect(checked > 400_000)
+    }
+
+    /// The value of the fp16 number with bits `pattern` (sign 0), decoded by hand: subnormal below exponent field 1.
+    private func halfValue(_ pattern: UInt16) -> Double {
+        let exponent = Int(pattern >> 10), fraction = Double(pattern & 0x3FF)
+        return exponent == 0 ? fraction * 0x1p-24 : (1 + fraction / 1024) * pow(2, Double(exponent - 15))
     }
 
     @Test("fp16 rounding agrees with numpy's float16 conversion", .enabled(if: PythonOracle.wantsNumpy()))

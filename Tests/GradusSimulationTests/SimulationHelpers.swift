@@ -46,4 +46,10 @@ let smallSettings: [String: [(key: String, value: String)]] = [
     "weight-decay": [("steps", "20"), ("every", "10")],
     "dying-relu": [("points", "3"), ("seeds", "1")],
     "strategies": [("depth", "3"), ("width", "8"), ("steps", "5"), ("batch", "16")],
+    "optimizer-valley": [("steps", "40")],
+    "adam-warmup": [("width", "8"), ("steps", "12"), ("every", "4")],
+    "decoupled-decay": [("weights", "10"), ("steps", "50"), ("every", "10")],
+    "fp16-bf16-rounding": [],
+    "loss-scale-sweep": [("depth", "4"), ("width", "8"), ("batch", "16"), ("max_exponent", "8")],
+    "dynamic-loss-scaling": [("depth", "3"), ("steps", "12"), ("every", "4"), ("interval", "3")],
 ]
