@@ -13,5 +13,8 @@ extension QuestionGenerators {
         XavierStd.generator,
         SGDWeightDecay.generator,
         BatchNormOutput.generator,
+        AdamSecondStep.generator,
+        HalfSpacing.generator,
+        LossScaleUpdate.generator,
     ])
 }
