@@ -24,7 +24,8 @@ enum QuizCommand {
             OptionSpec("seed", .value(placeholder: "N"),
                        help: "order of questions and options and the numbers of computed questions (default: drawn and shown; "
                            + "the course's seed when scripted)"),
-            OptionSpec("attempts", .value(placeholder: "N"), help: "tries per question before the answer is shown (default: 2)"),
+            OptionSpec("attempts", .value(placeholder: "N"),
+                       help: "tries per question before the answer is shown (default: the course's quiz_attempts, else 2)"),
             OptionSpec("list", .flag, help: "list the lessons with their questions and your progress"),
             OptionSpec("generators", .flag, help: "list the generators of computed questions with the values they fill"),
             OptionSpec("review", .flag, help: "ask the questions that are due for review first (Leitner boxes)"),
@@ -55,7 +56,7 @@ enum QuizCommand {
             return .success
         }
         let format = try arguments.choice("format", of: ["text", "json"]) ?? "text"
-        let attempts = try arguments.integer("attempts", in: 1...10) ?? 2
+        let givenAttempts = try arguments.integer("attempts", in: 1...10)
         let passMark = try arguments.integer("pass-mark", in: 0...100).map(Double.init)
         let givenSeed = try arguments.value("seed").map { text throws(UsageError) -> UInt64 in
             guard let seed = UInt64(text) else {
@@ -65,6 +66,7 @@ enum QuizCommand {
         }
         let paths = try CoursePaths.resolve(arguments, console)
         let course = try ContentLoader(root: paths.content, displayRoot: paths.contentDisplay).load()
+        let attempts = givenAttempts ?? course.config.quizAttempts
         let store: ProgressStore
         if let given = arguments.value("progress") {
             store = ProgressStore(url: console.url(given))

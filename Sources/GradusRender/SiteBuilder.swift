@@ -16,11 +16,14 @@ public struct SiteBuilder: Sendable {
     public var baseURL: String?
     public var unsafe: Bool
     public var registry: Registry
+    /// The question generators `::: quiz computed` may name.
+    public var generators: QuestionGenerators
     /// Where simulation tables are kept between builds (nil: no cache).
     public var cache: URL?
 
     public init(content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
-                languages: [String]? = nil, baseURL: String? = nil, unsafe: Bool = false, registry: Registry = .standard, cache: URL? = nil) {
+                languages: [String]? = nil, baseURL: String? = nil, unsafe: Bool = false, registry: Registry = .standard,
+                generators: QuestionGenerators = .standard, cache: URL? = nil) {
         self.cache = cache
         self.content = content
         self.templates = templates
@@ -30,6 +33,7 @@ public struct SiteBuilder: Sendable {
         self.baseURL = baseURL
         self.unsafe = unsafe
         self.registry = registry
+        self.generators = generators
     }
 
     /// What a build produced, with the figures of its summary line.
@@ -46,7 +50,8 @@ public struct SiteBuilder: Sendable {
         try checkLanguages(course)
         let templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: course.languages)
         let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet.words)
-        let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, words: templateSet.themeWords.texts,
+        let compiled = try LessonCompiler(registry: registry, generators: generators, unsafe: unsafe,
+                                          words: templateSet.themeWords.texts,
                                           inlineHTML: { body.inlineHTML($0, fill: $1) }).compile(course)
         return try render(compiled, templateSet: templateSet, body: body, diagnostics: compiled.warnings + templateSet.warnings)
     }
@@ -70,7 +75,8 @@ public struct SiteBuilder: Sendable {
         // A broken template leaves no template set, but its words may still load for the generated questions.
         let words = templateSet?.themeWords.texts
             ?? (try? ThemeWords.load(from: templates, displayRoot: templatesDisplay, languages: course.languages))?.texts ?? [:]
-        let compiled = LessonCompiler(registry: registry, unsafe: unsafe, words: words, inlineHTML: { body.inlineHTML($0, fill: $1) })
+        let compiled = LessonCompiler(registry: registry, generators: generators, unsafe: unsafe, words: words,
+                                      inlineHTML: { body.inlineHTML($0, fill: $1) })
             .compileReporting(course)
         diagnostics += compiled.warnings
         if let templateSet {
@@ -102,16 +108,18 @@ public struct SiteBuilder: Sendable {
         let course = compiled.course
         var diagnostics = diagnostics
         let tables = SimulationRunner(registry: registry, cache: cache).run(compiled)
+        let quiz = QuizHTML.Settings(attempts: course.config.quizAttempts, seed: course.config.seed)
         var pages: [Language: [LessonPage]] = [:]
         var introductions: [Language: String] = [:]
         let built = course.languages.filter { languages?.contains($0.code) ?? true }
         for language in built {
-            introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "")
+            introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "", language: language.code)
             var list: [LessonPage] = []
             for lesson in compiled.lessons {
                 // A lesson all of whose translations failed to load has none to show (only in `check`).
                 guard let (shown, translation) = lesson.translation(language, fallback: course.languages) else { continue }
-                list.append(try body.page(lesson, translation, shownLanguage: shown, tables: tables, diagnostics: &diagnostics))
+                list.append(try body.page(lesson, translation, shownLanguage: shown, tables: tables, quiz: quiz,
+                                          diagnostics: &diagnostics))
             }
             pages[language] = list
         }

@@ -5,7 +5,7 @@
 // one summary line, "N tests completed (pass: P, skip: S, fail: F)", followed by the details of each failure.
 // It is chosen by an environment variable read when the run starts, so it is set here, as the test bundle loads:
 // before Swift Testing reads it. A value the caller set wins (SWT_ENABLE_EXPERIMENTAL_CONSOLE_OUTPUT=0 gives
-// the line-per-test output back).
+// the line-per-test output back, with each failed expectation in full).
 __attribute__((constructor)) static void gradus_test_console(void) {
     setenv("SWT_ENABLE_EXPERIMENTAL_CONSOLE_OUTPUT", "1", 0);
 }

@@ -44,7 +44,7 @@ let smallSettings: [String: [(key: String, value: String)]] = [
     "lstm-vs-rnn": [("hidden", "4"), ("max_k", "10"), ("every", "5"), ("seeds", "1")],
     "batchnorm": [("depth", "4"), ("width", "8"), ("batch", "16"), ("seeds", "1")],
     "weight-decay": [("steps", "20"), ("every", "10")],
-    "dying-relu": [("points", "3"), ("seeds", "1")],
+    "dying-relu": [("points", "3"), ("seeds", "1"), ("then_steps", "10")],
     "strategies": [("depth", "3"), ("width", "8"), ("steps", "5"), ("batch", "16")],
     "optimizer-valley": [("steps", "40")],
     "adam-warmup": [("width", "8"), ("steps", "12"), ("every", "4")],

@@ -44,7 +44,13 @@ public struct SGD: Optimizer {
                 velocity[index] = v
                 d = nesterov ? d.zipMap(v) { d, v in d + mu * v } : v
             }
-            p.value = p.value.zipMap(d) { w, d in w + -lr * d }
+            // In place: the step's arithmetic, w + (−η)·d, without a new array.
+            precondition(p.value.shape == d.shape, "gradient of shape \(d.shape) for a parameter of shape \(p.value.shape)")
+            p.value.scalars.withUnsafeMutableBufferPointer { w in
+                d.scalars.withUnsafeBufferPointer { d in
+                    for i in 0..<w.count { w[i] = w[i] + -lr * d[i] }
+                }
+            }
         }
     }
 }

@@ -151,6 +151,26 @@ struct X86Assembler {
     mutating func vmulpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x59, dst, a, b) }
     mutating func vxorpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x57, dst, a, b) }
 
+    mutating func vsubpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x5C, dst, a, b) }
+    mutating func vdivpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x5E, dst, a, b) }
+    mutating func vorpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x56, dst, a, b) }
+
+    /// `vOPpd ymm, ymm, ymmword [mem]` for add, mul, sub, div, min and and (the second source in memory).
+    mutating func vaddpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x58, dst, a, b) }
+    mutating func vmulpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x59, dst, a, b) }
+    mutating func vsubpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x5C, dst, a, b) }
+    mutating func vminpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x5D, dst, a, b) }
+    mutating func vandpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x54, dst, a, b) }
+
+    /// AVX2 integer lanes: `vpaddq`, `vpsubq` (64-bit lanes), and `vpsllq ymm, ymm, imm8`.
+    mutating func vpaddq(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0xD4, dst, a, b) }
+    mutating func vpsubq(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0xFB, dst, a, b) }
+    mutating func vpsllq(_ dst: YMM, _ src: YMM, _ count: UInt8) {
+        // VEX.256.66.0F 73 /6 ib: the destination is VEX.vvvv, the source ModRM.rm.
+        vexPrefix(map: 0x0F, reg: 6, vvvv: dst.number, rmHigh: src.number >> 3)
+        bytes += [0x73, modRM(0b11, 6, src.number), count]
+    }
+
     /// `vzeroupper`, so that SSE code after the kernel pays no transition penalty.
     mutating func vzeroupper() { bytes += [0xC5, 0xF8, 0x77] }
 
@@ -203,6 +223,13 @@ struct X86Assembler {
                   indexHigh: (memory.index?.rawValue ?? 0) >> 3)
         bytes.append(op)
         memoryOperand(reg: reg, memory)
+    }
+
+    private mutating func vex(map: Int, op: UInt8, _ dst: YMM, _ a: YMM, _ memory: Memory) {
+        vexPrefix(map: map, reg: dst.number, vvvv: a.number, rmHigh: memory.base.rawValue >> 3,
+                  indexHigh: (memory.index?.rawValue ?? 0) >> 3)
+        bytes.append(op)
+        memoryOperand(reg: dst.number, memory)
     }
 
     private mutating func vex(map: Int, op: UInt8, _ dst: YMM, _ a: YMM, _ b: YMM) {
