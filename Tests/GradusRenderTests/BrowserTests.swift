@@ -82,7 +82,8 @@ struct BrowserTests {
         let search = try #require(facts["search"] as? [String: [String: Any]])
         #expect(search.count == 6)
         for (screen, found) in search {
-            #expect(found["status"] as? String == "8 resultados para “regra da cadeia”", "\(screen)")
+            let status = found["status"] as? String ?? ""
+            #expect(status.wholeMatch(of: /[1-9][0-9]* resultados? para “regra da cadeia”/) != nil, "\(screen): \(status)")
             #expect(found["none"] as? String == "No results for “zzqx”", "\(screen)")
             #expect((found["root_languages"] as? [String])?.contains("en") == true, "\(screen)")
             #expect(found["accent_mark"] as? String == "funcoes" || found["accent_mark"] as? String == "funcao", "\(screen)")

@@ -74,6 +74,17 @@ struct QuestionGeneratorOracleTests {
                             intermediates: [("mean", mean), ("var", variance), ("xhat", xhat)],
                             distractors: [gamma * (x[0] - mean) / sqrt(unbiased + epsilon) + beta,
                                           gamma * (x[0] - mean) / (variance + epsilon) + beta, gamma * xhat])
+        case "residual-product":
+            let k = v("k"), a = v("a")
+            return Expected(answer: pow(1 + a, k), intermediates: [("factor", 1 + a)],
+                            distractors: [pow(a, k), 1 + k * a, pow(1 + a, k - 1)])
+        case "rms-norm-output":
+            let x = [v("x1"), v("x2"), v("x3"), v("x4")], gamma = v("gamma")
+            let squares = x.map { $0 * $0 }.reduce(0, +), ms = squares / 4, rms = sqrt(ms + 1e-6)
+            let mean = x.reduce(0, +) / 4, variance = x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4
+            return Expected(answer: gamma * x[0] / rms, intermediates: [("ms", ms), ("rms", rms)],
+                            distractors: [gamma * (x[0] - mean) / sqrt(variance + 1e-5), gamma * x[0] / sqrt(squares + 1e-6),
+                                          gamma * x[0] / (ms + 1e-6)])
         case "adam-second-step":
             let g1 = v("g1"), g2 = v("g2"), eta = v("eta")
             let m = 0.9 * (0.1 * g1) + 0.1 * g2, second = 0.999 * (0.001 * g1 * g1) + 0.001 * g2 * g2
@@ -164,6 +175,8 @@ struct QuestionGeneratorOracleTests {
         case "sgd-weight-decay": return v("w") - v("eta") * (shown("grad") + v("lambda") * v("w"))
         case "batch-norm-output":
             return v("gamma") * (v("x1") - shown("mean")) / (shown("var") + 1e-5).squareRoot() + v("beta")
+        case "residual-product": return pow(1 + v("a"), v("k"))
+        case "rms-norm-output": return v("gamma") * v("x1") / shown("rms")
         case "adam-second-step": return -v("eta") * shown("m_hat") / shown("v_hat").squareRoot()
         case "fp16-spacing": return pow(2, v("exponent") - 10)
         case "loss-scale-update": return v("s0") * pow(2, v("growths") - 2)
@@ -249,6 +262,17 @@ struct QuestionGeneratorOracleTests {
             let start = -1 + 0.01 * Double(index)
             let numeric = Self.centralDifference(at: start) {
                 LSTMCellPath.forward(cell: $0, gates: gates).output.value.item
+            }
+            #expect(Self.near(numeric, draw.answer), "\(numeric) vs \(draw.answer)")
+        }
+    }
+
+    @Test("residual-product: ∂h_k/∂h₀ matches central differences of the k residual blocks")
+    func residualProductDifferences() throws {
+        for draw in try Self.draws("residual-product") {
+            let blocks = Int(draw["k"]!), a = draw["a"]!
+            let numeric = Self.centralDifference(at: 0.7) {
+                ResidualProduct.forward(input: $0, branch: a, blocks: blocks).output.value.item
             }
             #expect(Self.near(numeric, draw.answer), "\(numeric) vs \(draw.answer)")
         }

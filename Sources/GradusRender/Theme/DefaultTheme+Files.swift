@@ -1167,6 +1167,8 @@ th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--rule); text-alig
 th { border-bottom-width: 2px; }
 caption, figcaption { caption-side: top; text-align: left; color: var(--muted); padding-bottom: 0.5rem; font-size: 0.92rem; }
 table { max-width: 100%; }
+/* A table written in a lesson's Markdown has no figure around it: it scrolls in its own box on a narrow screen. */
+:not(.table-scroll) > table { display: block; overflow-x: auto; }
 .quiz { border: 1px solid var(--rule); border-radius: 0.5rem; padding: 0.25rem 1.25rem 1rem; margin: 1.5rem 0; }
 .quiz fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 .quiz legend.question { font-weight: 700; font-size: 1.05rem; margin: 1rem 0 0.25rem; padding: 0; }

@@ -13,6 +13,8 @@ extension QuestionGenerators {
         XavierStd.generator,
         SGDWeightDecay.generator,
         BatchNormOutput.generator,
+        ResidualProduct.generator,
+        RMSNormOutput.generator,
         AdamSecondStep.generator,
         HalfSpacing.generator,
         LossScaleUpdate.generator,
