@@ -21,6 +21,12 @@ public struct Registry: Sendable {
         NormBatchNoise.simulation,
         NormBatchTraining.simulation,
         LNPlacement.simulation,
+        OptimizerValley.simulation,
+        AdamWarmup.simulation,
+        DecoupledDecay.simulation,
+        FloatRounding.simulation,
+        LossScaleSweep.simulation,
+        DynamicLossScaling.simulation,
     ])
 
     public subscript(name: String) -> Simulation? { simulations.first { $0.name == name } }

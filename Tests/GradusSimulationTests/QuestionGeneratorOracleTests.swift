@@ -85,6 +85,43 @@ struct QuestionGeneratorOracleTests {
             return Expected(answer: gamma * x[0] / rms, intermediates: [("ms", ms), ("rms", rms)],
                             distractors: [gamma * (x[0] - mean) / sqrt(variance + 1e-5), gamma * x[0] / sqrt(squares + 1e-6),
                                           gamma * x[0] / (ms + 1e-6)])
+        case "adam-second-step":
+            let g1 = v("g1"), g2 = v("g2"), eta = v("eta")
+            let m = 0.9 * (0.1 * g1) + 0.1 * g2, second = 0.999 * (0.001 * g1 * g1) + 0.001 * g2 * g2
+            let mHat = m / (1 - 0.81), vHat = second / (1 - 0.998001)
+            return Expected(answer: -eta * mHat / (vHat.squareRoot() + 1e-8),
+                            intermediates: [("m_hat", mHat), ("v_hat", vHat)],
+                            distractors: [-eta * m / (second.squareRoot() + 1e-8), -eta * mHat / (second.squareRoot() + 1e-8),
+                                          -eta * m / (vHat.squareRoot() + 1e-8)])
+        case "fp16-spacing":
+            let e = floor(log2(v("x")))
+            return Expected(answer: pow(2, e - 10), intermediates: [("exponent", e)],
+                            distractors: [pow(2, e - 23), pow(2, e - 7), pow(2, e - 11)])
+        case "loss-scale-update":
+            // PyTorch's GradScaler.update, step by step: on inf/NaN scale × 0.5 and the tracker to 0; else the
+            // tracker + 1, and at N scale × 2 and the tracker to 0.
+            let overflow = Set([Int(v("o1")), Int(v("o2"))]), n = Int(v("n"))
+            var scale = v("s0"), tracker = 0, growths = 0.0
+            var notReset = v("s0"), notResetTracker = 0, onlySkips = v("s0"), onlySkipsTracker = 0
+            var ignored = v("s0"), ignoredTracker = 0
+            for t in 1...Int(v("steps")) {
+                if overflow.contains(t) {
+                    scale *= 0.5; tracker = 0
+                    notReset *= 0.5
+                    onlySkipsTracker = 0
+                    continue
+                }
+                tracker += 1
+                if tracker == n { scale *= 2; tracker = 0; growths += 1 }
+                notResetTracker += 1
+                if notResetTracker == n { notReset *= 2; notResetTracker = 0 }
+                onlySkipsTracker += 1
+                if onlySkipsTracker == n { onlySkips *= 2; onlySkipsTracker = 0 }
+                ignoredTracker += 1
+                if ignoredTracker == n { ignored *= 2; ignoredTracker = 0 }
+            }
+            return Expected(answer: scale, intermediates: [("growths", growths)],
+                            distractors: [notReset, onlySkips, ignored])
         default:
             return nil
         }
@@ -140,6 +177,9 @@ struct QuestionGeneratorOracleTests {
             return v("gamma") * (v("x1") - shown("mean")) / (shown("var") + 1e-5).squareRoot() + v("beta")
         case "residual-product": return pow(1 + v("a"), v("k"))
         case "rms-norm-output": return v("gamma") * v("x1") / shown("rms")
+        case "adam-second-step": return -v("eta") * shown("m_hat") / shown("v_hat").squareRoot()
+        case "fp16-spacing": return pow(2, v("exponent") - 10)
+        case "loss-scale-update": return v("s0") * pow(2, v("growths") - 2)
         default: return nil
         }
     }
@@ -235,6 +275,16 @@ struct QuestionGeneratorOracleTests {
                 ResidualProduct.forward(input: $0, branch: a, blocks: blocks).output.value.item
             }
             #expect(Self.near(numeric, draw.answer), "\(numeric) vs \(draw.answer)")
+        }
+    }
+
+    @Test("fp16-spacing: the answer is the gap between x's fp16 number and the next, by Swift's Float16")
+    func halfSpacingNeighbours() throws {
+        for draw in try Self.draws("fp16-spacing") {
+            let x = draw["x"]!, nearest = FloatFormat.float16(x)
+            // The next fp16 number above: the smallest step up that Float16 does not round back down.
+            let next = FloatFormat.float16(nearest + draw.answer), before = FloatFormat.float16(nearest + draw.answer * 0.49)
+            #expect(next - nearest == draw.answer && before == nearest, "x \(x)")
         }
     }
 

@@ -50,4 +50,10 @@ let smallSettings: [String: [(key: String, value: String)]] = [
     "norm-batch-noise": [("max_batch", "8"), ("features", "8"), ("draws", "10")],
     "norm-batch-training": [("max_batch", "4"), ("steps", "5"), ("seeds", "1")],
     "ln-placement": [("depth", "3"), ("width", "8"), ("ffn", "16"), ("tokens", "8"), ("seeds", "1")],
+    "optimizer-valley": [("steps", "40")],
+    "adam-warmup": [("width", "8"), ("steps", "12"), ("every", "4")],
+    "decoupled-decay": [("weights", "10"), ("steps", "50"), ("every", "10")],
+    "fp16-bf16-rounding": [],
+    "loss-scale-sweep": [("depth", "4"), ("width", "8"), ("batch", "16"), ("max_exponent", "8")],
+    "dynamic-loss-scaling": [("depth", "3"), ("steps", "12"), ("every", "4"), ("interval", "3")],
 ]

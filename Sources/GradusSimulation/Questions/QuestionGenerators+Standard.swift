@@ -15,5 +15,8 @@ extension QuestionGenerators {
         BatchNormOutput.generator,
         ResidualProduct.generator,
         RMSNormOutput.generator,
+        AdamSecondStep.generator,
+        HalfSpacing.generator,
+        LossScaleUpdate.generator,
     ])
 }
