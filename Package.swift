@@ -32,7 +32,9 @@ let package = Package(
                     exclude: testData(of: "\(module.name)Tests"))
     } + [
         // Helpers shared by the test targets only (golden files, oracles, spec fetching); never in the binary.
-        .target(name: "GradusTestSupport", path: "Tests/Support"),
+        .target(name: "GradusTestSupport", dependencies: ["GradusTestConsole"], path: "Tests/Support"),
+        // Chooses the test run's console output before Swift Testing starts (see Tests/Console/console.c).
+        .target(name: "GradusTestConsole", path: "Tests/Console"),
         .executableTarget(name: "gradus", dependencies: ["GradusCLI"]),
     ]
 )

@@ -8,7 +8,10 @@
 # a busy machine OpenBLAS's spinning threads can make it many times slower; the ratio uses the faster of the
 # two, so it never flatters Gradus. Each program runs ROUNDS times (default 3), alternating, and the fastest
 # round counts. Prints, per case: Gradus µs, both numpy µs, the ratio Gradus / best numpy (below 1: Gradus is
-# faster), then the kernel used and the load average.
+# faster), then the kernel used and the load average. Each case comes twice: in wall-clock time, and as
+# NAME_cpu in the process's CPU time, which a busy machine (a load average above the 2 cores) inflates far
+# less: read the _cpu rows there. numpy's threads all count in its CPU time, so its single-thread run is the
+# fair one for those rows.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/.build-release/engine-bench"

@@ -1,22 +1,29 @@
 """The engine benchmark's computations written with numpy, backward passes by hand.
 
-Prints one `name microseconds` line per case (the median over repeats of the mean time of one iteration), in
-the same format as Benchmarks/engine/main.swift. Run through Benchmarks/engine.sh.
+Prints two `name microseconds` lines per case (the median over repeats of the mean time of one iteration, in
+wall-clock time and, as `name_cpu`, in process CPU time), in the same format as Benchmarks/engine/main.swift. Run through Benchmarks/engine.sh.
 """
 import time
 import numpy as np
 
 
 def measure(body, iterations, repeats=7):
+    """Wall-clock and process CPU time per iteration, each the median over repeats, in microseconds."""
     for _ in range(max(1, iterations // 4)):
         body()
-    times = []
+    times, cpu = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         for _ in range(iterations):
             body()
         times.append((time.perf_counter() - start) / iterations * 1e6)
-    return sorted(times)[len(times) // 2]
+        cpu.append((time.process_time() - cpu_start) / iterations * 1e6)
+    return sorted(times)[len(times) // 2], sorted(cpu)[len(cpu) // 2]
+
+
+def report(name, times):
+    print("%s %.1f" % (name, times[0]))
+    print("%s_cpu %.1f" % (name, times[1]))
 
 
 def mlp_setup(rng, width=64, depth=10, batch=128):
@@ -94,10 +101,10 @@ def lstm_unroll(wx, wh, b, xs):
 def main():
     rng = np.random.default_rng(1)
     weights, biases, x, y = mlp_setup(rng)
-    print("mlp_step %.1f" % measure(lambda: mlp_step(weights, biases, x, y), 100))
+    report("mlp_step", measure(lambda: mlp_step(weights, biases, x, y), 100))
     for batch in (1, 32):
         wx, wh, b, xs = lstm_setup(np.random.default_rng(2), batch)
-        print("lstm_unroll_batch%d %.1f" % (batch, measure(lambda: lstm_unroll(wx, wh, b, xs), 20)))
+        report("lstm_unroll_batch%d" % batch, measure(lambda: lstm_unroll(wx, wh, b, xs), 20))
 
 
 if __name__ == "__main__":

@@ -32,14 +32,16 @@ enum ExportQuizCommand {
         let course = try ContentLoader(root: paths.content, displayRoot: paths.contentDisplay).load()
         let words = try ThemeWords.load(from: paths.templates, displayRoot: paths.templatesDisplay, languages: course.languages)
         for warning in ThemeWords.summarizingUntranslated(words.warnings) { console.err(warning.formatted + "\n") }
-        let compiled = try LessonCompiler(registry: .standard, words: words.texts).compile(course)
+        let compiled = try LessonCompiler(registry: .standard, words: words.texts,
+                                          inlineHTML: { LessonBodyRenderer.quizHTML($0, fill: $1) }).compile(course)
         let language = try LanguageChoice.resolve(arguments, console: console, available: course.languages.map(\.code),
                                                   fallback: course.config.defaultLanguage.code)
         let quizzes = compiled.lessons.compactMap { compiled.quiz($0.slug, language: Language(language)) }
         let title = course.introductions[Language(language)]?.title
             ?? course.introductions[course.config.defaultLanguage]?.title ?? "Gradus"
-        let text = format == "gift" ? GIFTWriter.write(quizzes, courseTitle: title)
-                                    : QuizJSON.model(quizzes, language: language)
+        let seed = UInt64(course.config.seed)
+        let text = format == "gift" ? GIFTWriter.write(quizzes, courseTitle: title, seed: seed)
+                                    : QuizJSON.model(quizzes, language: language, seed: seed)
         guard let out = arguments.value("out") else {
             console.out(text)
             return .success

@@ -31,7 +31,10 @@ enum MarkdownCommand {
         }
         let options = MarkdownOptions(dialect: arguments.has("commonmark") ? .commonmark : .lesson,
                                       unsafe: arguments.has("unsafe"))
-        console.write(Data(Markdown.html([UInt8](source), options: options)))
+        // Parsed straight from the file's bytes and written out in chunks as it renders: neither the input nor
+        // the HTML is copied whole once more.
+        let document = source.withUnsafeBytes { Markdown.parse($0.bindMemory(to: UInt8.self), options: options) }
+        HTMLRenderer().render(document) { chunk in console.write(Data(buffer: chunk)) }
         return .success
     }
 }

@@ -13,8 +13,8 @@ enum QuizCommand {
     static let spec = CommandSpec(
         name: "quiz",
         summary: "take a lesson's quiz in the terminal",
-        synopsis: "[--root DIR] [--content DIR] [--templates DIR] [--lang CODE] [--lesson SLUG] [--seed N] [--attempts N] [--list] [--review] "
-            + "[--answers a,b+d,c] [--format text|json] [--pass-mark P] [--progress FILE] [--reset]",
+        synopsis: "[--root DIR] [--content DIR] [--templates DIR] [--lang CODE] [--lesson SLUG] [--seed N] [--attempts N] [--list] [--generators] [--review] "
+            + "[--answers a,b+d,0.25] [--format text|json] [--pass-mark P] [--progress FILE] [--reset]",
         options: [
             CommonOptions.root,
             CommonOptions.content,
@@ -22,12 +22,16 @@ enum QuizCommand {
             CommonOptions.lang,
             OptionSpec("lesson", .value(placeholder: "SLUG"), help: "the lesson to practise (default: the first)"),
             OptionSpec("seed", .value(placeholder: "N"),
-                       help: "order of questions and options (default: drawn and shown; the course's seed when scripted)"),
-            OptionSpec("attempts", .value(placeholder: "N"), help: "tries per question before the answer is shown (default: 2)"),
+                       help: "order of questions and options and the numbers of computed questions (default: drawn and shown; "
+                           + "the course's seed when scripted)"),
+            OptionSpec("attempts", .value(placeholder: "N"),
+                       help: "tries per question before the answer is shown (default: the course's quiz_attempts, else 2)"),
             OptionSpec("list", .flag, help: "list the lessons with their questions and your progress"),
+            OptionSpec("generators", .flag, help: "list the generators of computed questions with the values they fill"),
             OptionSpec("review", .flag, help: "ask the questions that are due for review first (Leitner boxes)"),
             OptionSpec("answers", .value(placeholder: "LIST"),
-                       help: "answer without prompting: one entry per question, ',' between questions, '+' between options"),
+                       help: "answer without prompting: one entry per question, ',' between questions, '+' between options, "
+                           + "numbers with a point (0.25, 1/4)"),
             OptionSpec("format", .value(placeholder: "text|json"), help: "json prints the result as one JSON object"),
             OptionSpec("pass-mark", .value(placeholder: "P"),
                        help: "exit with 1 when the first-try score in percent is below P"),
@@ -40,14 +44,19 @@ enum QuizCommand {
             "gradus quiz --lesson backpropagation --attempts 3 --seed 7",
             "gradus quiz --lang en --answers b,a --format json --pass-mark 50",
             "gradus quiz --review",
+            "gradus quiz --generators",
         ],
         run: { arguments, console in try run(arguments, console, clock: Date.init) })
 
     /// Runs the command; `clock` gives the time for the review schedule (injected by the tests).
     static func run(_ arguments: ParsedArguments, _ console: Console,
                     clock: @escaping @Sendable () -> Date) throws -> ExitCode {
+        if arguments.has("generators") {
+            console.out(listGenerators(.standard))
+            return .success
+        }
         let format = try arguments.choice("format", of: ["text", "json"]) ?? "text"
-        let attempts = try arguments.integer("attempts", in: 1...10) ?? 2
+        let givenAttempts = try arguments.integer("attempts", in: 1...10)
         let passMark = try arguments.integer("pass-mark", in: 0...100).map(Double.init)
         let givenSeed = try arguments.value("seed").map { text throws(UsageError) -> UInt64 in
             guard let seed = UInt64(text) else {
@@ -57,6 +66,7 @@ enum QuizCommand {
         }
         let paths = try CoursePaths.resolve(arguments, console)
         let course = try ContentLoader(root: paths.content, displayRoot: paths.contentDisplay).load()
+        let attempts = givenAttempts ?? course.config.quizAttempts
         let store: ProgressStore
         if let given = arguments.value("progress") {
             store = ProgressStore(url: console.url(given))
@@ -128,7 +138,7 @@ enum QuizCommand {
         // A lesson shown in a fallback language speaks that language throughout.
         let session = QuizSession(quiz: quiz, strings: QuizStrings(words: words.text(quiz.language)),
                                   attempts: attempts, terminal: terminal,
-                                  shownSeed: givenSeed == nil && !scriptedRun ? seed : nil,
+                                  shownSeed: givenSeed == nil && !scriptedRun ? seed : nil, variantSeed: seed,
                                   math: { tex in (try? UnicodeMath.render(tex: tex)) ?? tex })
         // One lock for the outcomes and the saves: an interruption waits for a save in progress, then exits.
         let recording = Mutex(Recording(recorder: ProgressRecorder(store: store)))
@@ -169,16 +179,25 @@ enum QuizCommand {
         return .success
     }
 
-    /// `a,b+d,c`: one entry per question in order; letters as displayed.
-    static func parseAnswers(_ text: String, for quiz: Quiz) throws(UsageError) -> [Set<Int>] {
+    /// `a,b+d,0.25,1/4`: one entry per question in order; letters as displayed, numbers with a point (the comma
+    /// separates the entries).
+    static func parseAnswers(_ text: String, for quiz: Quiz) throws(UsageError) -> [QuizSession.ScriptedAnswer] {
         let entries = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard entries.count == quiz.questions.count else {
             throw UsageError("--answers has \(entries.count) entr\(entries.count == 1 ? "y" : "ies") but the quiz has "
                              + "\(quiz.questions.count) question\(quiz.questions.count == 1 ? "" : "s")",
                              hint: "give one entry per question, separated by commas")
         }
-        var result: [Set<Int>] = []
+        var result: [QuizSession.ScriptedAnswer] = []
         for (index, (entry, question)) in zip(entries, quiz.questions).enumerated() {
+            if question.kind == .numeric {
+                guard let value = NumberReply.parse(entry, decimalSeparator: ".").number else {
+                    throw UsageError("invalid answer '\(entry.escapingControls)' for question \(index + 1)",
+                                     hint: "expected a number, such as 0.25, 1/4 or 2.5e-1 (with a point)")
+                }
+                result.append(.number(value, entry.trimmingCharacters(in: .whitespaces)))
+                continue
+            }
             guard let chosen = AnswerParser.parse(entry, optionCount: question.options.count,
                                                   allowsMany: question.kind == .multiple) else {
                 let letters = question.options.indices.map(AnswerParser.letter).joined(separator: ", ")
@@ -186,9 +205,26 @@ enum QuizCommand {
                                  hint: "expected " + (question.kind == .multiple ? "letters joined by '+'" : "one letter")
                                      + " among \(letters)")
             }
-            result.append(chosen)
+            result.append(.options(chosen))
         }
         return result
+    }
+
+    /// Each generator with what it asks and the placeholders it fills, as `simulate --list` shows simulations.
+    static func listGenerators(_ generators: QuestionGenerators) -> String {
+        var out = ""
+        for generator in generators.generators {
+            out += "\(generator.name): \(generator.summary)\n"
+            let width = (generator.values.map(\.name.count) + ["answer".count]).max() ?? 0
+            for value in generator.values {
+                let name = "{\(value.name)}".padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                out += "    \(name)  \(value.help)" + (value.range.isEmpty ? "" : " (\(value.range))") + "\n"
+            }
+            let tolerance = QuizJSON.exact(generator.relativeTolerance * 100)
+            out += "    " + "{answer}".padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                + "  the key, graded within \(tolerance) % unless the question sets 'tolerance:'\n"
+        }
+        return out
     }
 
     // MARK: - Helpers

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `content/course.yml`: the course's languages (in fallback order), default language, base URL and seed.
+/// `content/course.yml`: the course's languages (in fallback order), default language, base URL, seed and the
+/// tries a quiz question allows.
 public struct CourseConfig: Hashable, Sendable {
     public var languages: [Language]
     public var defaultLanguage: Language
@@ -9,10 +10,12 @@ public struct CourseConfig: Hashable, Sendable {
     public var seed: UInt64
     /// Names the course's progress file among the learner's courses (`gradus init` writes one); nil when not given.
     public var id: String?
+    /// Tries per question before the answer is shown, on the site and as `gradus quiz`'s default; 2 when not given.
+    public var quizAttempts: Int
     /// Where `languages` is written, for findings about the course's languages as a whole.
     public var languagesLocation: SourceLocation
 
-    static let knownKeys: Set<String> = ["languages", "default", "base_url", "seed", "id"]
+    static let knownKeys: Set<String> = ["languages", "default", "base_url", "seed", "id", "quiz_attempts"]
 
     /// Language names an author may write where a code belongs, in English and in the language itself.
     static let codesByName: [String: String] = [
@@ -72,6 +75,16 @@ public struct CourseConfig: Hashable, Sendable {
                 diagnostics.append(.error(at: matter.location(of: "seed")!, "seed must be a whole number ≥ 0"))
             }
         }
+        var quizAttempts = 2
+        if let value = matter["quiz_attempts"] {
+            if case .number(let n) = value, n == n.rounded(), (1...10).contains(n) {
+                quizAttempts = Int(n)
+            } else {
+                diagnostics.append(.error(at: matter.location(of: "quiz_attempts")!,
+                                          "quiz_attempts must be a whole number from 1 to 10, found "
+                                          + (value.string.map { "'\($0)'" } ?? "a list")))
+            }
+        }
         var baseURL = matter["base_url"]?.string
         if let url = baseURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             diagnostics.append(.error(at: matter.location(of: "base_url")!,
@@ -86,6 +99,6 @@ public struct CourseConfig: Hashable, Sendable {
             id = nil
         }
         return CourseConfig(languages: languages, defaultLanguage: defaultLanguage, baseURL: baseURL, seed: seed, id: id,
-                            languagesLocation: at)
+                            quizAttempts: quizAttempts, languagesLocation: at)
     }
 }

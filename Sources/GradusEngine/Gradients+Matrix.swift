@@ -6,9 +6,76 @@ extension Variable {
         let out = a.value.matmul(b.value)
         return Variable(out, inputs: [a, b]) { g in
             // d(ab)/da = g·bᵀ, d(ab)/db = aᵀ·g
-            if a.requiresGrad { a.accumulate(Tensor.gemm(g, transposeA: false, b.value, transposeB: true)) }
-            if b.requiresGrad { b.accumulate(Tensor.gemm(a.value, transposeA: true, g, transposeB: false)) }
+            if a.requiresGrad { a.accumulateProduct(g, transposeA: false, b.value, transposeB: true) }
+            if b.requiresGrad { b.accumulateProduct(a.value, transposeA: true, g, transposeB: false) }
         }
+    }
+
+    /// x·W + b as one node, for a fully connected layer: the value of `x.matmul(w) + b` (each product summed,
+    /// then b added), and the gradients those two nodes would give, in the same order, without the
+    /// intermediate node and its temporaries. b is a row (`(n,)` or `(1, n)`) broadcast over the rows of x·W.
+    public static func affine(_ x: Variable, _ w: Variable, _ b: Variable) -> Variable {
+        var out = x.value.matmul(w.value)
+        let rows = out.shape.rows, cols = out.shape.cols
+        guard b.shape == .vector(cols) || b.shape == .matrix(1, cols) else { return x.matmul(w) + b }
+        out.scalars.withUnsafeMutableBufferPointer { o in
+            b.value.scalars.withUnsafeBufferPointer { bias in
+                for r in 0..<rows {
+                    let row = o.baseAddress! + r * cols
+                    for c in 0..<cols { row[c] = row[c] + bias[c] }
+                }
+            }
+        }
+        return Variable(out, inputs: [x, w, b]) { g in
+            // the sum node's rule (b gets g summed over rows), then the product's: d/dx = g·Wᵀ, d/dW = xᵀ·g
+            if b.requiresGrad { b.accumulate(g.summed(to: b.shape)) }
+            if x.requiresGrad { x.accumulateProduct(g, transposeA: false, w.value, transposeB: true) }
+            if w.requiresGrad { w.accumulateProduct(x.value, transposeA: true, g, transposeB: false) }
+        }
+    }
+
+    /// x·Wₓ + h·Wₕ + b as one node, for a recurrent cell: the value of `x.matmul(wx) + h.matmul(wh) + b`
+    /// ((x·Wₓ + h·Wₕ), then b), and the gradients of those five nodes, in the same order, without them.
+    public static func affine(_ x: Variable, _ wx: Variable, _ h: Variable, _ wh: Variable, _ b: Variable) -> Variable {
+        let rows = x.shape.rows, cols = wx.shape.cols
+        guard x.shape.rank == 2, h.shape.rank == 2, h.shape.rows == rows, wh.shape.rank == 2, wh.shape.cols == cols,
+              b.shape == .vector(cols) || b.shape == .matrix(1, cols) else {
+            return x.matmul(wx) + h.matmul(wh) + b
+        }
+        let out = preActivation(x.value, wx.value, h.value, wh.value, b.value)
+        return Variable(out, inputs: [x, wx, h, wh, b]) { g in
+            backPreActivation(g, x, wx, h, wh, b)
+        }
+    }
+
+    /// (x·Wₓ + h·Wₕ) + b, each product summed first, b broadcast over the rows.
+    static func preActivation(_ x: Tensor, _ wx: Tensor, _ h: Tensor, _ wh: Tensor, _ b: Tensor) -> Tensor {
+        var out = x.matmul(wx)
+        let other = h.matmul(wh)
+        precondition(other.shape == out.shape, "cannot add \(other.shape) to \(out.shape)")
+        let rows = out.shape.rows, cols = out.shape.cols
+        out.scalars.withUnsafeMutableBufferPointer { o in
+            other.scalars.withUnsafeBufferPointer { t in
+                b.scalars.withUnsafeBufferPointer { bias in
+                    for r in 0..<rows {
+                        let row = o.baseAddress! + r * cols, second = t.baseAddress! + r * cols
+                        for c in 0..<cols { row[c] = (row[c] + second[c]) + bias[c] }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The rules of the nodes of `x.matmul(wx) + h.matmul(wh) + b` for the gradient g of the sum, in the order
+    /// the backward pass runs them: the bias, then the products (their targets are distinct).
+    static func backPreActivation(_ g: Tensor, _ x: Variable, _ wx: Variable, _ h: Variable, _ wh: Variable,
+                                  _ b: Variable) {
+        if b.requiresGrad { b.accumulate(g.summed(to: b.shape)) }
+        if h.requiresGrad { h.accumulateProduct(g, transposeA: false, wh.value, transposeB: true) }
+        if wh.requiresGrad { wh.accumulateProduct(h.value, transposeA: true, g, transposeB: false) }
+        if x.requiresGrad { x.accumulateProduct(g, transposeA: false, wx.value, transposeB: true) }
+        if wx.requiresGrad { wx.accumulateProduct(x.value, transposeA: true, g, transposeB: false) }
     }
 
     /// The transpose of the matrix view (a vector of n becomes n × 1).

@@ -128,6 +128,17 @@ public final class Variable: CustomStringConvertible {
         if grad == nil { grad = g } else { grad!.add(g) }
     }
 
+    /// Adds op(a)·op(b) into this node's gradient: the bits of `accumulate(Tensor.gemm(…))`, without the
+    /// temporary once a gradient is there (`Tensor.addProduct`).
+    func accumulateProduct(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool) {
+        if grad == nil {
+            grad = Tensor.gemm(a, transposeA: transposeA, b, transposeB: transposeB)
+            precondition(grad!.shape == shape, "gradient of shape \(grad!.shape) for \(name ?? "a node") of shape \(shape)")
+        } else {
+            grad!.addProduct(a, transposeA: transposeA, b, transposeB: transposeB)
+        }
+    }
+
     /// Adds `g` into columns `range` of this node's gradient (the adjoint of a column slice), without building
     /// a full-width temporary.
     func accumulate(_ g: Tensor, intoColumns range: Range<Int>) {

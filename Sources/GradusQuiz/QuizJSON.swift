@@ -15,6 +15,7 @@ public enum QuizJSON {
                 ("attempts", String(outcome.attempts.count)),
                 ("first_try", outcome.correctOnFirstTry ? "true" : "false"),
                 ("right", outcome.correctInTheEnd ? "true" : "false"),
+                ("asked", JSONText.array(outcome.asked.map(attempt))),
             ])
         }
         var score: [(String, String)] = [
@@ -40,13 +41,16 @@ public enum QuizJSON {
 
     /// The quiz model of every lesson: texts as plain text (math as TeX) and as HTML, options with their
     /// correctness, reasons and pins, in the author's order.
-    public static func model(_ quizzes: [Quiz], language: String) -> String {
+    /// A computed question lists the variants the site ships (`seed` is the course's); exercises follow the
+    /// questions.
+    public static func model(_ quizzes: [Quiz], language: String, seed: UInt64 = 1) -> String {
         let lessons = quizzes.map { quiz in
             JSONText.object([
                 ("slug", JSONText.string(quiz.lessonSlug)),
                 ("title", JSONText.string(quiz.lessonTitle)),
                 ("language", JSONText.string(quiz.language)),
-                ("questions", JSONText.array(quiz.questions.map(question))),
+                ("questions", JSONText.array(quiz.questions.map { question($0, seed: seed) })),
+                ("exercises", JSONText.array(quiz.exercises.map(exercise))),
             ])
         }
         return JSONText.object([("language", JSONText.string(language)), ("lessons", JSONText.array(lessons))]) + "\n"
@@ -54,8 +58,66 @@ public enum QuizJSON {
 
     // MARK: - Helpers
 
-    private static func question(_ q: Question) -> String {
+    /// One attempt: the values shown, the reply, and for a numeric question the key and the widest miss allowed.
+    private static func attempt(_ a: QuestionOutcome.Attempt) -> String {
         JSONText.object([
+            ("values", values(a.values)),
+            ("reply", JSONText.string(a.reply)),
+            ("expected", a.expected.map(exact) ?? "null"),
+            ("tolerance", a.allowance.map(exact) ?? "null"),
+            ("right", a.right ? "true" : "false"),
+        ])
+    }
+
+    private static func values(_ values: [Computed.Value]) -> String {
+        JSONText.object(values.map { ($0.name, JSONText.string($0.text)) })
+    }
+
+    /// A number exactly (the shortest text that reads back as the same Double); non-finite ones as null.
+    public static func exact(_ x: Double) -> String {
+        guard x.isFinite else { return "null" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+
+    /// A numeric key: the value, the tolerance as the author gave it, and the widest miss it allows.
+    private static func key(_ key: NumericAnswer) -> String {
+        let tolerance: String
+        switch key.tolerance {
+        case .absolute(let t): tolerance = JSONText.object([("absolute", exact(t))])
+        case .relative(let p): tolerance = JSONText.object([("relative", exact(p))])
+        }
+        return JSONText.object([("value", exact(key.value)), ("tolerance", tolerance), ("allowance", exact(key.allowance))])
+    }
+
+    /// Block content (paragraphs, lists, code, display math): the plain words and the page's HTML (MathML).
+    private static func blocks(_ t: QuizText) -> String {
+        JSONText.object([("plain", JSONText.string(t.plain)), ("html", JSONText.string(t.html))])
+    }
+
+    private static func exercise(_ e: Exercise) -> String {
+        JSONText.object([
+            ("id", JSONText.string(e.id)),
+            ("number", String(e.number)),
+            ("title", JSONText.string(e.title)),
+            ("statement", blocks(e.statement)),
+            ("solution", e.solution.map(blocks) ?? "null"),
+            ("origin", JSONText.string(e.origin)),
+        ])
+    }
+
+    /// A question, and for a computed one each shipped variant (as a question without variants of its own).
+    static func question(_ q: Question, seed: UInt64) -> String {
+        var fields = questionFields(q)
+        if q.computed?.redraw != nil {
+            fields.insert(("variants", JSONText.array(q.variants(seed: seed).map { JSONText.object(questionFields($0)) })),
+                          at: fields.count - 1)
+        }
+        return JSONText.object(fields)
+    }
+
+    static func questionFields(_ q: Question) -> [(String, String)] {
+        [
             ("id", JSONText.string(q.id)),
             ("kind", JSONText.string(q.kind.rawValue)),
             ("prompt", text(q.prompt)),
@@ -68,8 +130,11 @@ public enum QuizJSON {
                 ])
             })),
             ("explanation", text(q.explanation)),
+            ("answer", q.numeric.map(key) ?? "null"),
+            ("generator", q.computed.map { JSONText.string($0.generator) } ?? "null"),
+            ("values", q.computed.map { values($0.values) } ?? "null"),
             ("origin", JSONText.string(q.origin)),
-        ])
+        ]
     }
 
     private static func text(_ t: QuizText) -> String {

@@ -1,14 +1,24 @@
+import Foundation
+
 /// The quiz session as a pure state machine: events in (a line typed, scripted choices, end of input), text to
 /// show and the new state out. No I/O: `QuizSession` feeds it from a `Terminal`, and tests drive it directly.
 ///
 /// States: asking question `current` with `tries` attempts so far, or finished. Each event returns the text to
 /// write next, ending with the next prompt while input is wanted, and the outcome of a question when one ends.
 public struct QuizMachine: Sendable {
+    /// A reply that can be graded: options chosen or a number typed.
+    private enum Reply {
+        case options(Set<Int>)
+        case number(Double, String)
+    }
+
     public enum Event: Sendable {
         /// A line the learner typed.
         case line(String)
         /// Scripted choices (option indices as shown); echoed, one attempt per question.
         case chosen(Set<Int>)
+        /// A scripted number (its value and the text given); echoed, one attempt per question.
+        case number(Double, String)
         /// End of input (Ctrl-D) or an interruption: stop with the summary.
         case endOfInput
     }
@@ -26,16 +36,25 @@ public struct QuizMachine: Sendable {
     public let style: TerminalStyle
     public let shownSeed: UInt64?
     public let math: @Sendable (String) -> String
+    /// Chooses the numbers of computed questions: the same seed asks the same variants.
+    public let variantSeed: UInt64
 
     public private(set) var current = 0
+    /// The question being asked: `quiz.questions[current]`, or the variant of it drawn for this attempt.
+    public private(set) var asking: Question
+    /// The questions as they were asked, in order (for the review of a computed question's numbers).
+    public private(set) var askedQuestions: [Question] = []
+    private var asked: [QuestionOutcome.Attempt] = []
     public private(set) var tries: [[Int]] = []
     public private(set) var outcomes: [QuestionOutcome] = []
     public private(set) var isFinished = false
     public private(set) var ended = false
 
     public init(quiz: Quiz, strings: QuizStrings, attempts: Int, style: TerminalStyle, shownSeed: UInt64? = nil,
-                math: @escaping @Sendable (String) -> String) {
+                variantSeed: UInt64 = 0, math: @escaping @Sendable (String) -> String) {
         self.quiz = quiz
+        self.variantSeed = variantSeed
+        self.asking = quiz.questions.first ?? Question(id: "", kind: .single, prompt: "", options: [], explanation: "", origin: "")
         self.strings = strings
         self.attempts = attempts
         self.style = style
@@ -56,42 +75,71 @@ public struct QuizMachine: Sendable {
             isFinished = true
             return out + summary()
         }
+        asking = instance(0, attempt: 0)
         return out + question(prompting: prompting)
     }
 
-    /// Handles one event. `.chosen` allows one attempt, as scripted answers do; `.line` allows `attempts`.
+    /// Handles one event. `.chosen` and `.number` allow one attempt, as scripted answers do; `.line` allows
+    /// `attempts`. A numeric reply in the wrong form (a word, `1,000` in English) gets a hint and costs no try.
     public mutating func handle(_ event: Event) -> Step {
         guard !isFinished else { return Step(output: "", finished: nil) }
-        let question = quiz.questions[current]
-        let chosen: Set<Int>
+        let question = asking
         let allowed: Int
+        var out = ""
+        let reply: Reply
         switch event {
         case .endOfInput:
             isFinished = true
             ended = true
             return Step(output: "\n" + style.line(strings.ended) + summary(), finished: nil)
         case .chosen(let set):
-            chosen = set
             allowed = 1
+            reply = .options(set)
+            out += "> " + set.sorted().map(AnswerParser.letter).joined(separator: ",") + "\n"
+        case .number(let value, let typed):
+            allowed = 1
+            reply = .number(value, typed)
+            out += "> " + typed + "\n"
         case .line(let text):
             allowed = attempts
-            guard let set = AnswerParser.parse(text, optionCount: question.options.count,
-                                               allowsMany: question.kind == .multiple) else {
-                let letters = question.options.indices.map(AnswerParser.letter).joined(separator: ", ")
-                return Step(output: style.line(strings.invalid(letters)) + prompt(question), finished: nil)
+            if question.kind == .numeric {
+                guard let value = NumberReply.parse(text, decimalSeparator: strings.decimalSeparator).number else {
+                    return Step(output: style.line(strings.numberExpected) + prompt(question), finished: nil)
+                }
+                reply = .number(value, text.trimmingCharacters(in: .whitespaces))
+            } else {
+                guard let set = AnswerParser.parse(text, optionCount: question.options.count,
+                                                   allowsMany: question.kind == .multiple) else {
+                    let letters = question.options.indices.map(AnswerParser.letter).joined(separator: ", ")
+                    return Step(output: style.line(strings.invalid(letters)) + prompt(question), finished: nil)
+                }
+                reply = .options(set)
             }
-            chosen = set
         }
-        var out = ""
-        if case .chosen = event {
-            out += "> " + chosen.sorted().map(AnswerParser.letter).joined(separator: ",") + "\n"
+        let right: Bool
+        let attempt: QuestionOutcome.Attempt
+        switch reply {
+        case .options(let set):
+            right = question.isCorrect(set)
+            tries.append(set.sorted())
+            attempt = .init(values: question.computed?.values ?? [], reply: set.sorted().map(AnswerParser.letter).joined(separator: "+"),
+                            expected: nil, allowance: nil, right: right)
+        case .number(let value, let typed):
+            right = question.isCorrect(reply: value)
+            tries.append([])
+            attempt = .init(values: question.computed?.values ?? [], reply: typed, expected: question.numeric?.value,
+                            allowance: question.numeric?.allowance, right: right)
         }
-        tries.append(chosen.sorted())
-        let right = question.isCorrect(chosen)
+        asked.append(attempt)
         if right {
             out += style.line(style.green(strings.correct))
         } else if tries.count < allowed {
             out += style.line(style.red(strings.wrong) + " " + strings.attemptsLeft(allowed - tries.count))
+            // A computed question asks again with new numbers: the learner redoes the computation, not a guess.
+            if question.computed?.redraw != nil {
+                asking = instance(current, attempt: tries.count)
+                return Step(output: out + "\n" + self.questionText(asking) + prompt(asking), finished: nil)
+            }
             return Step(output: out + prompt(question), finished: nil)
         } else {
             out += style.line(style.red(strings.wrongFinal))
@@ -108,22 +156,36 @@ public struct QuizMachine: Sendable {
                 out += style.line("  \(AnswerParser.letter(index))) \(mark): " + text(why), indent: 5)
             }
         }
-        let outcome = QuestionOutcome(
+        var outcome = QuestionOutcome(
             questionID: question.id, kind: question.kind, options: question.options.map(\.text.plain),
             correct: question.correctIndices, attempts: tries,
-            correctOnFirstTry: tries.first.map { question.isCorrect(Set($0)) } ?? false, correctInTheEnd: right)
+            correctOnFirstTry: asked.first?.right ?? false, correctInTheEnd: right)
+        outcome.asked = asked
         outcomes.append(outcome)
+        askedQuestions.append(question)
         tries = []
+        asked = []
         current += 1
         if current == quiz.questions.count {
             isFinished = true
             out += summary()
-        } else if case .chosen = event {
-            out += self.question(prompting: false)
         } else {
-            out += self.question()
+            asking = instance(current, attempt: 0)
+            switch event {
+            case .chosen, .number: out += self.question(prompting: false)
+            default: out += self.question()
+            }
         }
         return Step(output: out, finished: outcome)
+    }
+
+    /// Question `index` as asked on attempt `attempt`: itself, or for a computed question the variant drawn for
+    /// the session's seed, the question and the attempt (its options shuffled as the session's are).
+    func instance(_ index: Int, attempt: Int) -> Question {
+        let question = quiz.questions[index]
+        guard let redraw = question.computed?.redraw else { return question }
+        let seed = Computed.variantSeed(id: question.id, seed: variantSeed, index: attempt)
+        return QuestionOrder.shuffledOptions(redraw.draw(seed), seed: seed)
     }
 
     /// The score line and the review of the questions missed on the first try.
@@ -133,7 +195,8 @@ public struct QuizMachine: Sendable {
         guard !missed.isEmpty else { return out }
         out += "\n" + style.line(strings.review)
         for (number, outcome) in missed {
-            guard let question = quiz.questions.first(where: { $0.id == outcome.questionID }) else { continue }
+            guard let question = number < askedQuestions.count ? askedQuestions[number]
+                    : quiz.questions.first(where: { $0.id == outcome.questionID }) else { continue }
             out += style.line("  " + strings.reviewLine(number + 1, text(question.prompt)), indent: 4)
             out += style.line("    " + strings.correctAnswer + " " + correctAnswer(question), indent: 6)
         }
@@ -142,25 +205,34 @@ public struct QuizMachine: Sendable {
 
     /// The current question with its lettered options, then its prompt when `prompting`.
     public func question(prompting: Bool = true) -> String {
-        let question = quiz.questions[current]
-        var out = "\n" + style.line(style.bold(strings.questionOf(current + 1, quiz.questions.count)))
+        let out = "\n" + style.line(style.bold(strings.questionOf(current + 1, quiz.questions.count))) + questionText(asking)
+        return prompting ? out + prompt(asking) : out
+    }
+
+    /// The prompt and the lettered options of `question`.
+    private func questionText(_ question: Question) -> String {
         // An author's "Which is NOT …?" gets the same emphasis as generated questions (capitals only).
         let shown = NotMentioned.emphasizingNegation(question.prompt, words: strings.negations, exactCase: true)
-        out += style.line(text(shown)) + "\n"
+        var out = style.line(text(shown)) + "\n"
         for (index, option) in question.options.enumerated() {
             out += style.line("  \(AnswerParser.letter(index))) " + text(option.text), indent: 5)
         }
-        return prompting ? out + prompt(question) : out
+        return out
     }
 
     // MARK: - Helpers
 
     private func prompt(_ question: Question) -> String {
-        question.kind == .multiple ? strings.promptMultiple : strings.prompt
+        switch question.kind {
+        case .multiple: return strings.promptMultiple
+        case .numeric: return strings.promptNumber
+        default: return strings.prompt
+        }
     }
 
     private func correctAnswer(_ question: Question) -> String {
-        question.correctIndices.map { "\(AnswerParser.letter($0))) " + text(question.options[$0].text) }
+        if let key = question.numeric { return strings.numericKey(key) }
+        return question.correctIndices.map { "\(AnswerParser.letter($0))) " + text(question.options[$0].text) }
             .joined(separator: "; ")
     }
 
@@ -169,8 +241,9 @@ public struct QuizMachine: Sendable {
 
 extension QuizMachine {
     /// Puts a finished question's outcome back into the state (to summarise a session stopped from outside).
-    mutating func replay(_ outcome: QuestionOutcome) {
+    mutating func replay(_ outcome: QuestionOutcome, asked question: Question? = nil) {
         outcomes.append(outcome)
+        if let question { askedQuestions.append(question) }
         current = min(current + 1, quiz.questions.count)
     }
 }

@@ -6,10 +6,25 @@ public struct QuestionOutcome: Hashable, Sendable {
     public var options: [String]
     /// The correct options' indices in the order shown.
     public var correct: [Int]
-    /// Each attempt's chosen option indices, in the order shown.
+    /// Each attempt's chosen option indices, in the order shown (empty lists for a numeric question).
     public var attempts: [[Int]]
     public var correctOnFirstTry: Bool
     public var correctInTheEnd: Bool
+    /// What each attempt asked and got: the values shown, the reply, the key. A computed question may show
+    /// other numbers on each attempt.
+    public var asked: [Attempt] = []
+
+    /// One attempt at a question.
+    public struct Attempt: Hashable, Sendable {
+        /// The generator's values as shown (empty unless the question is computed).
+        public var values: [Computed.Value]
+        /// The reply as given: the letters chosen, or the number typed.
+        public var reply: String
+        /// The key of a numeric question: the value and the largest distance still right.
+        public var expected: Double?
+        public var allowance: Double?
+        public var right: Bool
+    }
 }
 
 /// The end of a session: every question's outcome and the score.

@@ -11,9 +11,12 @@ public struct QuizSession: Sendable {
     public var math: @Sendable (String) -> String
     /// Shown under the title so that the session can be replayed (interactive runs without `--seed`).
     public var shownSeed: UInt64?
+    /// Picks the numbers of computed questions (the session's seed: `--seed` asks the same numbers again).
+    public var variantSeed: UInt64
 
     public init(quiz: Quiz, strings: QuizStrings, attempts: Int, terminal: Terminal, shownSeed: UInt64? = nil,
-                math: @escaping @Sendable (String) -> String) {
+                variantSeed: UInt64 = 0, math: @escaping @Sendable (String) -> String) {
+        self.variantSeed = variantSeed
         self.quiz = quiz
         self.strings = strings
         self.attempts = attempts
@@ -24,18 +27,22 @@ public struct QuizSession: Sendable {
 
     /// A fresh state machine for this session.
     public var machine: QuizMachine {
-        QuizMachine(quiz: quiz, strings: strings, attempts: attempts, style: terminal.style, shownSeed: shownSeed, math: math)
+        QuizMachine(quiz: quiz, strings: strings, attempts: attempts, style: terminal.style, shownSeed: shownSeed,
+                    variantSeed: variantSeed, math: math)
     }
 
     /// Runs the session to its end (or end of input) and returns the result.
-    public func run(scripted: [Set<Int>]? = nil, record: (QuestionOutcome) -> Void = { _ in }) -> QuizResult {
+    public func run(scripted: [ScriptedAnswer]? = nil, record: (QuestionOutcome) -> Void = { _ in }) -> QuizResult {
         var machine = self.machine
         terminal.write(machine.start(prompting: scripted == nil))
         var next = 0
         while !machine.isFinished {
             let event: QuizMachine.Event
             if let scripted {
-                event = .chosen(scripted[next])
+                switch scripted[next] {
+                case .options(let set): event = .chosen(set)
+                case .number(let value, let text): event = .number(value, text)
+                }
                 next += 1
             } else {
                 event = terminal.readLine().map { .line($0) } ?? .endOfInput
@@ -46,6 +53,12 @@ public struct QuizSession: Sendable {
             terminal.write(step.output)
         }
         return machine.result
+    }
+
+    /// One scripted reply (`--answers`): options chosen, or a number with the text it was given as.
+    public enum ScriptedAnswer: Hashable, Sendable {
+        case options(Set<Int>)
+        case number(Double, String)
     }
 
     /// What a session prints when it is interrupted after `outcomes` (Ctrl-C): the score and the review.

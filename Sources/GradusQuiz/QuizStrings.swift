@@ -22,7 +22,8 @@ public struct QuizStrings: Sendable {
         "quiz_questions_one", "quiz_questions_other", "quiz_answered_one", "quiz_answered_other", "quiz_due_one",
         "quiz_due_other", "quiz_review_title", "quiz_nothing_due", "quiz_reset_confirm", "quiz_reset_yes",
         "quiz_reset_done", "quiz_reset_kept", "quiz_not_mentioned_question", "quiz_not_mentioned_explanation",
-        "quiz_negations", "quiz_quote_open", "quiz_quote_close", "quiz_list_and",
+        "quiz_negations", "quiz_quote_open", "quiz_quote_close", "quiz_list_and", "quiz_prompt_number",
+        "quiz_number_expected", "quiz_key_tolerance", "decimal_separator",
     ]
 
     // MARK: - Session
@@ -40,6 +41,20 @@ public struct QuizStrings: Sendable {
     /// The hint after input that is no answer; `letters` lists the options' letters.
     public func invalid(_ letters: String) -> String { text("quiz_invalid", ["letters": letters]) }
     public var correctAnswer: String { text("quiz_correct_answer") }
+    /// The prompt of a numeric question, ending in a space.
+    public var promptNumber: String { text("quiz_prompt_number") + " " }
+    /// The hint after a reply to a numeric question that is no number in an accepted form.
+    public var numberExpected: String { text("quiz_number_expected", ["example": number(0.25)]) }
+    /// The language's decimal mark (a point when the words do not say).
+    public var decimalSeparator: String { words["decimal_separator"] ?? "." }
+    /// A number in the language's style.
+    public func number(_ x: Double) -> String { QuizNumber.text(x, decimalSeparator: decimalSeparator) }
+
+    /// The key of a numeric question: its value, with the tolerance when it is wider than rounding.
+    public func numericKey(_ key: NumericAnswer) -> String {
+        if key.allowance <= 1e-9 * abs(key.value) { return number(key.value) }
+        return text("quiz_key_tolerance", ["value": number(key.value), "tolerance": number(key.allowance)])
+    }
     public var explanation: String { text("quiz_explanation") }
     public func score(firstTry: Int, correct: Int, total: Int) -> String {
         text("quiz_score", ["first_try": "\(firstTry)", "correct": "\(correct)", "total": "\(total)"])

@@ -21,6 +21,7 @@ public final class BuildMemo: Sendable {
         var language: Language
         var words: MustacheObject?
         var unsafe: Bool
+        var quiz: QuizHTML.Settings
         var tables: [SimulationKey: Table]
     }
 

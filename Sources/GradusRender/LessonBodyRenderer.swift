@@ -6,28 +6,37 @@ import GradusSimulation
 
 /// Renders a compiled lesson's Markdown to the HTML of its page: simulations as tables, quizzes as forms, math,
 /// and lesson links rewritten to the pages they point at.
-struct LessonBodyRenderer: Sendable {
+public struct LessonBodyRenderer: Sendable {
     var unsafe: Bool
     var words: [String: MustacheObject]
 
-    /// The HTML of a run of inline nodes (quiz texts).
-    func inlineHTML(_ nodes: [MarkdownNode]) -> String {
-        let renderer = HTMLRenderer(hooks: HTMLHooks(math: { tex, display in MathHTML.render(tex, display: display) }))
-        return nodes.map { renderer.html($0) }.joined()
+    /// The HTML of a run of inline nodes (quiz texts), a computed question's placeholders filled: in math
+    /// before it is rendered, in prose after.
+    func inlineHTML(_ nodes: [MarkdownNode], fill: QuizFill = .none) -> String { Self.quizHTML(nodes, fill: fill) }
+
+    /// The same for commands that export questions without building the site.
+    public static func quizHTML(_ nodes: [MarkdownNode], fill: QuizFill) -> String {
+        let renderer = HTMLRenderer(hooks: HTMLHooks(math: { tex, display in MathHTML.render(fill.tex(tex), display: display) }))
+        return fill.prose(nodes.map { renderer.html($0) }.joined())
     }
 
-    /// The course introduction (`course.LANG.md`'s body).
-    func introduction(_ markdown: String) -> String {
+    /// The course introduction (`course.LANG.md`'s body) in `language`, its code blocks labelled in that language's words.
+    func introduction(_ markdown: String, language: String) -> String {
         let document = Markdown.parse(markdown, options: MarkdownOptions(dialect: .lesson, unsafe: unsafe))
-        let renderer = HTMLRenderer(hooks: HTMLHooks(math: { tex, display in MathHTML.render(tex, display: display) }))
-        return String(decoding: renderer.render(document), as: UTF8.self)
+        var hooks = HTMLHooks(math: { tex, display in MathHTML.render(tex, display: display) })
+        let label = words[language]?["code_block"]?.text ?? ""
+        hooks.codeBlock = { info, code in CodeBlockHTML.render(info: info, code: code, label: label) }
+        return MathPunctuation.keepTogether(String(decoding: HTMLRenderer(hooks: hooks).render(document), as: UTF8.self))
     }
 
     func page(_ lesson: CompiledLesson, _ translation: CompiledTranslation, shownLanguage: Language,
-              tables: [SimulationKey: Table], diagnostics: inout [Diagnostic]) throws(ContentFailure) -> LessonPage {
+              tables: [SimulationKey: Table], quiz: QuizHTML.Settings,
+              diagnostics: inout [Diagnostic]) throws(ContentFailure) -> LessonPage {
         let language = shownLanguage.code
         let wordsOfPage = words[language] ?? MustacheObject()
         let questions = Dictionary(uniqueKeysWithValues: translation.questions.map { ($0.node, $0.question) })
+        let exercises = Dictionary(uniqueKeysWithValues: translation.exercises.map { ($0.node, $0.exercise) })
+        let solutionNodes = Set(translation.exercises.compactMap(\.solutionNode))
         var hooks = HTMLHooks()
         hooks.math = { tex, display in MathHTML.render(tex, display: display) }
         hooks.link = { destination, _ in
@@ -44,30 +53,100 @@ struct LessonBodyRenderer: Sendable {
         hooks.headingAnchor = { level, id in
             level == 1 ? "" : " <a class=\"heading-anchor\" href=\"#\(escapeXML(id))\" aria-label=\"\(escapeXML(anchorLabel))\">#</a>"
         }
-        hooks.codeBlock = { info, code in
-            guard let grammar = Highlighter.grammar(for: info) else { return nil }
-            let language = info.split(separator: " ").first.map(String.init) ?? ""
-            return "<pre class=\"code\"><code class=\"language-\(escapeXML(language))\">"
-                + Highlighter(grammar: grammar).highlight(code) + "</code></pre>\n"
-        }
-        hooks.directive = { node, _ in
+        let codeLabel = wordsOfPage["code_block"]?.text ?? ""
+        hooks.codeBlock = { info, code in CodeBlockHTML.render(info: info, code: code, label: codeLabel) }
+        // Each figure's caption names its chart and table, so two figures of one page never share a name.
+        let names = FigureNames()
+        hooks.directive = { node, body in
             if let use = translation.simulations[node.index], let table = tables[use.key] {
                 let separators = ThemeWords.separators(wordsOfPage)
-                let chart = ChartRenderer(table: table, spec: use.chart, language: language, separators: separators,
-                                          logNote: wordsOfPage["log_scale"]?.text ?? "").render()
-                return TableHTML.render(table, caption: use.caption, language: language, separators: separators,
-                                        chart: chart, showTable: wordsOfPage["show_table"]?.text ?? "")
+                let name = names.unique(use.caption.isEmpty ? table.title.text(language) : use.caption)
+                let id = "figure-\(names.count)"
+                return TableHTML.render(table, name: name, id: id, language: language, separators: separators,
+                                        chart: { caption, data in
+                                            ChartRenderer(table: table, spec: use.chart, language: language, separators: separators,
+                                                          logNote: wordsOfPage["log_scale"]?.text ?? "",
+                                                          labelledBy: caption, details: data).render()
+                                        },
+                                        showTable: wordsOfPage["show_table"]?.text ?? "")
             }
             if let question = questions[node.index] {
-                return QuizHTML.render(question, words: { wordsOfPage[$0]?.text ?? "" })
+                return QuizHTML.render(question, words: { wordsOfPage[$0]?.text ?? "" }, settings: quiz)
+            }
+            if let exercise = exercises[node.index] {
+                let anchor = Exercise.anchor(exercise.number)
+                return "<section class=\"exercise\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-label\">\n"
+                    + "<p class=\"exercise-label\" id=\"\(anchor)-label\">"
+                    + escapeXML("\(wordsOfPage["exercise"]?.text ?? "") \(exercise.number)") + "</p>\n"
+                    + body() + "</section>\n"
+            }
+            if solutionNodes.contains(node.index) {
+                return "<details class=\"solution\">\n<summary>" + escapeXML(wordsOfPage["solution"]?.text ?? "")
+                    + "</summary>\n" + body() + "</details>\n"
             }
             return nil
         }
         let document = translation.document
-        let html = String(decoding: HTMLRenderer(hooks: hooks).render(document), as: UTF8.self)
+        let html = MathPunctuation.keepTogether(String(decoding: HTMLRenderer(hooks: hooks).render(document), as: UTF8.self))
         return LessonPage(slug: lesson.slug, number: lesson.number, title: translation.source.title,
                           summary: translation.source.summary, textLanguage: language, bodyHTML: html,
                           outline: translation.outline.map { LessonPage.Heading(level: $0.level, id: $0.id, text: $0.text) })
+    }
+}
+
+/// The names of a page's figures so far, each made unique by its number when a caption repeats.
+final class FigureNames {
+    private var seen: Set<String> = []
+    private(set) var count = 0
+
+    func unique(_ name: String) -> String {
+        count += 1
+        var candidate = name
+        var copy = 1
+        while !seen.insert(candidate).inserted {
+            copy += 1
+            candidate = "\(name) (\(copy))"
+        }
+        return candidate
+    }
+}
+
+/// A formula in the text and the punctuation right after it (`$o$,`) kept on one line: a browser may otherwise
+/// break between them and start a line with the comma.
+enum MathPunctuation {
+    static let marks: Set<Character> = [",", ".", ";", ":", "!", "?", ")"]
+
+    static func keepTogether(_ html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let close = rest.range(of: "</math>") {
+            let after = rest[close.upperBound...]
+            let punctuation = after.prefix { marks.contains($0) }
+            guard !punctuation.isEmpty, let open = rest[..<close.lowerBound].range(of: "<math ", options: .backwards),
+                  let tagEnd = rest[open.upperBound..<close.lowerBound].firstIndex(of: ">"),
+                  rest[open.lowerBound..<tagEnd].contains("display=\"inline\"") else {
+                out += rest[..<close.upperBound]
+                rest = after
+                continue
+            }
+            out += rest[..<open.lowerBound]
+            out += "<span class=\"nowrap\">" + rest[open.lowerBound..<close.upperBound] + punctuation + "</span>"
+            rest = after.dropFirst(punctuation.count)
+        }
+        return out + rest
+    }
+}
+
+/// A code block: highlighted when Gradus knows its language, focusable (`tabindex="0"`) so that a keyboard can
+/// scroll it, and named by `label` and its language (`Code (python)`).
+enum CodeBlockHTML {
+    static func render(info: String, code: String, label: String) -> String {
+        let language = info.split(separator: " ").first.map(String.init) ?? ""
+        let name = language.isEmpty ? label : label.isEmpty ? language : "\(label) (\(language))"
+        let attributes = " tabindex=\"0\"" + (name.isEmpty ? "" : " role=\"region\" aria-label=\"\(escapeXML(name))\"")
+        let body = Highlighter.grammar(for: info).map { Highlighter(grammar: $0).highlight(code) } ?? escapeXML(code)
+        let codeClass = language.isEmpty ? "" : " class=\"language-\(escapeXML(language))\""
+        return "<pre class=\"code\"\(attributes)><code\(codeClass)>\(body)</code></pre>\n"
     }
 }
 

@@ -17,6 +17,8 @@ public struct SiteBuilder: Sendable {
     public var baseURL: String?
     public var unsafe: Bool
     public var registry: Registry
+    /// The question generators `::: quiz computed` may name.
+    public var generators: QuestionGenerators
     /// Where simulation tables are kept between builds (nil: no cache).
     public var cache: URL?
     /// The threads that load, compile and render lessons and pages; any count gives the same site, byte for byte.
@@ -25,7 +27,8 @@ public struct SiteBuilder: Sendable {
     public var memo: BuildMemo?
 
     public init(content: URL, templates: URL, contentDisplay: String, templatesDisplay: String,
-                languages: [String]? = nil, baseURL: String? = nil, unsafe: Bool = false, registry: Registry = .standard, cache: URL? = nil) {
+                languages: [String]? = nil, baseURL: String? = nil, unsafe: Bool = false, registry: Registry = .standard,
+                generators: QuestionGenerators = .standard, cache: URL? = nil) {
         self.cache = cache
         self.content = content
         self.templates = templates
@@ -35,6 +38,7 @@ public struct SiteBuilder: Sendable {
         self.baseURL = baseURL
         self.unsafe = unsafe
         self.registry = registry
+        self.generators = generators
     }
 
     /// What a build produced, with the figures of its summary line.
@@ -51,8 +55,10 @@ public struct SiteBuilder: Sendable {
         try checkLanguages(course)
         let templateSet = try TemplateSet.load(from: templates, displayRoot: templatesDisplay, languages: course.languages)
         let body = LessonBodyRenderer(unsafe: unsafe, words: templateSet.words)
-        let compiled = try LessonCompiler(registry: registry, unsafe: unsafe, words: templateSet.themeWords.texts,
-                                          inlineHTML: { body.inlineHTML($0) }, workers: workers, memo: memo?.compile)
+        let compiled = try LessonCompiler(registry: registry, generators: generators, unsafe: unsafe,
+                                          words: templateSet.themeWords.texts,
+                                          inlineHTML: { body.inlineHTML($0, fill: $1) }, workers: workers,
+                                          memo: memo?.compile)
             .compile(course)
         let warnings = compiled.warnings + templateSet.warnings
         return try render(consume compiled, templateSet: templateSet, body: body, diagnostics: warnings)
@@ -77,8 +83,8 @@ public struct SiteBuilder: Sendable {
         // A broken template leaves no template set, but its words may still load for the generated questions.
         let words = templateSet?.themeWords.texts
             ?? (try? ThemeWords.load(from: templates, displayRoot: templatesDisplay, languages: course.languages))?.texts ?? [:]
-        let compiled = LessonCompiler(registry: registry, unsafe: unsafe, words: words, inlineHTML: { body.inlineHTML($0) },
-                                      workers: workers, memo: memo?.compile)
+        let compiled = LessonCompiler(registry: registry, generators: generators, unsafe: unsafe, words: words,
+                                      inlineHTML: { body.inlineHTML($0, fill: $1) }, workers: workers, memo: memo?.compile)
             .compileReporting(course)
         diagnostics += compiled.warnings
         if let templateSet {
@@ -112,6 +118,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics = diagnostics
         let tables = SimulationRunner(registry: registry, cache: cache).run(compiled, known: memo?.knownTables ?? [:])
         memo?.keep(tables)
+        let quiz = QuizHTML.Settings(attempts: course.config.quizAttempts, seed: course.config.seed)
         var pages: [Language: [LessonPage]] = [:]
         var introductions: [Language: String] = [:]
         let built = course.languages.filter { languages?.contains($0.code) ?? true }
@@ -133,7 +140,7 @@ public struct SiteBuilder: Sendable {
             let inputs = memo.flatMap { memo in
                 memo.compile.inputs(slug: lesson.slug, language: shown).map {
                     BuildMemo.BodyInputs(compiled: $0, shown: shown, language: language, words: body.words[shown.code],
-                                         unsafe: body.unsafe,
+                                         unsafe: body.unsafe, quiz: quiz,
                                          tables: Dictionary(translation.simulations.values.compactMap { use in tables[use.key].map { (use.key, $0) } },
                                                             uniquingKeysWith: { first, _ in first }))
                 }
@@ -141,7 +148,8 @@ public struct SiteBuilder: Sendable {
             if let inputs, let made = memo?.body(for: inputs) { return .success((made.page, made.search, made.diagnostics)) }
             var diagnostics: [Diagnostic] = []
             do throws(ContentFailure) {
-                let page = try body.page(lesson, translation, shownLanguage: shown, tables: tables, diagnostics: &diagnostics)
+                let page = try body.page(lesson, translation, shownLanguage: shown, tables: tables, quiz: quiz,
+                                         diagnostics: &diagnostics)
                 var index = SearchIndex()
                 index.add(lesson: lesson.slug, title: translation.source.title, language: language.code,
                           document: translation.document)
@@ -153,7 +161,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         for language in built {
-            introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "")
+            introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "", language: language.code)
             pages[language] = []
         }
         var searchRows: [Language: [[UInt8]]] = [:]

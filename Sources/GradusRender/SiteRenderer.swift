@@ -4,7 +4,8 @@ import GradusContent
 /// Renders the whole site in memory from the course, its lesson pages and the templates.
 ///
 /// Pages: `index.html` (every language; a one-language course's contents), `LANG/index.html` (contents), `LANG/SLUG/index.html` (each lesson, with a
-/// language switcher that lands on the same lesson, `hreflang` alternates and previous/next links), `404.html`,
+/// language switcher that lands on the same lesson, `hreflang` alternates and previous/next links), `404.html`
+/// (and `LANG/404.html` in each language of a course with several),
 /// `sitemap.xml` when a base URL is known, the templates' `static/` files and the content's `assets/`.
 public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
@@ -50,7 +51,13 @@ public struct SiteRenderer: Sendable {
                     next += 1
                 }
             }
-            site.add("404.html", try renderNotFound(course))
+            site.add("404.html", try renderNotFound(course, language: course.config.defaultLanguage))
+            if course.languages.count > 1 {
+                // One per language, for servers that answer a missing page under `/LANG/` in that language.
+                for language in course.languages {
+                    site.add(PagePaths.notFound(language.code), try renderNotFound(course, language: language))
+                }
+            }
         } catch {
             throw ContentFailure([templates.diagnostic(error)])
         }
@@ -62,15 +69,17 @@ public struct SiteRenderer: Sendable {
 
     private func renderRoot(_ course: Course) throws(MustacheError) -> String {
         let path = "index.html"
-        let entries: [MustacheValue] = course.languages.map { language in
+        let entries: [MustacheValue] = course.languages.enumerated().map { index, language in
             let words = words(language)
             return .object([
                 "code": .string(language.code),
                 "html_lang": words["html_lang"] ?? .string(language.code),
                 "language_name": words["language_name"] ?? .string(language.code),
+                "choose_language": words["choose_language"] ?? .string(""),
                 "title": .string(course.introductions[language]?.title ?? ""),
                 "description": .string(course.introductions[language]?.description ?? ""),
                 "url": .string(PagePaths.languageIndex(language.code)),
+                "last": .bool(index == course.languages.count - 1),
             ])
         }
         let language = course.config.defaultLanguage
@@ -78,6 +87,9 @@ public struct SiteRenderer: Sendable {
                           switcher: { .string(PagePaths.languageIndex($0.code)) })
         data["entries"] = .list(entries)
         data["course"] = .null
+        // The root page belongs to no one language: its search finds lessons in all of them.
+        data["search_all"] = .bool(true)
+        data["is_home"] = .bool(true)
         return try page("root", data, path: path)
     }
 
@@ -88,6 +100,8 @@ public struct SiteRenderer: Sendable {
         var data = common(course, language: language, path: path, title: course.introductions[language]?.title ?? "",
                           switcher: { .string(PagePaths.link(from: path, to: PagePaths.languageIndex($0.code))) })
         data["description"] = .string(course.introductions[language]?.description ?? "")
+        // The contents page's title is the course's own: the layout adds no " · course" to it.
+        data["is_home"] = .bool(true)
         data["introduction"] = .string(introduction)
         data["lessons"] = .list(lessons.map { lesson in
             let fallback = lesson.textLanguage != language.code
@@ -135,8 +149,7 @@ public struct SiteRenderer: Sendable {
         return try pageData("lesson", data)
     }
 
-    private func renderNotFound(_ course: Course) throws(MustacheError) -> String {
-        let language = course.config.defaultLanguage
+    private func renderNotFound(_ course: Course, language: Language) throws(MustacheError) -> String {
         // Served for any missing URL, so its links start from the site's root, not from its own folder.
         var data = common(course, language: language, path: "404.html", title: words(language)["not_found_title"]?.text ?? "",
                           switcher: { .string((baseURL ?? "/") + PagePaths.languageIndex($0.code)) })

@@ -17,11 +17,11 @@ enum Responder {
         case .forbidden:
             return .text(403, "forbidden")
         case .notFound:
-            return notFound(folder)
+            return notFound(folder, for: request.target)
         case .file(let path):
             switch WholeFile.read(path) {
             case .failure(.missing):
-                return notFound(folder)
+                return notFound(folder, for: request.target)
             case .failure(.busy(let reason)):
                 return .text(503, "busy: \(reason); try again", headers: [("Retry-After", "1")])
             case .failure(.unreadable(let reason)):
@@ -42,9 +42,18 @@ enum Responder {
 
     // MARK: - Helpers
 
-    private static func notFound(_ folder: SiteFolder) -> HTTPResponse {
+    /// The site's not-found page for `target`: the one of its first folder (`/en/nope/` → `/en/404.html`, the
+    /// English page of a course in several languages) when there is one, else the site's `/404.html`.
+    private static func notFound(_ folder: SiteFolder, for target: String) -> HTTPResponse {
         var response = HTTPResponse(status: 404, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-cache")])
-        if case .file(let page) = folder.resolve("/404.html"), case .success(let data) = WholeFile.read(page) {
+        let path = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        var pages = ["/404.html"]
+        if segments.count > 1, let first = segments.first, !first.contains("%") { pages.insert("/\(first)/404.html", at: 0) }
+        if let data = pages.lazy.compactMap({ page -> [UInt8]? in
+            guard case .file(let file) = folder.resolve(page), case .success(let data) = WholeFile.read(file) else { return nil }
+            return data
+        }).first {
             response.body = LiveReload.inject(data)
         } else {
             response.body = Array("<!DOCTYPE html><title>404</title><p>Not found</p>\n".utf8)

@@ -17,6 +17,16 @@ public struct Registry: Sendable {
         WeightDecay.simulation,
         DyingReLU.simulation,
         Strategies.simulation,
+        ResidualGradients.simulation,
+        NormBatchNoise.simulation,
+        NormBatchTraining.simulation,
+        LNPlacement.simulation,
+        OptimizerValley.simulation,
+        AdamWarmup.simulation,
+        DecoupledDecay.simulation,
+        FloatRounding.simulation,
+        LossScaleSweep.simulation,
+        DynamicLossScaling.simulation,
     ])
 
     public subscript(name: String) -> Simulation? { simulations.first { $0.name == name } }

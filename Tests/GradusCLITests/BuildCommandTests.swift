@@ -21,15 +21,15 @@ struct BuildCommandTests {
         let root = try workspace()
         let run = CLIRun(["build"], in: root)
         #expect(run.status == 0, "\(run.err)")
-        for path in ["index.html", "404.html", "pt/index.html", "de/index.html", "en/index.html",
+        for path in ["index.html", "404.html", "en/404.html", "pt/index.html", "de/index.html", "en/index.html",
                      "pt/backpropagation/index.html", "de/backpropagation/index.html", "en/backpropagation/index.html",
                      "static/style.css"] {
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("_site/\(path)").path), "\(path)")
         }
         let lessons = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/lessons").path)
             .filter { $0.hasSuffix(".pt.md") }.count
-        // Per language an index and every lesson, plus the root page and 404.
-        #expect(run.err.hasPrefix("Built \(3 * (lessons + 1) + 2) pages in 3 languages with "))
+        // Per language an index, every lesson and a 404 page, plus the root page and its 404.
+        #expect(run.err.hasPrefix("Built \(3 * (lessons + 2) + 2) pages in 3 languages with "))
         let page = try String(contentsOf: root.appendingPathComponent("_site/pt/backpropagation/index.html"), encoding: .utf8)
         #expect(page.contains("<html lang=\"pt-BR\">"))
         #expect(page.contains("Retropropagação e a regra da cadeia"))

@@ -167,6 +167,8 @@ struct FaultMessagesTests {
                       "Sources/GradusContent/SourceFile.swift", "Sources/GradusContent/Links/LinkChecker.swift",
                       "Sources/GradusContent/Directives/SimulationDirective.swift",
                       "Sources/GradusContent/Directives/QuizDirective.swift",
+                      "Sources/GradusContent/Directives/ComputedQuestion.swift",
+                      "Sources/GradusContent/Directives/ExerciseDirective.swift",
                       "Sources/GradusContent/Compile/LessonCompiler.swift",
                       "Sources/GradusRender/Mustache/MustacheParser.swift"])
     func complete(file: String) throws {

@@ -34,10 +34,10 @@ struct NewcomerEndToEndTests {
         let checked = try Self.gradus(["check"], in: course.appendingPathComponent("content/lessons"), data: data)
         #expect(checked.status == 0)
         #expect(checked.stdoutText == "gradus check: 0 errors, 0 warnings\n", "\(checked.stdoutText)")
-        let quiz = try Self.gradus(["quiz", "--answers", "a,a,a,a", "--format", "json"], in: course, data: data)
+        let quiz = try Self.gradus(["quiz", "--answers", "a,a,0.25,a,0.25,a", "--format", "json"], in: course, data: data)
         #expect(quiz.status == 0, "\(quiz.stderrText)")
         let result = try #require(try JSONSerialization.jsonObject(with: quiz.stdout) as? [String: Any])
-        #expect((result["questions"] as? [Any])?.count == 4)
+        #expect((result["questions"] as? [Any])?.count == 6)
         #expect(try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("gradus/courses").path).count == 1)
     }
 
@@ -69,7 +69,7 @@ struct NewcomerEndToEndTests {
         let checked = try Self.gradus(["check"], in: course, data: data)
         #expect(checked.status == 0)
         #expect(checked.stdoutText == "gradus check: 0 errors, 0 warnings\n", "\(checked.stdoutText)")
-        let quiz = try Self.gradus(["quiz", "--answers", "a,a,a,a"], in: course, data: data)
+        let quiz = try Self.gradus(["quiz", "--answers", "a,a,0.25,a,0.25,a"], in: course, data: data)
         #expect(quiz.status == 0, "\(quiz.stderrText)")
         #expect(quiz.stdoutText.contains("Premiers pas"), "\(quiz.stdoutText)")
         #expect(quiz.stdoutText.contains("Vrai"), "\(quiz.stdoutText)")

@@ -152,6 +152,27 @@ struct QuizCommandTests {
         #expect(badLetter.err == "gradus: error: invalid answer 'q' for question 2 (expected one letter among a, b, c)\n")
     }
 
+    @Test("course.yml's quiz_attempts is the default number of tries; --attempts overrides it")
+    func courseAttempts() throws {
+        let root = try QuizCourse.make(lessons: 1, questions: 1)
+        let config = root.appendingPathComponent("content/course.yml")
+        try (String(contentsOf: config, encoding: .utf8) + "quiz_attempts: 3\n").write(to: config, atomically: true, encoding: .utf8)
+        let content = root.appendingPathComponent("content").path
+        let progress = Self.temporaryFolder().appendingPathComponent("p.json").path
+        let probe = try json(CLIRun(["quiz", "--content", content, "--answers", "a", "--format", "json", "--progress", progress]))
+        let right = try #require(((probe["questions"] as? [[String: Any]])?.first?["correct"] as? [String])?.first)
+        let wrong = right == "a" ? "b" : "a"
+        // Answered from standard input, one line per try: three wrong tries before the question ends.
+        let course = try json(CLIRun(["quiz", "--content", content, "--format", "json", "--progress", progress],
+                                     input: [wrong, wrong, wrong, right]))
+        #expect(course["attempts"] as? Int == 3)
+        #expect((course["questions"] as? [[String: Any]])?.first?["chosen"] as? [[String]] == [[wrong], [wrong], [wrong]])
+        let given = try json(CLIRun(["quiz", "--content", content, "--format", "json", "--attempts", "1", "--progress", progress],
+                                    input: [wrong, right]))
+        #expect(given["attempts"] as? Int == 1)
+        #expect((given["questions"] as? [[String: Any]])?.first?["chosen"] as? [[String]] == [[wrong]])
+    }
+
     @Test("An unknown lesson names the nearest one")
     func unknownLesson() {
         let run = CLIRun(["quiz", "--content", Self.content, "--lesson", "backprop"])

@@ -44,7 +44,7 @@ struct QuizNotMentionedTests {
         let node = document.allNodes.first { $0.kind == .directive && $0.directiveArguments?.hasPrefix("not-mentioned") == true }!
         let locate = Locator(file: file)
         var diagnostics: [Diagnostic] = []
-        let question = QuizDirective(inlineHTML: { _ in "" }, language: language,
+        let question = QuizDirective(inlineHTML: { _, _ in "" }, language: language,
                                      strings: QuizStrings(words: InterfaceWords.of(language)), pools: pools)
             .read(node, defaultID: "deep/q1", at: locate(node.position), locate: locate, diagnostics: &diagnostics)
         return (question, diagnostics)

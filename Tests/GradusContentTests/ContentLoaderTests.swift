@@ -15,7 +15,7 @@ struct ContentLoaderTests {
             _ = try loader.load()
         } catch {
             #expect(error.diagnostics.map(\.formatted) == [
-                "content/course.yml:4:1: warning: unknown key 'colour' in course.yml; known keys: base_url, default, id, languages, seed",
+                "content/course.yml:4:1: warning: unknown key 'colour' in course.yml; known keys: base_url, default, id, languages, quiz_attempts, seed",
                 "content/lessons/01-one.pt.md:3:1: warning: unknown front matter key 'author'; known keys: source, summary, tags, title, weight",
                 "content/lessons/02-two.en.md:1:1: warning: lesson 'two' has no pt translation; add lessons/02-two.pt.md",
                 "content/lessons/03-two.en.md:1:1: error: two lessons have the slug 'two' (also content/lessons/02-two.en.md); rename one",

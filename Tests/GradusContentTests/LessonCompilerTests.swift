@@ -79,7 +79,7 @@ struct LessonCompilerTests {
             """,
         ])
         #expect(errors == [
-            "content/lessons/01-one.en.md:4:1: error: unknown directive 'simulaton'; did you mean 'simulation'? known directives: quiz, simulation",
+            "content/lessons/01-one.en.md:4:1: error: unknown directive 'simulaton'; did you mean 'simulation'? known directives: exercise, quiz, simulation, solution",
             "content/lessons/01-one.en.md:7:1: error: unknown simulation 'activation-derivatves'; did you mean 'activation-derivatives'? valid names: " + Registry.standard.names.joined(separator: ", "),
             "content/lessons/01-one.en.md:11:1: error: unknown parameter 'step' for simulation 'activation-derivatives'; did you mean 'steps'? valid keys: from, to, steps, slope, caption, seed, chart, x, series, scale",
             "content/lessons/01-one.en.md:12:1: error: invalid value '0' for steps: expected a whole number from 1 to 1000",
@@ -120,7 +120,7 @@ struct LessonCompilerTests {
             "content/lessons/01-one.en.md:4:1: error: no correct option; mark the right one(s) with '- [x]'",
             "content/lessons/01-one.en.md:10:1: error: a quiz needs its question as a heading, e.g. '### What is …?'",
             "content/lessons/01-one.en.md:15:1: error: a true-false quiz needs 'answer: true' or 'answer: false'",
-            "content/lessons/01-one.en.md:19:1: error: unknown quiz kind 'multiple-choice'; write '::: quiz', '::: quiz true-false' or '::: quiz not-mentioned'",
+            "content/lessons/01-one.en.md:19:1: error: unknown quiz kind 'multiple-choice'; write '::: quiz', '::: quiz true-false', '::: quiz not-mentioned', '::: quiz numeric' or '::: quiz computed'",
         ])
     }
 

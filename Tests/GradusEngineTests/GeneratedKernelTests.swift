@@ -38,6 +38,8 @@ struct GeneratedKernelTests {
         both("jnz 2b") { $0.jnz(X86Assembler.Label(offset: $0.bytes.count - 3)) }
         both("mov r8, rdx") { $0.mov(.r8, .rdx) }
         both("mov r10, qword ptr [rsp + 8]") { $0.mov(.r10, M(base: .rsp, displacement: 8)) }
+        both("mov rax, qword ptr [rsp + 16]") { $0.mov(.rax, M(base: .rsp, displacement: 16)) }
+        both("add rdx, rax") { $0.add(.rdx, .rax) }
         both("mov rax, qword ptr [r13]") { $0.mov(.rax, M(base: .r13)) }
         both("lea r11, [r10 + r10*2]") { $0.lea(.r11, M(base: .r10, index: .r10, scale: 2)) }
         both("lea rax, [rbx + r12*8 + 1000]") { $0.lea(.rax, M(base: .rbx, index: .r12, scale: 8, displacement: 1000)) }
@@ -46,6 +48,8 @@ struct GeneratedKernelTests {
         both("mov eax, edi") { $0.mov32(.rax, .rdi) }
         both("xor ecx, ecx") { $0.xor32(.rcx, .rcx) }
         both("dec rdi") { $0.dec(.rdi) }
+        both("sub rdi, 2") { $0.sub(.rdi, 2) }
+        both("sub r11, -8") { $0.sub(.r11, -8) }
         both("push rbx") { $0.push(.rbx) }
         both("pop r12") { $0.pop(.r12) }
         both("cpuid") { $0.cpuid() }
@@ -61,31 +65,126 @@ struct GeneratedKernelTests {
         both("vaddpd ymm0, ymm0, ymm15") { $0.vaddpd(Y(0), Y(0), Y(15)) }
         both("vaddpd ymm9, ymm3, ymm1") { $0.vaddpd(Y(9), Y(3), Y(1)) }
         both("vxorpd ymm11, ymm11, ymm11") { $0.vxorpd(Y(11), Y(11), Y(11)) }
+        both("vsubpd ymm4, ymm1, ymm4") { $0.vsubpd(Y(4), Y(1), Y(4)) }
+        both("vdivpd ymm8, ymm8, ymm9") { $0.vdivpd(Y(8), Y(8), Y(9)) }
+        both("vorpd ymm8, ymm8, ymm0") { $0.vorpd(Y(8), Y(8), Y(0)) }
+        both("vminpd ymm1, ymm15, ymm1") { $0.vminpd(Y(1), Y(15), Y(1)) }
+        both("vaddpd ymm2, ymm2, ymmword ptr [rcx + 160]") { $0.vaddpd(Y(2), Y(2), M(base: .rcx, displacement: 160)) }
+        both("vmulpd ymm1, ymm1, ymmword ptr [rcx + 96]") { $0.vmulpd(Y(1), Y(1), M(base: .rcx, displacement: 96)) }
+        both("vsubpd ymm9, ymm7, ymmword ptr [rcx + 640]") { $0.vsubpd(Y(9), Y(7), M(base: .rcx, displacement: 640)) }
+        both("vandpd ymm1, ymm0, ymmword ptr [rcx]") { $0.vandpd(Y(1), Y(0), M(base: .rcx)) }
+        both("vandpd ymm12, ymm13, ymmword ptr [r9 + 32]") { $0.vandpd(Y(12), Y(13), M(base: .r9, displacement: 32)) }
+        both("vpaddq ymm7, ymm7, ymmword ptr [rcx + 704]") { $0.vpaddq(Y(7), Y(7), M(base: .rcx, displacement: 704)) }
+        both("vpsubq ymm7, ymm2, ymmword ptr [rcx + 160]") { $0.vpsubq(Y(7), Y(2), M(base: .rcx, displacement: 160)) }
+        both("vpsllq ymm7, ymm7, 52") { $0.vpsllq(Y(7), Y(7), 52) }
+        both("vpsllq ymm3, ymm12, 1") { $0.vpsllq(Y(3), Y(12), 1) }
         both("vzeroupper") { $0.vzeroupper() }
         both("ret") { $0.ret() }
         #expect(asm.bytes == (try gnuAssemble(source.joined(separator: "\n"))))
     }
 
-    @Test("The generated micro-kernel is the program its comments describe", .enabled(if: TestEnvironment.wants("as")))
+    @Test("Each generated micro-kernel is the program its comments describe", .enabled(if: TestEnvironment.wants("as")))
     func microKernelMatchesItsAssembly() throws {
-        // The same kernel written out by hand: a second reading of AVXMicroKernel.machineCode().
-        var lines = ["mov r10, qword ptr [rsp + 8]", "lea r11, [r10 + r10*2]", "add r11, rsi"]
-        lines += (0..<12).map { "vxorpd ymm\($0), ymm\($0), ymm\($0)" }
-        lines += ["1:", "vmovupd ymm12, ymmword ptr [rdx]", "vmovupd ymm13, ymmword ptr [rdx + 32]"]
-        let rows = ["[rsi]", "[rsi + r10]", "[rsi + r10*2]", "[r11]", "[r11 + r10]", "[r11 + r10*2]"]
-        for (i, row) in rows.enumerated() {
-            lines += ["vbroadcastsd ymm14, qword ptr \(row)",
-                      "vmulpd ymm15, ymm14, ymm12", "vaddpd ymm\(2 * i), ymm\(2 * i), ymm15",
-                      "vmulpd ymm15, ymm14, ymm13", "vaddpd ymm\(2 * i + 1), ymm\(2 * i + 1), ymm15"]
+        // The kernels written out by hand: a second reading of AVXMicroKernel.machineCode(rows:accumulate:).
+        for accumulate in [false, true] {
+            for height in 1...6 {
+                var lines = ["mov r10, qword ptr [rsp + 8]", "mov rax, qword ptr [rsp + 16]"]
+                if height > 3 { lines += ["lea r11, [r10 + r10*2]", "add r11, rsi"] }
+                lines += (0 ..< 2 * height).map { "vxorpd ymm\($0), ymm\($0), ymm\($0)" }
+                lines += ["1:", "vmovupd ymm12, ymmword ptr [rdx]", "vmovupd ymm13, ymmword ptr [rdx + 32]"]
+                let rows = ["[rsi]", "[rsi + r10]", "[rsi + r10*2]", "[r11]", "[r11 + r10]", "[r11 + r10*2]"]
+                for (i, row) in rows.prefix(height).enumerated() {
+                    lines += ["vbroadcastsd ymm14, qword ptr \(row)",
+                              "vmulpd ymm15, ymm14, ymm12", "vaddpd ymm\(2 * i), ymm\(2 * i), ymm15",
+                              "vmulpd ymm15, ymm14, ymm13", "vaddpd ymm\(2 * i + 1), ymm\(2 * i + 1), ymm15"]
+                }
+                lines += ["add rsi, r9"] + (height > 3 ? ["add r11, r9"] : []) + ["add rdx, rax", "dec rdi", "jnz 1b"]
+                for i in 0..<height {
+                    for half in 0..<2 {
+                        let place = half == 0 ? "[rcx]" : "[rcx + 32]", acc = 2 * i + half
+                        if accumulate {
+                            lines += ["vmovupd ymm\(14 + half), ymmword ptr \(place)",
+                                      "vaddpd ymm\(14 + half), ymm\(14 + half), ymm\(acc)",
+                                      "vmovupd ymmword ptr \(place), ymm\(14 + half)"]
+                        } else {
+                            lines.append("vmovupd ymmword ptr \(place), ymm\(acc)")
+                        }
+                    }
+                    if i < height - 1 { lines.append("add rcx, r8") }
+                }
+                lines += ["vzeroupper", "ret"]
+                let expected = try gnuAssemble(lines.joined(separator: "\n"))
+                #expect(AVXMicroKernel.machineCode(rows: height, accumulate: accumulate) == expected,
+                        "\(height) rows, accumulate \(accumulate)")
+            }
         }
-        lines += ["add rsi, r9", "add r11, r9", "add rdx, 64", "dec rdi", "jnz 1b"]
-        for i in 0..<6 {
-            lines += ["vmovupd ymmword ptr [rcx], ymm\(2 * i)", "vmovupd ymmword ptr [rcx + 32], ymm\(2 * i + 1)"]
-            if i < 5 { lines.append("add rcx, r8") }
+    }
+
+    @Test("The generated tanh is the program its comments describe", .enabled(if: TestEnvironment.wants("as")))
+    func tanhKernelMatchesItsAssembly() throws {
+        func slot(_ index: Int) -> String { index == 0 ? "[rcx]" : "[rcx + \(32 * index)]" }
+        // The steps for one or two vectors side by side: vector v in ymm(6v) … ymm(6v + 5).
+        func body(_ lanes: Int) -> [String] {
+            var lines: [String] = []
+            func each(_ step: (Int, Int) -> String) { for v in 0..<lanes { lines.append(step(6 * v, 32 * v)) } }
+            func y(_ n: Int) -> String { "ymm\(n)" }
+            each { b, o in "vmovupd \(y(b)), ymmword ptr \(o == 0 ? "[rsi]" : "[rsi + \(o)]")" }
+            each { b, _ in "vandpd \(y(b + 1)), \(y(b)), ymmword ptr \(slot(0))" }
+            each { b, _ in "vminpd \(y(b + 1)), ymm15, \(y(b + 1))" }
+            each { b, _ in "vmulpd \(y(b + 1)), \(y(b + 1)), ymmword ptr \(slot(3))" }
+            each { b, _ in "vmulpd \(y(b + 2)), \(y(b + 1)), ymmword ptr \(slot(4))" }
+            each { b, _ in "vaddpd \(y(b + 2)), \(y(b + 2)), ymmword ptr \(slot(5))" }
+            each { b, _ in "vsubpd \(y(b + 3)), \(y(b + 2)), ymmword ptr \(slot(5))" }
+            each { b, _ in "vmulpd \(y(b + 4)), \(y(b + 3)), ymmword ptr \(slot(6))" }
+            each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 1)), \(y(b + 4))" }
+            each { b, _ in "vmulpd \(y(b + 5)), \(y(b + 3)), ymmword ptr \(slot(7))" }
+            each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 4)), \(y(b + 5))" }
+            each { b, _ in "vmovupd \(y(b + 5)), ymmword ptr \(slot(8))" }
+            for index in 9...19 {
+                each { b, _ in "vmulpd \(y(b + 5)), \(y(b + 5)), \(y(b + 4))" }
+                each { b, _ in "vaddpd \(y(b + 5)), \(y(b + 5)), ymmword ptr \(slot(index))" }
+            }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 4)), \(y(b + 4))" }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b + 5))" }
+            each { b, _ in "vaddpd \(y(b + 3)), \(y(b + 4)), \(y(b + 3))" }
+            each { b, _ in "vpsubq \(y(b + 1)), \(y(b + 2)), ymmword ptr \(slot(5))" }
+            each { b, _ in "vpaddq \(y(b + 1)), \(y(b + 1)), ymmword ptr \(slot(22))" }
+            each { b, _ in "vpsllq \(y(b + 1)), \(y(b + 1)), 52" }
+            each { b, _ in "vmulpd \(y(b + 2)), \(y(b + 1)), \(y(b + 3))" }
+            each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 1)), ymmword ptr \(slot(20))" }
+            each { b, _ in "vaddpd \(y(b + 2)), \(y(b + 2)), \(y(b + 4))" }
+            each { b, _ in "vaddpd \(y(b + 4)), \(y(b + 2)), ymmword ptr \(slot(21))" }
+            each { b, _ in "vdivpd \(y(b + 2)), \(y(b + 2)), \(y(b + 4))" }
+            each { b, _ in "vandpd \(y(b + 2)), \(y(b + 2)), ymmword ptr \(slot(0))" }
+            each { b, _ in "vandpd \(y(b)), \(y(b)), ymmword ptr \(slot(1))" }
+            each { b, _ in "vorpd \(y(b + 2)), \(y(b + 2)), \(y(b))" }
+            each { b, o in "vmovupd ymmword ptr \(o == 0 ? "[rdx]" : "[rdx + \(o)]"), \(y(b + 2))" }
+            return lines + ["add rsi, \(32 * lanes)", "add rdx, \(32 * lanes)"]
         }
-        lines += ["vzeroupper", "ret"]
-        let expected = try gnuAssemble(lines.joined(separator: "\n"))
-        #expect(AVXMicroKernel.machineCode() == expected)
+        var lines = ["vmovupd ymm15, ymmword ptr \(slot(2))", "sub rdi, 2", "js 3f", "2:"]
+        lines += body(2) + ["sub rdi, 2", "jns 2b", "3:", "add rdi, 2", "jz 4f"] + body(1) + ["4:", "vzeroupper", "ret"]
+        #expect(AVXTanh.machineCode() == (try gnuAssemble(lines.joined(separator: "\n"))))
+    }
+
+    @Test("The generated tanh gives the portable tanh's bits, edge cases and 10⁵ random arguments",
+          .enabled(if: AVXTanh.function != nil))
+    func avxTanhMatchesPortableBitForBit() {
+        var rng = Generator(seed: 31)
+        var xs: [Double] = [0, -0.0, 5e-324, -5e-324, 1e-300, 1e-17, 3e-9, 0.5, -0.5, 0.3465735902799726, 19.99, 20,
+                            20.01, 21, 700, 1e308, -1e308, .infinity, -.infinity, .nan, -Double.nan,
+                            Double(bitPattern: 0x7FF4_0000_0000_0001), .greatestFiniteMagnitude]
+        for _ in 0..<50_000 { xs.append((rng.nextUniform() - 0.5) * Foundation.pow(2, rng.nextUniform() * 40 - 30)) }
+        for _ in 0..<50_000 { xs.append(rng.nextNormal() * 3) }
+        // Every length mod 8: an even or odd number of groups of four, and every tail the portable code takes.
+        for count in (0..<8).map({ xs.count - $0 }) + [1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13] {
+            let input = Array(xs.prefix(count))
+            var portable = [Double](repeating: 0, count: count), generated = portable
+            input.withUnsafeBufferPointer { x in
+                portable.withUnsafeMutableBufferPointer { Elementary.tanh(x, into: $0, portable: true) }
+                generated.withUnsafeMutableBufferPointer { Elementary.tanh(x, into: $0) }
+            }
+            #expect(generated.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments")
+        }
     }
 
     @Test("CPUID reports what the kernel reports in /proc/cpuinfo")
@@ -101,12 +200,14 @@ struct GeneratedKernelTests {
     }
 
     @Test("The AVX product gives the portable product's bits, for every shape and transposition",
-          .enabled(if: AVXMicroKernel.function != nil))
+          .enabled(if: AVXMicroKernel.kernels != nil))
     func avxMatchesPortableBitForBit() throws {
-        let kernel = try #require(AVXMicroKernel.function)
+        let kernel = try #require(AVXMicroKernel.kernels)
         var rng = Generator(seed: 17)
         // (160, 200, 140) is past the threshold where the work is shared between threads.
-        var shapes = [(1, 1, 1), (6, 8, 1), (12, 16, 5), (13, 17, 64), (128, 64, 64), (7, 9, 300), (160, 200, 140)]
+        var shapes = [(1, 1, 1), (6, 8, 1), (12, 16, 5), (13, 17, 64), (128, 64, 64), (7, 9, 300), (160, 200, 140),
+                      (32, 128, 32), (32, 32, 128), (128, 128, 128)]
+        for m in 12...17 { shapes.append((m, 24, 7)); shapes.append((m, 21, 7)) }   // each last-block height
         for _ in 0..<300 {
             shapes.append((Int(rng.nextUniform() * 50) + 1, Int(rng.nextUniform() * 50) + 1, Int(rng.nextUniform() * 50) + 1))
         }
@@ -119,6 +220,35 @@ struct GeneratedKernelTests {
             let avx = Tensor.gemm(a, transposeA: ta, b, transposeB: tb, kernel: kernel)
             #expect(avx.shape == portable.shape)
             #expect(avx.scalars.map(\.bitPattern) == portable.scalars.map(\.bitPattern), "\(m)×\(k)·\(k)×\(n) \(ta) \(tb)")
+        }
+    }
+
+    @Test("Adding a product in place gives the bits of adding the product, with the AVX kernels and the portable one",
+          .enabled(if: AVXMicroKernel.kernels != nil))
+    func addProductMatchesAddBitForBit() throws {
+        let kernel = try #require(AVXMicroKernel.kernels)
+        var rng = Generator(seed: 23)
+        // Every height of the last row block (m mod 6), B read in place (n a multiple of 8) and packed, the
+        // few-rows paths (m < 12, k ≤ 4), and a product past the threshold where threads share the work.
+        var shapes = [(1, 1, 1), (1, 32, 128), (32, 128, 32), (32, 32, 128), (7, 16, 3), (160, 200, 140), (13, 24, 0)]
+        for m in 12...17 { shapes.append((m, 16, 9)); shapes.append((m, 13, 9)) }
+        for _ in 0..<150 {
+            shapes.append((Int(rng.nextUniform() * 40) + 1, Int(rng.nextUniform() * 40) + 1, Int(rng.nextUniform() * 40) + 1))
+        }
+        for (trial, (m, n, k)) in shapes.enumerated() {
+            let ta = trial % 2 == 1, tb = trial % 4 >= 2
+            let a = Tensor.normal(ta ? .matrix(k, m) : .matrix(m, k), generator: &rng)
+            let b = Tensor.normal(tb ? .matrix(n, k) : .matrix(k, n), generator: &rng)
+            var start = Tensor.normal(.matrix(m, n), generator: &rng)
+            if m * n > 2 { start.scalars[1] = -0.0; start.scalars[2] = .nan }
+            var reference = start
+            reference.add(Tensor.gemm(a, transposeA: ta, b, transposeB: tb, kernel: nil))
+            var portable = start, avx = start
+            portable.addProduct(a, transposeA: ta, b, transposeB: tb, kernel: nil)
+            avx.addProduct(a, transposeA: ta, b, transposeB: tb, kernel: kernel)
+            let expected = reference.scalars.map(\.bitPattern)
+            #expect(portable.scalars.map(\.bitPattern) == expected, "portable \(m)×\(k)·\(k)×\(n) \(ta) \(tb)")
+            #expect(avx.scalars.map(\.bitPattern) == expected, "AVX \(m)×\(k)·\(k)×\(n) \(ta) \(tb)")
         }
     }
 }

@@ -52,6 +52,7 @@ struct LinearAlgebraTests {
                 #expect(abs(x - y) <= 1e-12 * sv[0], "singular values of \(a.shape): \(ours) vs \(sv)")
             }
             #expect(abs(LinearAlgebra.spectralNorm(a) - sv[0]) <= 1e-12 * sv[0])
+            #expect(abs(LinearAlgebra.largestSingularValue(a) - sv[0]) <= 1e-12 * sv[0], "Lanczos σ₁ of \(a.shape)")
             guard let eig = expected["eig"] as? [[Double]] else { continue }
             let mine = LinearAlgebra.eigenvalues(a).map { [$0.real, $0.imaginary] }
                 .sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
@@ -77,6 +78,27 @@ struct LinearAlgebraTests {
         #expect(abs(values[0].real - cos(theta)) < 1e-15 && abs(values[0].imaginary + sin(theta)) < 1e-15)
         #expect(abs(values[1].real - cos(theta)) < 1e-15 && abs(values[1].imaginary - sin(theta)) < 1e-15)
         #expect(abs(LinearAlgebra.spectralRadius(r) - 1) < 1e-15)
+    }
+
+    @Test("Lanczos' largest singular value agrees with the full SVD's to 1e-12 relative")
+    func largestSingularValueMatchesSVD() {
+        var rng = Generator(seed: 77)
+        var matrices = randomMatrices()
+        for (rows, cols) in [(128, 128), (100, 37), (37, 100), (2, 90), (64, 64)] {
+            matrices.append(Tensor.normal(.matrix(rows, cols), generator: &rng))
+        }
+        // Products of random matrices (one dominant direction) and a matrix with two equal singular values.
+        var product = Tensor.identity(48)
+        for _ in 0..<20 { product = Tensor.normal(.matrix(48, 48), std: 0.2, generator: &rng).matmul(product) }
+        matrices.append(product)
+        matrices.append(Tensor(rows: [[3, 0, 0], [0, 3, 0], [0, 0, 1]]))
+        for a in matrices {
+            let exact = LinearAlgebra.spectralNorm(a), fast = LinearAlgebra.largestSingularValue(a)
+            #expect(abs(fast - exact) <= 1e-12 * exact, "\(a.shape): \(fast) vs \(exact)")
+        }
+        #expect(LinearAlgebra.largestSingularValue(Tensor.zeros(.matrix(4, 3))) == 0)
+        #expect(LinearAlgebra.largestSingularValue(Tensor(rows: [[1, .nan], [0, 1]])).isNaN)
+        #expect(LinearAlgebra.largestSingularValue(Tensor(rows: [[-2.5]])) == 2.5)
     }
 
     @Test("Non-finite matrices give NaN norms and eigenvalues instead of trapping")

@@ -32,7 +32,7 @@ struct QuizSessionTests {
     func scripted() {
         let fake = FakeTerminal()
         let result = QuizSession(quiz: quiz, strings: .theme("pt"), attempts: 2, terminal: fake.terminal, math: { "⟨\($0)⟩" })
-            .run(scripted: [[1], [0, 1]])
+            .run(scripted: [.options([1]), .options([0, 1])])
         #expect(result.firstTry == 1)
         #expect(result.correct == 1)
         #expect(fake.text == """

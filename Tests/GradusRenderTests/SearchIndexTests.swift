@@ -20,4 +20,15 @@ struct SearchIndexTests {
             ["A <title></script>\u{2028}", "Größe", "de/l/index.html#size", "Text über Größe."],
         ])
     }
+
+    @Test("Math is indexed as a reader sees it, in Unicode, never as TeX")
+    func math() throws {
+        var index = SearchIndex()
+        let markdown = "## The chain rule {#chain}\n\nThen $\\frac{\\partial L}{\\partial w} = \\sigma'(z^{(l)})$ and\n\n$$\nx_i^2\n$$\n"
+        index.add(lesson: "l", title: "T", language: "en", document: Markdown.parse(markdown, options: MarkdownOptions(dialect: .lesson)))
+        let script = index.script(language: "en")
+        #expect(!script.contains("\\\\"), "no backslash reaches the index: \(script)")
+        #expect(script.contains("∂L/∂w = σ′(z⁽ˡ⁾)"), "\(script)")
+        #expect(script.contains("xᵢ²"))
+    }
 }

@@ -18,8 +18,8 @@ struct SiteGoldenTests {
     func golden() throws {
         let result = try build()
         #expect(result.site.paths.filter { !$0.hasPrefix("static/") } == [
-            "404.html", "assets/dot.svg", "de/first/index.html", "de/index.html", "de/second/index.html",
-            "en/first/index.html", "en/index.html", "en/second/index.html", "index.html",
+            "404.html", "assets/dot.svg", "de/404.html", "de/first/index.html", "de/index.html", "de/second/index.html",
+            "en/404.html", "en/first/index.html", "en/index.html", "en/second/index.html", "index.html",
         ])
         for path in result.site.paths where path.hasSuffix(".html") {
             let name = path.replacingOccurrences(of: "/", with: "_")
@@ -47,7 +47,7 @@ struct SiteGoldenTests {
     func safe() throws {
         let page = try build().site["en/second/index.html"]!
         #expect(!page.contains("alert(1)</script>"))
-        #expect(page.components(separatedBy: "<script").count - 1 == 2, "only the theme's two scripts")
+        #expect(page.components(separatedBy: "<script").count - 1 == 3, "only the theme's three scripts")
         #expect(!page.contains("javascript:"))
     }
 

@@ -21,7 +21,7 @@ struct ServeTests {
         return (try PreviewSession(builder: builder, host: "127.0.0.1", port: 0, log: { _ in }), root)
     }
 
-    @Test("Pages, folders, HEAD, content types, ETag and 304, the site's 404, 405 for other methods")
+    @Test("Pages, folders, HEAD, content types, ETag and 304, the site's 404 in the address' language, 405 for other methods")
     func serving() throws {
         let (session, _) = try session()
         defer { session.stop() }
@@ -44,6 +44,12 @@ struct ServeTests {
         #expect(RawHTTP.request(port, "GET", "/__gradus/live.js").body.contains("EventSource"))
         let missing = RawHTTP.request(port, "GET", "/pt/no-such-lesson/")
         #expect(missing.status == 404 && missing.body.contains("Página não encontrada"))
+        // A missing page under a language's folder answers in that language; elsewhere in the default one.
+        let english = RawHTTP.request(port, "GET", "/en/nope/")
+        #expect(english.status == 404 && english.body.contains("Page not found") && english.body.contains("<html lang=\"en\">"))
+        #expect(RawHTTP.request(port, "GET", "/de/nope/x.html?q=1").body.contains("Seite nicht gefunden"))
+        #expect(RawHTTP.request(port, "GET", "/nope.html").body.contains("Página não encontrada"))
+        #expect(RawHTTP.request(port, "GET", "/xx/nope/").body.contains("Página não encontrada"))
         #expect(RawHTTP.request(port, "POST", "/index.html").status == 405)
     }
 

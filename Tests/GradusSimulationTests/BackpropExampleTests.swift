@@ -6,7 +6,7 @@ import GradusTestSupport
 @Suite("backprop-example")
 struct BackpropExampleTests {
     /// The example's loss as a plain function of its weights, written here independently of the simulation:
-    /// p = [w11, w21, w12, w22, b1, b2, v1, v2, c].
+    /// p = [w11, w12, w21, w22, b1, b2, v1, v2, c], where wⱼᵢ is the weight from input i into hidden unit j.
     static func loss(_ p: [Double], x: [Double], y: Double) -> Double {
         func sigma(_ t: Double) -> Double { 1 / (1 + exp(-t)) }
         let h1 = sigma(p[0] * x[0] + p[1] * x[1] + p[4]), h2 = sigma(p[2] * x[0] + p[3] * x[1] + p[5])
@@ -15,7 +15,7 @@ struct BackpropExampleTests {
     }
 
     static let weights = [0.15, 0.20, -0.25, 0.30, 0.10, -0.10, 0.40, -0.50, 0.20]
-    static let gradientRows = ["∂L/∂w₁₁", "∂L/∂w₂₁", "∂L/∂w₁₂", "∂L/∂w₂₂", "∂L/∂b₁", "∂L/∂b₂", "∂L/∂v₁", "∂L/∂v₂", "∂L/∂c"]
+    static let gradientRows = ["∂L/∂w₁₁", "∂L/∂w₁₂", "∂L/∂w₂₁", "∂L/∂w₂₂", "∂L/∂b₁", "∂L/∂b₂", "∂L/∂v₁", "∂L/∂v₂", "∂L/∂c"]
 
     @Test("The engine's autodiff and the chain rule by hand agree on every value", arguments: [
         (0.5, -1.0, 1.0), (2.0, 3.0, 0.0), (-4.0, 0.25, 0.7),

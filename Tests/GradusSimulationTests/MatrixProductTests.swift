@@ -32,3 +32,42 @@ struct MatrixProductTests {
         #expect(try table.numbers("expected_unit") == k.map { pow(n, ($0 + 1) / 2) })
     }
 }
+
+@Suite("matrix-product: one product for the three scales")
+struct MatrixProductSharedProductTests {
+    @Test("Where the scales are powers of two (n = 16) the shared product gives the bits of three products")
+    func powerOfTwoScalesAreExact() {
+        let n = 16, shown = [1, 5, 10, 40]
+        let scales = [1, 1 / Double(n).squareRoot(), 0.5 / Double(n).squareRoot()]
+        let fast = MatrixProduct.norms(n: n, maxK: 40, scales: scales, shown: shown, seed: 3)
+        for (index, scale) in scales.enumerated() {
+            let direct = MatrixProduct.norms(n: n, maxK: 40, std: scale, shown: shown, seed: 3)
+            #expect(fast[index].map(\.bitPattern) == direct.map(\.bitPattern), "scale \(scale)")
+        }
+    }
+
+    @Test("Elsewhere it agrees with three products to rounding (1e-12 relative)")
+    func otherScalesAgree() {
+        let n = 10, shown = [1, 2, 9, 30, 60]
+        let scales = [1, 1 / Double(n).squareRoot(), 0.5 / Double(n).squareRoot()]
+        let fast = MatrixProduct.norms(n: n, maxK: 60, scales: scales, shown: shown, seed: 8)
+        for (index, scale) in scales.enumerated() {
+            let direct = MatrixProduct.norms(n: n, maxK: 60, std: scale, shown: shown, seed: 8)
+            for (a, b) in zip(fast[index], direct) { #expect(abs(a - b) <= 1e-12 * b, "scale \(scale): \(a) vs \(b)") }
+        }
+    }
+
+    @Test("A norm beyond the largest Double is ∞ while the other scales, in range, stay exact")
+    func overflowOnlyWhereTheNormDoes() {
+        // With N(0, 1) entries and n = 32 the norm passes 2¹⁰²⁴ near k = 409.
+        let n = 32, shown = [100, 300, 450]
+        let scales = [1, 1 / Double(n).squareRoot(), 0.5 / Double(n).squareRoot()]
+        let fast = MatrixProduct.norms(n: n, maxK: 450, scales: scales, shown: shown, seed: 2)
+        let direct = scales.map { MatrixProduct.norms(n: n, maxK: 450, std: $0, shown: shown, seed: 2) }
+        #expect(fast[0][0] == direct[0][0] && fast[0][1] == direct[0][1])
+        #expect(fast[0][2] == .infinity)
+        for index in 1...2 {
+            for (a, b) in zip(fast[index], direct[index]) { #expect(abs(a - b) <= 1e-11 * b, "scale \(scales[index])") }
+        }
+    }
+}

@@ -8,7 +8,9 @@ struct RegistryTests {
     func names() {
         let required = ["backprop-example", "activation-derivatives", "matrix-product", "depth-gradients",
                         "rnn-gradients", "clipping", "lstm-vs-rnn", "batchnorm", "weight-decay", "dying-relu",
-                        "strategies"]
+                        "strategies", "residual-gradients", "norm-batch-noise", "norm-batch-training", "ln-placement",
+                        "optimizer-valley", "adam-warmup", "decoupled-decay", "fp16-bf16-rounding", "loss-scale-sweep",
+                        "dynamic-loss-scaling"]
         #expect(Registry.standard.names.sorted() == required.sorted())
         #expect(Set(smallSettings.keys) == Set(required))
     }

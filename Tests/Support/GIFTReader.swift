@@ -24,6 +24,9 @@ public enum GIFTReader {
         public var answers: [Answer]
         /// For true-false questions.
         public var truth: Bool?
+        /// For numerical questions (`{#VALUE:TOLERANCE}`): the value and the tolerance.
+        public var numeric: (value: Double, tolerance: Double)? { numericAnswer.map { ($0[0], $0[1]) } }
+        var numericAnswer: [Double]? = nil
         public var generalFeedback: String?
     }
 
@@ -107,6 +110,18 @@ public enum GIFTReader {
             answersPart = answersPart[..<hashes]
         }
         let plainAnswers = unescape(answersPart)
+        let trimmedAnswers = plainAnswers.trimmingCharacters(in: " \n\t")
+        if trimmedAnswers.hasPrefix("#") {
+            // Numerical: "#VALUE:TOLERANCE" (the only numerical form the exporter writes).
+            let parts = trimmedAnswers.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let value = Double(parts[0]), let tolerance = Double(parts[1]) else {
+                throw Failure(description: "bad numerical answer '\(trimmedAnswers)' in: \(text)")
+            }
+            var read = Question(category: category, name: name, format: format, text: body, answers: [], truth: nil,
+                                generalFeedback: general)
+            read.numericAnswer = [value, tolerance]
+            return read
+        }
         if ["TRUE", "FALSE", "T", "F"].contains(plainAnswers) {
             return Question(category: category, name: name, format: format, text: body, answers: [],
                             truth: plainAnswers.hasPrefix("T"), generalFeedback: general)

@@ -1,6 +1,10 @@
-// Gradus search: loads this language's index (a script, so it also works from file://) on first use and
-// searches it in the page, folding case and accents ("sao" finds "são", "grosse" finds "Größe"). Title matches
-// rank first, then headings, then text; each result shows the passage that matched.
+// Gradus search. Loads each language's index (a script, so it also works from file://) on first use and searches
+// it in the page: words match by their beginning ("grad" finds "gradiente") and through a light stemmer per
+// language ("gradientes" finds "gradiente", "Schichten" finds "Schicht", "layers" finds "layer"), folding case
+// and accents ("sao" finds "são", "grosse" finds "Größe"). Title matches rank first, then headings, then text;
+// a query's words found side by side (a phrase) rank higher. Each result shows its passage, math in Unicode,
+// with the words that matched (whole words) and the phrase marked. The root page searches every language.
+// Keyboard: Down/Up move through the results, Enter opens one, Escape closes them (twice clears the box).
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -8,93 +12,349 @@
   var input = form.querySelector("input");
   var list = form.querySelector(".search-results");
   var status = form.querySelector(".search-status");
-  var lang = form.dataset.lang;
+  var languages = form.dataset.langs.split(";").filter(Boolean).map(function (item) {
+    var parts = item.split("|");
+    return { code: parts[0], html: parts[1] || parts[0], name: parts[2] || parts[0] };
+  });
+  var several = languages.length > 1;
   var entries = null;
+  var loading = false;
+  var waiting = [];
+  var announce = 0;
+  var MAX = 20;
   form.hidden = false;
 
-  function foldChar(c) { return c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss"); }
-  // The folded text and, for each folded character, the index of the original character it came from.
-  function fold(text) {
-    var out = "", map = [];
-    for (var i = 0; i < text.length; i++) {
-      var f = foldChar(text[i]);
-      for (var j = 0; j < f.length; j++) { out += f[j]; map.push(i); }
-    }
-    return { text: out, map: map };
+  // MARK: Folding and stemming
+
+  function foldWord(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss");
   }
+
+  // Light stemmers: plurals and the commonest inflections only, so that a word's forms meet and words stay words.
+  var stemmers = {
+    en: function (w) {
+      if (w.length > 4 && /ies$/.test(w) && !/[ae]ies$/.test(w)) { w = w.slice(0, -3) + "y"; }
+      else if (w.length > 3 && /es$/.test(w) && /(ss|x|ch|sh|zz)es$/.test(w)) { w = w.slice(0, -2); }
+      else if (w.length > 3 && /s$/.test(w) && !/(ss|us|is)$/.test(w)) { w = w.slice(0, -1); }
+      if (w.length > 5 && /ing$/.test(w)) { w = w.slice(0, -3); }
+      else if (w.length > 4 && /ed$/.test(w) && !/eed$/.test(w)) { w = w.slice(0, -2); }
+      if (w.length > 4 && /e$/.test(w)) { w = w.slice(0, -1); }
+      if (w.length > 4 && /(.)\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) { w = w.slice(0, -1); }
+      return w;
+    },
+    pt: function (w) {
+      if (w.length > 3) {
+        if (/oes$|aes$/.test(w)) { w = w.slice(0, -3) + "ao"; }
+        else if (/ais$/.test(w)) { w = w.slice(0, -3) + "al"; }
+        else if (/eis$/.test(w) && w.length > 4) { w = w.slice(0, -3) + "el"; }
+        else if (/ois$/.test(w)) { w = w.slice(0, -3) + "ol"; }
+        else if (/ns$/.test(w)) { w = w.slice(0, -2) + "m"; }
+        else if (/(r|z|s)es$/.test(w) && w.length > 5) { w = w.slice(0, -2); }
+        else if (/s$/.test(w) && !/(ss|us)$/.test(w)) { w = w.slice(0, -1); }
+      }
+      if (w.length > 4 && /[aeo]$/.test(w)) { w = w.slice(0, -1); }
+      return w;
+    },
+    de: function (w) {
+      // After the German light stemmer of Savoy (also Lucene's): two steps of inflectional endings.
+      var st = /[bdfghklmnt]/;
+      if (w.length > 5 && /ern$/.test(w)) { w = w.slice(0, -3); }
+      else if (w.length > 4 && /e[mnrs]$/.test(w)) { w = w.slice(0, -2); }
+      else if (w.length > 3 && /e$/.test(w)) { w = w.slice(0, -1); }
+      else if (w.length > 3 && /s$/.test(w) && st.test(w[w.length - 2])) { w = w.slice(0, -1); }
+      if (w.length > 5 && /est$/.test(w)) { w = w.slice(0, -3); }
+      else if (w.length > 4 && /e[rn]$/.test(w)) { w = w.slice(0, -2); }
+      else if (w.length > 4 && /st$/.test(w) && st.test(w[w.length - 3])) { w = w.slice(0, -2); }
+      return w;
+    }
+  };
+  function stemmer(code) { return stemmers[code.split("-")[0]] || function (w) { return w; }; }
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  // The words of a text: where each starts and ends in it, folded, and stemmed for the language.
+  function words(text, stem) {
+    var out = [], match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text)) !== null) {
+      var folded = foldWord(match[0]);
+      out.push({ start: match.index, end: match.index + match[0].length, fold: folded, stem: stem(folded) });
+    }
+    return out;
+  }
+
+  // MARK: Loading
 
   function load(done) {
     if (entries) { done(); return; }
-    if (window.GRADUS_SEARCH && window.GRADUS_SEARCH[lang]) { prepare(); done(); return; }
-    var script = document.createElement("script");
-    script.src = form.dataset.index;
-    script.onload = function () { prepare(); done(); };
-    document.head.appendChild(script);
+    waiting.push(done);
+    if (loading) { return; }
+    loading = true;
+    var left = languages.length;
+    window.GRADUS_SEARCH = window.GRADUS_SEARCH || {};
+    languages.forEach(function (language) {
+      function loaded() { left -= 1; if (left === 0) { prepare(); } }
+      if (window.GRADUS_SEARCH[language.code]) { loaded(); return; }
+      var script = document.createElement("script");
+      script.src = form.dataset.index + language.code + ".js";
+      script.onload = loaded;
+      script.onerror = loaded;
+      document.head.appendChild(script);
+    });
   }
 
   function prepare() {
-    entries = (window.GRADUS_SEARCH[lang] || []).map(function (e) {
-      return { title: e[0], heading: e[1], url: e[2], text: e[3], ft: fold(e[0]).text, fh: fold(e[1]).text, fx: fold(e[3]) };
+    entries = [];
+    languages.forEach(function (language) {
+      var stem = stemmer(language.code);
+      (window.GRADUS_SEARCH[language.code] || []).forEach(function (e) {
+        entries.push({ title: e[0], heading: e[1], url: e[2], text: e[3], language: language, stem: stem,
+                       words: [words(e[0], stem), words(e[1], stem), words(e[3], stem)] });
+      });
     });
+    var callbacks = waiting;
+    waiting = [];
+    callbacks.forEach(function (callback) { callback(); });
   }
 
-  function snippet(entry, terms) {
-    var at = -1;
-    terms.forEach(function (t) { var i = entry.fx.text.indexOf(t); if (i >= 0 && (at < 0 || i < at)) { at = i; } });
-    if (at < 0) { return { before: entry.text.slice(0, 140), match: "", after: "" }; }
-    var start = entry.fx.map[at], end = entry.fx.map[Math.min(at + terms[0].length, entry.fx.map.length) - 1] + 1;
-    var from = Math.max(0, start - 60);
-    return { before: (from > 0 ? "…" : "") + entry.text.slice(from, start), match: entry.text.slice(start, end),
-             after: entry.text.slice(end, end + 80) + "…" };
+  // MARK: Matching
+
+  // The query's terms: folded words; the last one may still be being typed, so it also matches as a beginning.
+  function parse(query) {
+    var terms = words(query, function (w) { return w; }).map(function (w) { return w.fold; });
+    var open = !/\s$/.test(query);
+    return terms.map(function (fold, i) { return { fold: fold, prefix: fold.length > 2 || (open && i === terms.length - 1) }; })
+      .filter(function (t) { return t.fold.length > 1 || terms.length === 1; });
   }
+
+  // How well a word matches a term: 3 the same word, 2 the same stem, 1 a word that begins with the term, 0 none.
+  function grade(word, term, stem) {
+    if (word.fold === term.fold) { return 3; }
+    if (term.fold.length > 2 && word.stem === stem(term.fold)) { return 2; }
+    if (term.prefix && word.fold.lastIndexOf(term.fold, 0) === 0) { return 1; }
+    return 0;
+  }
+
+  // Where the query's terms follow each other in `list` (word indices of each occurrence's first word).
+  function phrases(list, terms, stem) {
+    var found = [];
+    if (terms.length < 2) { return found; }
+    for (var i = 0; i + terms.length <= list.length; i++) {
+      var all = true;
+      for (var j = 0; j < terms.length && all; j++) { all = grade(list[i + j], terms[j], stem) > 0; }
+      if (all) { found.push(i); }
+    }
+    return found;
+  }
+
+  function score(entry, terms) {
+    var total = 0, weights = [10, 5, 1];
+    for (var t = 0; t < terms.length; t++) {
+      var best = 0;
+      for (var field = 0; field < 3; field++) {
+        var list = entry.words[field], count = 0, quality = 0;
+        for (var i = 0; i < list.length; i++) {
+          var g = grade(list[i], terms[t], entry.stem);
+          if (g > 0) { count += 1; quality = Math.max(quality, g); }
+        }
+        if (count > 0) { best += weights[field] * (quality / 3) * (field === 2 ? Math.min(1 + count / 4, 3) : 1); }
+      }
+      if (best === 0) { return 0; }
+      total += best;
+    }
+    for (var f = 0; f < 3; f++) { if (phrases(entry.words[f], terms, entry.stem).length > 0) { total += [30, 20, 6][f]; } }
+    return total;
+  }
+
+  // MARK: Showing
+
+  // The ranges to mark in `text`: each phrase as one range, and every other word that matches a term, whole.
+  function marks(list, terms, stem, from, to) {
+    var ranges = [], covered = {};
+    phrases(list, terms, stem).forEach(function (i) {
+      var last = i + terms.length - 1;
+      if (list[i].start >= from && list[last].end <= to) {
+        ranges.push([list[i].start, list[last].end]);
+        for (var k = i; k <= last; k++) { covered[k] = true; }
+      }
+    });
+    list.forEach(function (word, i) {
+      if (covered[i] || word.start < from || word.end > to) { return; }
+      for (var t = 0; t < terms.length; t++) {
+        // Short words ("da", "of") are marked only inside the phrase: alone they are everywhere.
+        if ((terms[t].fold.length > 2 || terms.length === 1) && grade(word, terms[t], stem) > 0) { ranges.push([word.start, word.end]); return; }
+      }
+    });
+    return ranges.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  // Appends `text` from `from` to `to` to `parent`, its marked ranges in <mark>.
+  function append(parent, text, ranges, from, to) {
+    var at = from;
+    ranges.forEach(function (r) {
+      if (r[0] < at) { return; }
+      parent.append(text.slice(at, r[0]));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(r[0], r[1]);
+      parent.appendChild(mark);
+      at = r[1];
+    });
+    parent.append(text.slice(at, to));
+  }
+
+  // The passage to show: about 200 characters around the first phrase, else around the place where the most
+  // different terms meet, cut at word boundaries.
+  function passage(entry, terms) {
+    var list = entry.words[2], text = entry.text;
+    if (list.length === 0) { return { from: 0, to: 0 }; }
+    var anchor = -1;
+    var found = phrases(list, terms, entry.stem);
+    if (found.length > 0) {
+      anchor = found[0];
+    } else {
+      var bestCount = 0;
+      for (var i = 0; i < list.length; i++) {
+        if (!terms.some(function (t) { return grade(list[i], t, entry.stem) > 0; })) { continue; }
+        var seen = {}, count = 0;
+        for (var j = i; j < list.length && list[j].start - list[i].start < 160; j++) {
+          for (var t = 0; t < terms.length; t++) {
+            if (!seen[t] && grade(list[j], terms[t], entry.stem) > 0) { seen[t] = true; count += 1; }
+          }
+        }
+        if (count > bestCount) { bestCount = count; anchor = i; }
+      }
+    }
+    var from = 0;
+    if (anchor > 0) {
+      var k = anchor;
+      while (k > 0 && list[anchor].start - list[k - 1].start <= 60) { k -= 1; }
+      from = list[k].start;
+    }
+    var to = text.length;
+    if (to - from > 220) {
+      var m = from;
+      for (var w = 0; w < list.length; w++) { if (list[w].start >= from && list[w].end - from <= 220) { m = list[w].end; } }
+      to = m;
+    }
+    return { from: from, to: to };
+  }
+
+  function format(template, count, query) {
+    return template.replace("{count}", String(count)).replace("{query}", query);
+  }
+
+  function statusText(count, query) {
+    if (count === 0) { return format(form.dataset.statusNone || form.dataset.none, count, query); }
+    var plural = "other";
+    try { plural = new Intl.PluralRules(document.documentElement.lang).select(count); } catch (e) { /* old browser */ }
+    var template = plural === "one" ? form.dataset.statusOne : form.dataset.statusOther;
+    return format(template || String(count), count, query);
+  }
+
+  function open() { list.hidden = false; }
+  function close() { list.hidden = true; }
+  function isOpen() { return !list.hidden && list.children.length > 0; }
 
   function search() {
-    var terms = fold(input.value.trim()).text.split(/\s+/).filter(function (t) { return t.length > 1; });
+    var query = input.value.trim();
+    var terms = parse(input.value);
     list.textContent = "";
-    if (terms.length === 0) { status.textContent = ""; return; }
+    if (query === "" || terms.length === 0) { close(); status.textContent = ""; return; }
     var results = [];
     entries.forEach(function (e) {
-      var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var t = terms[i], s = 0;
-        if (e.ft.indexOf(t) >= 0) { s += 10; }
-        if (e.fh.indexOf(t) >= 0) { s += 5; }
-        if (e.fx.text.indexOf(t) >= 0) { s += 1; }
-        if (s === 0) { return; }
-        score += s;
-      }
-      results.push({ entry: e, score: score });
+      var s = score(e, terms);
+      if (s > 0) { results.push({ entry: e, score: s }); }
     });
     results.sort(function (a, b) { return b.score - a.score; });
-    results.slice(0, 10).forEach(function (r) {
+    results.slice(0, MAX).forEach(function (r) {
+      var e = r.entry;
       var item = document.createElement("li");
+      if (several || e.language.html !== document.documentElement.lang) { item.lang = e.language.html; }
       var link = document.createElement("a");
-      link.href = form.dataset.root + r.entry.url;
-      link.textContent = r.entry.title + (r.entry.heading ? " › " + r.entry.heading : "");
-      var passage = document.createElement("p");
-      var parts = snippet(r.entry, terms);
-      var mark = document.createElement("mark");
-      mark.textContent = parts.match;
-      passage.append(parts.before, mark, parts.after);
-      item.append(link, passage);
+      link.href = form.dataset.root + e.url;
+      var where = document.createElement("span");
+      where.className = "where";
+      append(where, e.title, marks(e.words[0], terms, e.stem, 0, e.title.length), 0, e.title.length);
+      if (e.heading) {
+        where.append(" › ");
+        append(where, e.heading, marks(e.words[1], terms, e.stem, 0, e.heading.length), 0, e.heading.length);
+      }
+      link.appendChild(where);
+      if (several) {
+        var language = document.createElement("span");
+        language.className = "language";
+        language.textContent = e.language.name;
+        link.appendChild(language);
+      }
+      var range = passage(e, terms);
+      if (range.to > range.from) {
+        var text = document.createElement("span");
+        text.className = "passage";
+        if (range.from > 0) { text.append("… "); }
+        append(text, e.text, marks(e.words[2], terms, e.stem, range.from, range.to), range.from, range.to);
+        if (range.to < e.text.length) { text.append(" …"); }
+        link.appendChild(text);
+      }
+      item.appendChild(link);
       list.appendChild(item);
     });
-    status.textContent = results.length === 0 ? form.dataset.none : String(results.length);
     if (results.length === 0) {
       var none = document.createElement("li");
+      none.className = "empty";
       none.textContent = form.dataset.none;
       list.appendChild(none);
     }
+    open();
+    // Said once the typing pauses, not at every key.
+    var said = statusText(results.length, query);
+    window.clearTimeout(announce);
+    announce = window.setTimeout(function () { status.textContent = said; }, 350);
   }
 
+  // MARK: Events
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+
   input.addEventListener("input", function () { load(search); });
-  input.addEventListener("focus", function () { load(function () {}); });
+  input.addEventListener("focus", function () {
+    load(function () { if (input.value.trim() !== "" && list.hidden) { search(); } });
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var first = list.querySelector("a");
-    if (first) { window.location.href = first.href; }
+    load(function () {
+      search();
+      var first = list.querySelector("a");
+      if (first) { window.location.href = first.href; }
+    });
   });
-  input.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { input.value = ""; list.textContent = ""; }
+  form.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!isOpen() || all.length === 0) { return; }
+      event.preventDefault();
+      var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+      if (at < 0) { next = event.key === "ArrowDown" ? 0 : all.length - 1; }
+      if (next < 0) { input.focus(); return; }
+      all[Math.min(next, all.length - 1)].focus();
+    } else if (event.key === "Escape") {
+      if (isOpen()) {
+        event.preventDefault();
+        close();
+        input.focus();
+      } else if (input.value !== "") {
+        event.preventDefault();
+        input.value = "";
+        status.textContent = "";
+        list.textContent = "";
+      }
+    }
+  });
+  // Results close when the reader clicks or moves the focus anywhere else.
+  document.addEventListener("pointerdown", function (event) {
+    if (!form.contains(event.target)) { close(); }
+  });
+  form.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !form.contains(event.relatedTarget)) { close(); }
   });
 })();

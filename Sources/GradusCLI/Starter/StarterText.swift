@@ -78,6 +78,20 @@ struct StarterText: Sendable {
         > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$; with $p = \\sigma(z)$, $p(1 - p)$ is largest at $p = 1/2$, that is at $z = 0$.
         :::
 
+        ::: quiz numeric
+        id: getting-started/slope-at-zero
+        ### What is $\\sigma'(0)$? Type a number.
+        answer: 0.25
+        > $\\sigma(0) = 1/2$, so $\\sigma'(0) = \\frac{1}{2} \\cdot \\frac{1}{2} = 1/4$.
+        :::
+
+        ::: quiz computed
+        id: getting-started/slope-at-z
+        generator: sigmoid-slope
+        ### Given $\\sigma({z}) = {s}$, what is $\\sigma'({z})$?
+        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z)) = {s} \\cdot (1 - {s}) = {answer}$.
+        :::
+
         ::: quiz
         id: getting-started/file-name
         ### Which parts make up a lesson's file name?
@@ -157,6 +171,20 @@ struct StarterText: Sendable {
           Com $p = \\sigma(z)$, $p(1 - p)$ nunca chega perto disso.
 
         > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$; com $p = \\sigma(z)$, $p(1 - p)$ é máximo em $p = 1/2$, isto é, em $z = 0$.
+        :::
+
+        ::: quiz numeric
+        id: getting-started/slope-at-zero
+        ### Quanto vale $\\sigma'(0)$? Digite um número.
+        answer: 0.25
+        > $\\sigma(0) = 1/2$, então $\\sigma'(0) = \\frac{1}{2} \\cdot \\frac{1}{2} = 1/4$.
+        :::
+
+        ::: quiz computed
+        id: getting-started/slope-at-z
+        generator: sigmoid-slope
+        ### Sabendo que $\\sigma({z}) = {s}$, quanto vale $\\sigma'({z})$?
+        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z)) = {s} \\cdot (1 - {s}) = {answer}$.
         :::
 
         ::: quiz
@@ -240,6 +268,20 @@ struct StarterText: Sendable {
         > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$; mit $p = \\sigma(z)$ ist $p(1 - p)$ bei $p = 1/2$, also bei $z = 0$, am größten.
         :::
 
+        ::: quiz numeric
+        id: getting-started/slope-at-zero
+        ### Wie groß ist $\\sigma'(0)$? Gib eine Zahl ein.
+        answer: 0.25
+        > $\\sigma(0) = 1/2$, also ist $\\sigma'(0) = \\frac{1}{2} \\cdot \\frac{1}{2} = 1/4$.
+        :::
+
+        ::: quiz computed
+        id: getting-started/slope-at-z
+        generator: sigmoid-slope
+        ### Es gilt $\\sigma({z}) = {s}$. Wie groß ist $\\sigma'({z})$?
+        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z)) = {s} \\cdot (1 - {s}) = {answer}$.
+        :::
+
         ::: quiz
         id: getting-started/file-name
         ### Aus welchen Teilen besteht der Dateiname einer Lektion?
@@ -319,6 +361,20 @@ struct StarterText: Sendable {
           Avec $p = \\sigma(z)$, $p(1 - p)$ n'en approche jamais.
 
         > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$\u{00A0}; avec $p = \\sigma(z)$, $p(1 - p)$ est maximal pour $p = 1/2$, c'est-à-dire en $z = 0$.
+        :::
+
+        ::: quiz numeric
+        id: getting-started/slope-at-zero
+        ### Que vaut $\\sigma'(0)$\u{202F}? Tapez un nombre.
+        answer: 0.25
+        > $\\sigma(0) = 1/2$, donc $\\sigma'(0) = \\frac{1}{2} \\cdot \\frac{1}{2} = 1/4$.
+        :::
+
+        ::: quiz computed
+        id: getting-started/slope-at-z
+        generator: sigmoid-slope
+        ### Sachant que $\\sigma({z}) = {s}$, que vaut $\\sigma'({z})$\u{202F}?
+        > $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z)) = {s} \\cdot (1 - {s}) = {answer}$.
         :::
 
         ::: quiz

@@ -14,7 +14,7 @@ public struct CompiledCourse: Sendable {
         guard let lesson = lessons.first(where: { $0.slug == slug }),
               let (shown, translation) = lesson.translation(language, fallback: course.languages) else { return nil }
         return Quiz(lessonSlug: slug, lessonTitle: translation.source.title, language: shown.code,
-                    questions: translation.questions.map(\.question))
+                    questions: translation.questions.map(\.question), exercises: translation.exercises.map(\.exercise))
     }
 }
 
@@ -41,6 +41,18 @@ public struct CompiledTranslation: Sendable {
     public var simulations: [Int: SimulationUse]
     /// Each `::: quiz` directive's question, in the lesson's order.
     public var questions: [CompiledQuestion]
+    /// Each `::: exercise`, in the lesson's order.
+    public var exercises: [CompiledExercise] = []
+}
+
+/// An exercise directive compiled: the exercise and the nodes the page renders it from.
+public struct CompiledExercise: Sendable {
+    /// The `::: exercise` node's index in the translation's document.
+    public var node: Int
+    /// Its `::: solution` node's index, if it has one.
+    public var solutionNode: Int?
+    public var exercise: Exercise
+    public var location: SourceLocation
 }
 
 public struct OutlineEntry: Sendable, Hashable {

@@ -10,8 +10,11 @@ public struct LessonCompiler: Sendable {
     public var registry: Registry
     /// Keep raw HTML and any URL (`build --unsafe`).
     public var unsafe: Bool
-    /// Renders inline nodes of quiz texts to HTML (with math); the site sets it, the terminal needs none.
-    public var inlineHTML: @Sendable ([MarkdownNode]) -> String
+    /// Renders inline nodes of quiz texts to HTML (with math), filling a computed question's placeholders; the
+    /// site sets it, the terminal needs none.
+    public var inlineHTML: @Sendable ([MarkdownNode], QuizFill) -> String
+    /// The generators `::: quiz computed` may name.
+    public var generators: QuestionGenerators
     /// The theme's interface words by language code, then by key: the true/false options and the generated
     /// not-mentioned question are written in them, so the compiler keeps no language's words of its own.
     public var words: [String: [String: String]]
@@ -20,14 +23,16 @@ public struct LessonCompiler: Sendable {
     /// Results of an earlier build to take again where a translation's inputs are the same (`gradus serve`).
     public var memo: CompileMemo?
 
-    public static let directives = ["quiz", "simulation"]
+    public static let directives = ["exercise", "quiz", "simulation", "solution"]
 
-    public init(registry: Registry, unsafe: Bool = false, words: [String: [String: String]],
-                inlineHTML: @escaping @Sendable ([MarkdownNode]) -> String = { _ in "" }, workers: Workers = .machine,
-                memo: CompileMemo? = nil) {
+    public init(registry: Registry, generators: QuestionGenerators = .standard, unsafe: Bool = false,
+                words: [String: [String: String]],
+                inlineHTML: @escaping @Sendable ([MarkdownNode], QuizFill) -> String = { _, _ in "" },
+                workers: Workers = .machine, memo: CompileMemo? = nil) {
         self.workers = workers
         self.memo = memo
         self.registry = registry
+        self.generators = generators
         self.unsafe = unsafe
         self.words = words
         self.inlineHTML = inlineHTML
@@ -88,6 +93,8 @@ public struct LessonCompiler: Sendable {
         var outline: [OutlineEntry] = []
         var simulations: [Int: SimulationUse] = [:]
         var questions: [CompiledQuestion] = []
+        var exercises: [CompiledExercise] = []
+        var solutions = Set<Int>()
         let pools = course.pools.compactMapValues { $0[source.language] }
         let notMentioned = NotMentionedIndex(root: document.root)
         let insideDirectives = document.nodesInsideDirectives
@@ -125,10 +132,32 @@ public struct LessonCompiler: Sendable {
                     let number = questions.count + 1
                     if let question = QuizDirective(inlineHTML: inlineHTML, language: source.language.code,
                                                  strings: QuizStrings(words: words[source.language.code] ?? [:]),
-                                                 unreadablePools: course.unreadablePools, pools: pools, index: notMentioned)
+                                                 unreadablePools: course.unreadablePools, pools: pools, index: notMentioned,
+                                                 generators: generators, seed: course.config.seed)
                         .read(node, defaultID: "\(lesson.slug)/q\(number)", at: at, locate: locate,
                               diagnostics: &diagnostics) {
                         questions.append(CompiledQuestion(node: node.index, question: question, location: at))
+                    }
+                case "exercise":
+                    // Its solutions are its own even when the exercise has an error of its own to report.
+                    for child in node.children where child.kind == .directive && child.directiveName == ExerciseDirective.solution {
+                        solutions.insert(child.index)
+                    }
+                    let number = exercises.count + 1
+                    let html = inlineHTML
+                    if let exercise = ExerciseDirective(blockHTML: { html($0, .none) })
+                        .read(node, number: number, defaultID: "\(lesson.slug)/ex\(number)", at: at, locate: locate,
+                              diagnostics: &diagnostics) {
+                        exercises.append(exercise)
+                        let word = words[source.language.code]?["exercise"] ?? "Exercise"
+                        let title = exercise.exercise.title
+                        outline.append(OutlineEntry(level: 3, id: Exercise.anchor(number),
+                                                    text: "\(word) \(number)" + (title.isEmpty ? "" : ": " + title)))
+                    }
+                case ExerciseDirective.solution:
+                    if !solutions.contains(node.index) {
+                        diagnostics.append(.error(at: at, "'::: solution' belongs inside an '::: exercise' (nest it before "
+                                                  + "the exercise's closing ':::')"))
                     }
                 default:
                     let hint = nearest(name, in: Self.directives).map { "did you mean '\($0)'? " } ?? ""
@@ -140,7 +169,7 @@ public struct LessonCompiler: Sendable {
             }
         }
         return CompiledTranslation(source: source, document: document, outline: outline,
-                                   simulations: simulations, questions: questions)
+                                   simulations: simulations, questions: questions, exercises: exercises)
     }
 }
 

@@ -1,12 +1,13 @@
 import GradusMarkdown
 import GradusQuiz
+import GradusSimulation
 
 /// Reads `::: quiz` (single or multiple answer), `::: quiz true-false`: a heading as the question, a task list as
 /// the options (`- [x]` marks each correct one, text indented under an option says why, `{pinned}` at the end of
 /// an option keeps its place), and a block quote as the explanation; and `::: quiz not-mentioned`, generated here
 /// at compile time (seeded by the question's id) so that the site and the terminal show the same options.
 struct QuizDirective {
-    var inlineHTML: @Sendable ([MarkdownNode]) -> String
+    var inlineHTML: @Sendable ([MarkdownNode], QuizFill) -> String
     var language: String
     /// The words of `language`: the true/false options, the generated question and its explanation.
     var strings: QuizStrings
@@ -16,23 +17,31 @@ struct QuizDirective {
     var pools: [String: SourceFile] = [:]
     /// Shared by the not-mentioned quizzes of one lesson translation; without it each builds its own.
     var index: NotMentionedIndex? = nil
+    /// What `::: quiz computed` may name, and the course's seed, which picks the variant shown first.
+    var generators = QuestionGenerators([])
+    var seed: UInt64 = 1
 
-    static let kinds = ["", "true-false", "not-mentioned"]
+    static let kinds = ["", "true-false", "not-mentioned", "numeric", "computed"]
+    static let parameters = [
+        "": ["id"], "true-false": ["id", "answer"], "not-mentioned": ["id", "list", "pool", "choices", "question"],
+        "numeric": ["id", "answer"], "computed": ["id", "generator", "tolerance", "choices"],
+    ]
 
     func read(_ node: MarkdownNode, defaultID: String, at location: SourceLocation, locate: Locator,
               diagnostics: inout [Diagnostic]) -> Question? {
         let kindName = (node.directiveArguments ?? "").split(separator: " ").first.map(String.init) ?? ""
         // The kind decides which parameters are valid, so an unknown kind is reported before any parameter.
         guard Self.kinds.contains(kindName) else {
-            let hint = nearest(kindName, in: ["true-false", "not-mentioned"]).map { "did you mean '\($0)'? " } ?? ""
+            let hint = nearest(kindName, in: Array(Self.kinds.dropFirst())).map { "did you mean '\($0)'? " } ?? ""
             diagnostics.append(.error(at: location, "unknown quiz kind '\(kindName)'; \(hint)write '::: quiz', "
-                                      + "'::: quiz true-false' or '::: quiz not-mentioned'"))
+                                      + "'::: quiz true-false', '::: quiz not-mentioned', '::: quiz numeric' or '::: quiz computed'"))
             return nil
         }
         var id = defaultID
         var answer: Bool? = nil
+        var numeric: NumericAnswer? = nil
         var generated: [String: DirectiveParameter] = [:]
-        for parameter in node.directiveParameters {
+        for parameter in node.directiveParameters + Self.trailingParameters(node, keys: Self.parameters[kindName] ?? []) {
             let at = locate(parameter.position)
             switch parameter.key {
             case "id":
@@ -47,11 +56,17 @@ struct QuizDirective {
                     return nil
                 }
                 answer = parameter.value == "true"
-            case _ where kindName == "not-mentioned" && ["list", "pool", "choices", "question"].contains(parameter.key):
+            case "answer" where kindName == "numeric":
+                switch NumericAnswer.parse(parameter.value) {
+                case .success(let key): numeric = key
+                case .failure(let error):
+                    diagnostics.append(.error(at: at, error.description))
+                    return nil
+                }
+            case _ where Self.parameters[kindName]?.contains(parameter.key) == true && parameter.key != "id":
                 generated[parameter.key] = parameter
             default:
-                let keys = kindName == "true-false" ? "id, answer"
-                    : kindName == "not-mentioned" ? "id, list, pool, choices, question" : "id"
+                let keys = (Self.parameters[kindName] ?? ["id"]).joined(separator: ", ")
                 diagnostics.append(.error(at: at, "unknown quiz parameter '\(parameter.key)'; valid keys: \(keys)"))
                 return nil
             }
@@ -68,13 +83,21 @@ struct QuizDirective {
             return question
         }
         var prompt: QuizText? = nil
+        var promptNodes: [MarkdownNode] = []
         var options: [Question.Option] = []
         var explanation = QuizText(runs: [], html: "")
+        var explanationNodes: [MarkdownNode] = []
         var sawList = false
         for child in node.children {
             switch child.kind {
             case .heading where prompt == nil:
                 prompt = text(of: child)
+                promptNodes = Array(child.children)
+            case .list where kindName == "numeric" || kindName == "computed":
+                diagnostics.append(.error(at: locate(child.position), "a \(kindName) question has no options: the learner "
+                                          + "types a number" + (kindName == "computed" ? " (or, with 'choices: N', picks among "
+                                          + "the generator's)" : "; give the key as 'answer: VALUE'")))
+                return nil
             case .list where !sawList && kindName != "true-false":
                 sawList = true
                 for item in child.children {
@@ -87,6 +110,7 @@ struct QuizDirective {
                 }
             case .blockQuote:
                 explanation = blocks(child)
+                explanationNodes = Array(child.children)
             default:
                 break
             }
@@ -97,6 +121,18 @@ struct QuizDirective {
         }
         let kind: Question.Kind
         switch kindName {
+        case "numeric":
+            guard let numeric else {
+                diagnostics.append(.error(at: location, "a numeric quiz needs its key: 'answer: 0.25', 'answer: 0.25 ± 0.001' "
+                                          + "or 'answer: 0.25 ± 1%'"))
+                return nil
+            }
+            return Question(id: id, kind: .numeric, prompt: prompt, options: [], explanation: explanation,
+                            origin: location.description, numeric: numeric)
+        case "computed":
+            return ComputedQuestion(directive: self, id: id, location: location, promptNodes: promptNodes,
+                                    explanationNodes: explanationNodes, parameters: generated)
+                .read(locate: locate, diagnostics: &diagnostics)
         case "":
             guard !options.isEmpty else {
                 diagnostics.append(.error(at: location, "a quiz needs options as a task list: '- [ ] wrong', '- [x] right'"))
@@ -127,6 +163,27 @@ struct QuizDirective {
                         origin: location.description)
     }
 
+    /// `key: value` lines written after the heading (`answer: 0.25` reads best under its question): each
+    /// paragraph of the directive whose every line starts with one of the kind's keys other than `id`.
+    static func trailingParameters(_ node: MarkdownNode, keys: [String]) -> [DirectiveParameter] {
+        node.children.flatMap { parameterLines($0, keys: keys) ?? [] }
+    }
+
+    static func parameterLines(_ paragraph: MarkdownNode, keys: [String]) -> [DirectiveParameter]? {
+        guard paragraph.kind == .paragraph, let position = paragraph.position else { return nil }
+        var parameters: [DirectiveParameter] = []
+        for (offset, line) in paragraph.plainText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let colon = line.firstIndex(of: ":"), line[..<colon] != "id", keys.contains(String(line[..<colon])) else {
+                return nil
+            }
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            parameters.append(DirectiveParameter(key: String(line[..<colon]), value: value,
+                                                 position: SourcePosition(line: position.line + offset,
+                                                                          column: offset == 0 ? position.column : 1)))
+        }
+        return parameters
+    }
+
     // MARK: - Texts
 
     /// An option: the first line of its first paragraph is the text; the lines and paragraphs under it say why
@@ -155,7 +212,9 @@ struct QuizDirective {
 
     private func blocks(_ node: MarkdownNode) -> QuizText { join(node.children.map { text(of: $0) }) }
 
-    private func join(_ parts: [QuizText]) -> QuizText {
+    func join(_ parts: [QuizText]) -> QuizText { Self.join(parts) }
+
+    static func join(_ parts: [QuizText]) -> QuizText {
         var runs: [QuizText.Run] = []
         for (index, part) in parts.enumerated() {
             if index > 0 { runs.append(.paragraphBreak) }
@@ -168,7 +227,7 @@ struct QuizDirective {
     func text(of block: MarkdownNode) -> QuizText { text(of: Array(block.children)) }
 
     func text(of inlines: [MarkdownNode]) -> QuizText {
-        QuizText(runs: InlineRuns.of(inlines), html: inlineHTML(inlines))
+        QuizText(runs: InlineRuns.of(inlines), html: inlineHTML(inlines, .none))
     }
 }
 

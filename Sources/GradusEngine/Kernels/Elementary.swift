@@ -49,9 +49,16 @@ enum Elementary {
 
     /// tanh applied to every element of `x`, written to `out` (the same count), a vector of lanes at a time
     /// (several independent Horner chains in flight).
-    static func tanh(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
+    /// Where the CPU has AVX2 the whole groups of four run through the generated kernel (`AVXTanh`, the same
+    /// bits); `portable` keeps to this code (the tests compare both).
+    static func tanh(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>,
+                     portable: Bool = false) {
         let n = x.count, width = V.scalarCount
         var i = 0
+        if !portable, n >= 4, let kernel = AVXTanh.function {
+            kernel(n / 4, x.baseAddress!, out.baseAddress!, AVXTanh.constants)
+            i = n - n % 4
+        }
         while i + width <= n {
             let y = tanh(UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: V.self))
             UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(of: y, as: V.self)

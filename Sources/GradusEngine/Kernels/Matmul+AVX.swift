@@ -12,47 +12,53 @@ extension Tensor {
         let c: UnsafeMutablePointer<Double>
     }
 
-    /// C = op(A)·op(B) through `kernel`; m ≥ 1, n ≥ 1, k ≥ 1. Blocks at the right and bottom edges are computed
-    /// whole into a scratch block (padding rows and columns are zeros) and their valid part copied out.
+    /// C = op(A)·op(B) (or C + op(A)·op(B) when `accumulate`) through `kernels`; m ≥ 1, n ≥ 1, k ≥ 1. B is read
+    /// in place when it is stored as B with a multiple of 8 columns, else copied into panels (zero columns past
+    /// n). A is always read in place; the last row block takes the kernel of its height. Blocks at the right
+    /// edge are computed whole into a scratch block and their valid part copied (or added) out.
     static func multiplyAVX(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aTransposed: Bool,
                             b: UnsafePointer<Double>, bTransposed: Bool, c: UnsafeMutablePointer<Double>,
-                            kernel: AVXMicroKernel.Function) {
+                            accumulate: Bool = false, kernels: AVXMicroKernel.Kernels) {
         let mr = AVXMicroKernel.rows, nr = AVXMicroKernel.cols
         let rowBlocks = (m + mr - 1) / mr, colBlocks = (n + nr - 1) / nr
-        let packedB = UnsafeMutablePointer<Double>.allocate(capacity: colBlocks * nr * k)
-        defer { packedB.deallocate() }
-        packPanels(n: n, k: k, b: b, bTransposed: bTransposed, width: nr, into: packedB)
-        let shared = Panels(a: a, b: UnsafePointer(packedB), c: c)
+        let inPlace = !bTransposed && n % nr == 0
+        let packedB: UnsafeMutablePointer<Double>? = inPlace ? nil : .allocate(capacity: colBlocks * nr * k)
+        defer { packedB?.deallocate() }
+        if let packedB { packPanels(n: n, k: k, b: b, bTransposed: bTransposed, width: nr, into: packedB) }
+        let shared = Panels(a: a, b: packedB.map { UnsafePointer($0) } ?? b, c: c)
+        // Panel cb starts at column cb·8 of B (a row is n·8 bytes), or at panel cb of the packed copy.
+        let panelStride = inPlace ? nr : nr * k, bStep = inPlace ? n * 8 : nr * 8
         @Sendable func multiplyRowBlocks(_ range: Range<Int>) {
-            // A is read in place; only a last, partial row block is copied into a strip padded with zero rows.
-            let strip = UnsafeMutablePointer<Double>.allocate(capacity: mr * k)
-            defer { strip.deallocate() }
             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: mr * nr)
             defer { scratch.deallocate() }
             let a = shared.a, c = shared.c
-            for rb in range {
-                let i0 = rb * mr, height = Swift.min(mr, m - i0)
-                var rows = aTransposed ? a + i0 : a + i0 * k
-                var step = aTransposed ? m * 8 : 8, rowBytes = aTransposed ? 8 : k * 8
-                if height < mr {
-                    // A(i, p) lives at a[i·k + p], or a[p·m + i] when a holds Aᵀ.
-                    for p in 0..<k {
-                        for ii in 0..<mr {
-                            strip[p * mr + ii] = ii >= height ? 0 : aTransposed ? a[p * m + i0 + ii] : a[(i0 + ii) * k + p]
-                        }
-                    }
-                    rows = UnsafePointer(strip)
-                    step = mr * 8
-                    rowBytes = 8
-                }
+            let step = aTransposed ? m * 8 : 8, rowBytes = aTransposed ? 8 : k * 8
+            // When B is larger than 128 KiB, row blocks go in groups whose rows of A fill about 256 KiB (half
+            // the L2 cache), each group taking every panel of B in turn: a panel is read from memory once per
+            // group, not once per row block, and the group's A stays in L2. A smaller B stays in cache anyway,
+            // and one row block at a time keeps A in L1. The blocks are the same in any order, and so are the bits.
+            let group = k * n * 8 <= 128 << 10 ? 1 : Swift.max(1, (256 << 10) / (mr * k * 8))
+            for first in stride(from: range.lowerBound, to: range.upperBound, by: group) {
+                let blocks = first ..< Swift.min(first + group, range.upperBound)
                 for cb in 0..<colBlocks {
                     let j0 = cb * nr, width = Swift.min(nr, n - j0)
-                    let panel = shared.b + cb * nr * k
-                    if height == mr && width == nr {
-                        kernel(k, rows, panel, c + i0 * n + j0, n * 8, step, rowBytes)
-                    } else {
-                        kernel(k, rows, panel, scratch, nr * 8, step, rowBytes)
-                        for ii in 0..<height { for jj in 0..<width { c[(i0 + ii) * n + j0 + jj] = scratch[ii * nr + jj] } }
+                    let panel = shared.b + cb * panelStride
+                    for rb in blocks {
+                        let i0 = rb * mr, height = Swift.min(mr, m - i0)
+                        // A(i, p) lives at a[i·k + p], or a[p·m + i] when a holds Aᵀ.
+                        let rows = aTransposed ? a + i0 : a + i0 * k
+                        if width == nr {
+                            kernels(rows: height, accumulate: accumulate)(k, rows, panel, c + i0 * n + j0, n * 8, step,
+                                                                          rowBytes, bStep)
+                        } else {
+                            kernels(rows: height, accumulate: false)(k, rows, panel, scratch, nr * 8, step, rowBytes,
+                                                                     bStep)
+                            for ii in 0..<height {
+                                let out = c + (i0 + ii) * n + j0, block = scratch + ii * nr
+                                if accumulate { for jj in 0..<width { out[jj] = out[jj] + block[jj] } }
+                                else { for jj in 0..<width { out[jj] = block[jj] } }
+                            }
+                        }
                     }
                 }
             }

@@ -8,8 +8,11 @@ import Dispatch
 /// registers while it walks the shared dimension. Every element is summed over the shared index in increasing
 /// order, so results do not depend on the blocking. Cost: 2·m·n·k flops and O(mk + kn) copying.
 ///
-/// Where the CPU has AVX, `gemm` runs the same scheme with a micro-kernel generated at run time
-/// (Matmul+AVX.swift, JIT/AVXMicroKernel.swift), which rounds exactly as this one: the same bits, twice the lanes.
+/// Where the CPU has AVX, `gemm` runs the same scheme with micro-kernels generated at run time
+/// (Matmul+AVX.swift, JIT/AVXMicroKernel.swift: one per height of row block, 1 … 6, storing or adding into C),
+/// which round exactly as this one: the same bits, twice the lanes. `addProduct` (C += op(A)·op(B)) finishes
+/// each sum before adding it, so a gradient accumulated in place has the bits of one accumulated through a
+/// temporary.
 extension Tensor {
     /// The matrix product `self · other` of an m × k and a k × n matrix.
     public func matmul(_ other: Tensor) -> Tensor {
@@ -18,23 +21,53 @@ extension Tensor {
 
     /// `op(a) · op(b)` where `op` transposes when asked. Both must be matrices (rank 2).
     public static func gemm(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool) -> Tensor {
-        gemm(a, transposeA: transposeA, b, transposeB: transposeB, kernel: AVXMicroKernel.function)
+        gemm(a, transposeA: transposeA, b, transposeB: transposeB, kernel: AVXMicroKernel.kernels)
     }
 
-    /// `op(a) · op(b)` with the given AVX micro-kernel, or the portable one when nil (the tests compare both).
-    static func gemm(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool,
-                     kernel: AVXMicroKernel.Function?) -> Tensor {
+    /// `self + op(a) · op(b)`, in place: the product is summed as `gemm` sums it (from 0, over the shared index
+    /// in increasing order) and then added to each element, so the result has the bits of
+    /// `self.add(gemm(…))` without the temporary. `self` must have the product's shape.
+    public mutating func addProduct(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool) {
+        addProduct(a, transposeA: transposeA, b, transposeB: transposeB, kernel: AVXMicroKernel.kernels)
+    }
+
+    /// `addProduct` with the given AVX micro-kernel, or the portable one when nil (the tests compare both).
+    mutating func addProduct(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool,
+                             kernel: AVXMicroKernel.Kernels?) {
+        let (m, n, k) = Tensor.productShape(a, transposeA: transposeA, b, transposeB: transposeB)
+        precondition(shape.rank == 2 && shape.rows == m && shape.cols == n,
+                     "cannot add a product of shape (\(m), \(n)) into \(shape)")
+        scalars.withUnsafeMutableBufferPointer { c in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    Tensor.multiply(m: m, n: n, k: k, a: pa.baseAddress, aTransposed: transposeA, b: pb.baseAddress,
+                                    bTransposed: transposeB, c: c.baseAddress, accumulate: true, kernel: kernel)
+                }
+            }
+        }
+    }
+
+    /// (m, n, k) of op(a)·op(b); traps unless both are matrices with matching inner sizes.
+    static func productShape(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool) -> (Int, Int, Int) {
         precondition(a.shape.rank == 2 && b.shape.rank == 2,
                      "matmul needs two matrices, not \(a.shape) and \(b.shape)")
         let m = transposeA ? a.shape.cols : a.shape.rows, k = transposeA ? a.shape.rows : a.shape.cols
         let kb = transposeB ? b.shape.cols : b.shape.rows, n = transposeB ? b.shape.rows : b.shape.cols
         precondition(k == kb, "cannot multiply \(transposeA ? "transposed " : "")\(a.shape) by "
                      + "\(transposeB ? "transposed " : "")\(b.shape): inner sizes \(k) and \(kb) differ")
+        return (m, n, k)
+    }
+
+    /// `op(a) · op(b)` with the given AVX micro-kernel, or the portable one when nil (the tests compare both).
+    static func gemm(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool,
+                     kernel: AVXMicroKernel.Kernels?) -> Tensor {
+        let (m, n, k) = productShape(a, transposeA: transposeA, b, transposeB: transposeB)
         let out = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     multiply(m: m, n: n, k: k, a: pa.baseAddress, aTransposed: transposeA,
-                             b: pb.baseAddress, bTransposed: transposeB, c: c.baseAddress, kernel: kernel)
+                             b: pb.baseAddress, bTransposed: transposeB, c: c.baseAddress, accumulate: false,
+                             kernel: kernel)
                 }
             }
             initialized = m * n
@@ -50,21 +83,24 @@ extension Tensor {
     private static let MR = 6
     private static let NR = 4
 
+    /// C = op(A)·op(B), or C = C + op(A)·op(B) when `accumulate` (each sum completed first, then added).
     private static func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Double>?, aTransposed: Bool,
                                  b: UnsafePointer<Double>?, bTransposed: Bool, c: UnsafeMutablePointer<Double>?,
-                                 kernel: AVXMicroKernel.Function?) {
+                                 accumulate: Bool, kernel: AVXMicroKernel.Kernels?) {
         guard m > 0, n > 0, let c else { return }
         guard k > 0, let a, let b else {
-            c.initialize(repeating: 0, count: m * n)
+            // An empty sum is +0, and x + 0 is x except that −0 becomes +0.
+            if accumulate { for i in 0..<(m * n) { c[i] = c[i] + 0 } } else { c.initialize(repeating: 0, count: m * n) }
             return
         }
         if m < 2 * MR || k <= 4 {
-            multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c)
+            multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c,
+                            accumulate: accumulate)
             return
         }
         if let kernel {
             multiplyAVX(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c,
-                        kernel: kernel)
+                        accumulate: accumulate, kernels: kernel)
             return
         }
         let rowBlocks = (m + MR - 1) / MR, colBlocks = (n + NR - 1) / NR
@@ -81,7 +117,8 @@ extension Tensor {
                 for cb in 0..<colBlocks {
                     microKernel(k: k, a: panel, b: panels.b + cb * NR * k,
                                 c: panels.c, ldc: n, row: rb * MR, col: cb * NR,
-                                rows: Swift.min(MR, m - rb * MR), cols: Swift.min(NR, n - cb * NR))
+                                rows: Swift.min(MR, m - rb * MR), cols: Swift.min(NR, n - cb * NR),
+                                accumulate: accumulate)
                 }
             }
         }
@@ -156,11 +193,24 @@ extension Tensor {
     /// side by side.
     private static func multiplyFewRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aTransposed: Bool,
                                         b: UnsafePointer<Double>, bTransposed: Bool,
-                                        c: UnsafeMutablePointer<Double>) {
+                                        c: UnsafeMutablePointer<Double>, accumulate: Bool) {
         if bTransposed && !aTransposed {
+            // Eight dot products side by side (eight independent chains keep both adders busy), then four, then one.
             for i in 0..<m {
                 let aRow = a + i * k, cRow = c + i * n
                 var j = 0
+                while j + 8 <= n {
+                    let b0 = b + j * k
+                    var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0, s6 = 0.0, s7 = 0.0
+                    for p in 0..<k {
+                        let x = aRow[p]
+                        s0 += x * b0[p]; s1 += x * b0[k + p]; s2 += x * b0[2 * k + p]; s3 += x * b0[3 * k + p]
+                        s4 += x * b0[4 * k + p]; s5 += x * b0[5 * k + p]; s6 += x * b0[6 * k + p]; s7 += x * b0[7 * k + p]
+                    }
+                    let sums = [s0, s1, s2, s3, s4, s5, s6, s7] as SIMD8<Double>
+                    for t in 0..<8 { cRow[j + t] = accumulate ? cRow[j + t] + sums[t] : sums[t] }
+                    j += 8
+                }
                 while j + 4 <= n {
                     let b0 = b + j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k
                     var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
@@ -168,15 +218,29 @@ extension Tensor {
                         let x = aRow[p]
                         s0 += x * b0[p]; s1 += x * b1[p]; s2 += x * b2[p]; s3 += x * b3[p]
                     }
-                    cRow[j] = s0; cRow[j + 1] = s1; cRow[j + 2] = s2; cRow[j + 3] = s3
+                    if accumulate {
+                        cRow[j] = cRow[j] + s0; cRow[j + 1] = cRow[j + 1] + s1
+                        cRow[j + 2] = cRow[j + 2] + s2; cRow[j + 3] = cRow[j + 3] + s3
+                    } else {
+                        cRow[j] = s0; cRow[j + 1] = s1; cRow[j + 2] = s2; cRow[j + 3] = s3
+                    }
                     j += 4
                 }
                 while j < n {
                     var s = 0.0
                     for p in 0..<k { s += aRow[p] * b[j * k + p] }
-                    cRow[j] = s
+                    cRow[j] = accumulate ? cRow[j] + s : s
                     j += 1
                 }
+            }
+            return
+        }
+        if k == 1 && !bTransposed {
+            // An outer product: each sum is the single product, 0 + A(i, 0)·B(0, j), written (or added) in one pass.
+            for i in 0..<m {
+                let x = a[i], out = c + i * n
+                if accumulate { for j in 0..<n { out[j] = out[j] + (0 + x * b[j]) } }
+                else { for j in 0..<n { out[j] = 0 + x * b[j] } }
             }
             return
         }
@@ -189,13 +253,21 @@ extension Tensor {
             rowMajorB = UnsafePointer(t)
         }
         defer { copy?.deallocate() }
-        c.initialize(repeating: 0, count: m * n)
+        // With `accumulate`, each row is summed in a scratch row and then added.
+        let scratch: UnsafeMutablePointer<Double>? = accumulate ? .allocate(capacity: n) : nil
+        defer { scratch?.deallocate() }
+        if !accumulate { c.initialize(repeating: 0, count: m * n) }
         for i in 0..<m {
-            let row = c + i * n
+            let row = scratch ?? c + i * n
+            if accumulate { row.initialize(repeating: 0, count: n) }
             for p in 0..<k {
                 let x = aTransposed ? a[p * m + i] : a[i * k + p]
                 let bRow = rowMajorB + p * n
                 for j in 0..<n { row[j] += x * bRow[j] }
+            }
+            if accumulate {
+                let out = c + i * n
+                for j in 0..<n { out[j] = out[j] + row[j] }
             }
         }
     }
@@ -213,7 +285,7 @@ extension Tensor {
     @inline(__always)
     private static func microKernel(k: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
                                     c: UnsafeMutablePointer<Double>, ldc: Int, row: Int, col: Int,
-                                    rows: Int, cols: Int) {
+                                    rows: Int, cols: Int, accumulate: Bool) {
         typealias V = SIMD2<Double>
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
         var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
@@ -230,18 +302,20 @@ extension Tensor {
             let a5 = rawA.load(fromByteOffset: ap + 80, as: V.self); c50 += a5 * b0; c51 += a5 * b1
         }
         let out = c + row * ldc + col
-        if rows > 0 { store(c00, c01, to: out, cols: cols) }
-        if rows > 1 { store(c10, c11, to: out + ldc, cols: cols) }
-        if rows > 2 { store(c20, c21, to: out + 2 * ldc, cols: cols) }
-        if rows > 3 { store(c30, c31, to: out + 3 * ldc, cols: cols) }
-        if rows > 4 { store(c40, c41, to: out + 4 * ldc, cols: cols) }
-        if rows > 5 { store(c50, c51, to: out + 5 * ldc, cols: cols) }
+        if rows > 0 { store(c00, c01, to: out, cols: cols, accumulate: accumulate) }
+        if rows > 1 { store(c10, c11, to: out + ldc, cols: cols, accumulate: accumulate) }
+        if rows > 2 { store(c20, c21, to: out + 2 * ldc, cols: cols, accumulate: accumulate) }
+        if rows > 3 { store(c30, c31, to: out + 3 * ldc, cols: cols, accumulate: accumulate) }
+        if rows > 4 { store(c40, c41, to: out + 4 * ldc, cols: cols, accumulate: accumulate) }
+        if rows > 5 { store(c50, c51, to: out + 5 * ldc, cols: cols, accumulate: accumulate) }
     }
 
     @inline(__always)
     private static func store(_ lo: SIMD2<Double>, _ hi: SIMD2<Double>, to out: UnsafeMutablePointer<Double>,
-                              cols: Int) {
-        if cols == 4 {
+                              cols: Int, accumulate: Bool) {
+        if accumulate {
+            for jj in 0..<cols { out[jj] = out[jj] + (jj < 2 ? lo[jj] : hi[jj - 2]) }
+        } else if cols == 4 {
             UnsafeMutableRawPointer(out).storeBytes(of: lo, as: SIMD2<Double>.self)
             UnsafeMutableRawPointer(out + 2).storeBytes(of: hi, as: SIMD2<Double>.self)
         } else {

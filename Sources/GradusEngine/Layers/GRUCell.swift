@@ -37,8 +37,8 @@ public struct GRUCell: Layer {
 
     /// The next hidden state for input x (batch × inputs) and state h (batch × hidden).
     public func callAsFunction(_ x: Variable, _ h: Variable) -> Variable {
-        let u = x.matmul(inputWeight) + inputBias
-        let v = h.matmul(hiddenWeight) + hiddenBias
+        let u = Variable.affine(x, inputWeight, inputBias)
+        let v = Variable.affine(h, hiddenWeight, hiddenBias)
         let n = hidden
         let r = (u.columns(0 ..< n) + v.columns(0 ..< n)).sigmoid()
         let z = (u.columns(n ..< 2 * n) + v.columns(n ..< 2 * n)).sigmoid()

@@ -35,8 +35,9 @@ public struct LSTMCell: Layer {
 
     /// The next (h, c) for input x (batch × inputs) and state (h, c) (batch × hidden each).
     public func callAsFunction(_ x: Variable, _ state: (h: Variable, c: Variable)) -> (h: Variable, c: Variable) {
-        let a = x.matmul(inputWeight) + state.h.matmul(hiddenWeight) + bias
-        // The gate equations above, as two fused nodes (Gradients+LSTM.swift).
+        // The gate equations above, as three fused nodes (Gradients+LSTM.swift).
+        let a = Variable.lstmGates(x: x, h: state.h, inputWeight: inputWeight, hiddenWeight: hiddenWeight, bias: bias,
+                                   hidden: hidden)
         let c = Variable.lstmCellState(gates: a, cell: state.c)
         return (Variable.lstmHiddenState(gates: a, cell: c), c)
     }

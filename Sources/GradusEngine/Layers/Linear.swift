@@ -31,7 +31,8 @@ public struct Linear: Layer {
 
     /// x·W + b.
     public func callAsFunction(_ x: Variable) -> Variable {
-        let product = x.matmul(weight)
-        return bias.map { product + $0 } ?? product
+        // One node for x·W + b (`Variable.affine`): the values and gradients of the product and the sum.
+        guard let bias else { return x.matmul(weight) }
+        return Variable.affine(x, weight, bias)
     }
 }

@@ -34,7 +34,7 @@ public struct RNNCell: Layer {
 
     /// The next hidden state for input x (batch × inputs) and state h (batch × hidden).
     public func callAsFunction(_ x: Variable, _ h: Variable) -> Variable {
-        let z = x.matmul(inputWeight) + h.matmul(hiddenWeight) + bias
+        let z = Variable.affine(x, inputWeight, h, hiddenWeight, bias)   // one node for x·Wₓ + h·Wₕ + b
         return nonlinearity == .tanh ? z.tanh() : z
     }
 }

@@ -7,11 +7,18 @@ public enum Clipping {
     @discardableResult
     public static func clipGradientNorm(_ parameters: [Variable], maxNorm: Double) -> Double {
         let total = globalNorm(parameters)
-        let factor = maxNorm / (total + 1e-6)
-        if !(factor >= 1) {
+        let factor = clipFactor(totalNorm: total, maxNorm: maxNorm)
+        if factor != 1 {
             for p in parameters where p.grad != nil { p.grad!.apply { $0 * factor } }
         }
         return total
+    }
+
+    /// The factor `clipGradientNorm` multiplies every gradient by: max_norm/(total + 1e-6), capped at 1, where
+    /// the 1e-6 keeps an all-zero gradient from dividing by zero. NaN stays NaN, as PyTorch's clamp lets it.
+    public static func clipFactor(totalNorm: Double, maxNorm: Double) -> Double {
+        let factor = maxNorm / (totalNorm + 1e-6)
+        return factor >= 1 ? 1 : factor
     }
 
     /// `torch.nn.utils.clip_grad_value_`: every gradient element clamped to [−limit, limit]; NaN stays NaN.

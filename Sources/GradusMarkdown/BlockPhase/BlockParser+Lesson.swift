@@ -36,8 +36,8 @@ extension BlockParser {
         closeUnmatchedBlocks()
         let id = Int(addChild(.directive, at: p))
         // Name and arguments sit side by side in the text: name = s1..<flags, arguments = flags..<e1.
-        (nodes[id].s1, nodes[id].flags) = store(UnsafeBufferPointer(rebasing: src[s..<nameEnd]))
-        (_, nodes[id].e1) = store(UnsafeBufferPointer(rebasing: src[argStart..<argEnd]))
+        (nodes[detail: id].s1, nodes[detail: id].value) = store(UnsafeBufferPointer(rebasing: src[s..<nameEnd]))
+        (_, nodes[detail: id].e1) = store(UnsafeBufferPointer(rebasing: src[argStart..<argEnd]))
         nodes[id].s0 = Int32(parameters.count)
         nodes[id].e0 = Int32(parameters.count)
         stack[stack.count - 1].a = 1
@@ -134,9 +134,9 @@ extension BlockParser {
             relinkBlankRuns()
         }
         let table = Int(addChild(.table, at: p))
-        nodes[table].line = line
+        nodes[detail: table].line = line
         nodes[table].column = column
-        (nodes[table].s1, nodes[table].e1) = store(alignments.map { $0.rawValue })
+        (nodes[detail: table].s1, nodes[detail: table].e1) = store(alignments.map { $0.rawValue })
         header.withUnsafeBufferPointer { buf in
             addRow(to: Int32(table), buf, headerCells, header: true, line: line, column: column, origin: origin)
         }
@@ -157,17 +157,17 @@ extension BlockParser {
     private mutating func addRow(to table: Int32, _ buf: UnsafeBufferPointer<UInt8>, _ cells: [(Int, Int)],
                                  header: Bool, line: Int32, column: Int32, origin: (Int, Int32)) {
         let row = Int(appendNode(.tableRow, to: table))
-        nodes[row].line = line
+        nodes[detail: row].line = line
         nodes[row].column = column
         nodes[row].flags = header ? 0x100 : 0
-        let t = nodes[Int(table)]
+        let t = nodes[detail: Int(table)]
         let columns = Int(t.e1 - t.s1)
         var (counted, countedColumn) = origin
         for i in 0..<columns {
             let cell = Int(appendNode(.tableCell, to: Int32(row)))
-            nodes[cell].line = line
+            nodes[detail: cell].line = line
             nodes[cell].column = column
-            nodes[cell].flags = Int32(text[Int(t.s1) + i]) | (header ? 0x100 : 0)
+            nodes[cell].flags = UInt16(text[Int(t.s1) + i]) | (header ? 0x100 : 0)
             let start = Int32(text.count)
             if i < cells.count {
                 var j = cells[i].0

@@ -67,7 +67,7 @@ extension BlockParser {
         let p = nextNonspace
         closeUnmatchedBlocks()
         let id = Int(addChild(.heading, at: p))
-        nodes[id].flags = Int32(level)
+        nodes[id].flags = UInt16(level)
         // Content without the closing sequence.
         var s = e
         while s < lineEnd && isSpaceOrTab(src[s]) { s += 1 }
@@ -214,7 +214,7 @@ extension BlockParser {
         } else {
             padding = markerEnd - p + spacesAfterMarker
         }
-        let flags = (ordered ? RawNode.ordered : 0) | Int32(delimiter) << 8
+        let flags = (ordered ? RawNode.ordered : 0) | UInt16(delimiter) << 8
         let joins = containerKind == .list && nodes[Int(stack[lastMatchedOrContainer()].node)].flags & ~RawNode.tight == flags
         keepListOpen = joins
         closeUnmatchedBlocks()
@@ -223,7 +223,7 @@ extension BlockParser {
         if nodes[tip].kind != .list || nodes[tip].flags & ~RawNode.tight != flags {
             let list = Int(addChild(.list, at: p))
             nodes[list].flags = flags
-            nodes[list].s1 = start
+            nodes[detail: list].s1 = start
         }
         addChild(.listItem, at: p)
         stack[stack.count - 1].a = Int32(markerOffset)

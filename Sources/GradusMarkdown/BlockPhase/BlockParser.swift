@@ -23,7 +23,7 @@ struct BlockParser {
 
     let src: UnsafeBufferPointer<UInt8>
     let lesson: Bool
-    var nodes: [RawNode] = []
+    var nodes: NodeArena
     var text: [UInt8] = []
     var parameters: [RawParameter] = []
     var references = ReferenceMap()
@@ -54,25 +54,34 @@ struct BlockParser {
         self.src = src
         self.lesson = lesson
         text.reserveCapacity(src.count + src.count / 8 + 64)
+        HugePages.advise(&text)
         // Lesson-like prose makes about one node per 7 bytes; reserving spares the arena's regrowth copies.
-        nodes.reserveCapacity(src.count / 6 + 16)
+        nodes = NodeArena(capacity: src.count / 6 + 16)
     }
 
     /// Parses every line and closes every block.
     mutating func run() {
         var root = RawNode(kind: .document)
-        root.line = 1
         root.column = 1
         nodes.append(root)
+        nodes.addDetail(0)
+        nodes[detail: 0].line = 1
         stack = [Open(node: 0)]
         let n = src.count
+        // Without a carriage return anywhere, every line ends at the next line feed, found by `memchr`.
+        let hasCR = firstIndex(of: 0x0D, in: src, 0, n) < n
         var i = 0
         while i < n {
-            var e = i
-            while e < n {
-                let c = src[e]
-                if c <= 0x0D && (c == 0x0A || c == 0x0D) { break }
-                e += 1
+            var e: Int
+            if hasCR {
+                e = i
+                while e < n {
+                    let c = src[e]
+                    if c <= 0x0D && (c == 0x0A || c == 0x0D) { break }
+                    e += 1
+                }
+            } else {
+                e = firstIndex(of: 0x0A, in: src, i, n)
             }
             incorporateLine(i, e)
             if e < n { e += (src[e] == 0x0D && e + 1 < n && src[e + 1] == 0x0A) ? 2 : 1 }
@@ -183,6 +192,7 @@ struct BlockParser {
         let last = nodes[Int(parent)].lastChild
         node.prev = last
         nodes.append(node)
+        nodes.addDetail(Int(id))
         if last >= 0 { nodes[Int(last)].next = id } else { nodes[Int(parent)].firstChild = id }
         nodes[Int(parent)].lastChild = id
         return id
@@ -203,7 +213,7 @@ struct BlockParser {
     mutating func addChild(_ kind: MarkdownNodeKind, at p: Int) -> Int32 {
         while !BlockParser.canContain(tipKind, kind) { finalizeTop() }
         let id = appendNode(kind, to: stack[stack.count - 1].node)
-        nodes[Int(id)].line = Int32(lineNumber)
+        nodes[detail: Int(id)].line = Int32(lineNumber)
         nodes[Int(id)].column = scalarColumn(p)
         stack.append(Open(node: id, epoch: blankEpoch))
         relinkBlankRuns()
@@ -348,7 +358,7 @@ struct BlockParser {
         if blank && nodes[topNode].lastChild >= 0 { nodes[Int(nodes[topNode].lastChild)].bits |= RawNode.lastLineBlank }
         let lastLineBlank = blank && !(t == .blockQuote || t == .heading || t == .thematicBreak
             || (t == .codeBlock && stack[top].a != 0)
-            || (t == .listItem && nodes[topNode].firstChild < 0 && Int(nodes[topNode].line) == lineNumber))
+            || (t == .listItem && nodes[topNode].firstChild < 0 && Int(nodes[detail: topNode].line) == lineNumber))
         blankEpoch += 1
         stack[top].topEpoch = blankEpoch
         stack[top].topBlank = lastLineBlank
@@ -525,8 +535,8 @@ struct BlockParser {
             let info = scratch
             let start = Int32(text.count)
             info.withUnsafeBufferPointer { LinkSyntax.unescape($0, s, e, into: &text) }
-            nodes[id].s1 = start
-            nodes[id].e1 = Int32(text.count)
+            nodes[detail: id].s1 = start
+            nodes[detail: id].e1 = Int32(text.count)
             (nodes[id].s0, nodes[id].e0) = store(scratch[min(nl + 1, scratch.count)...])
             nodes[id].flags = 1
         } else {

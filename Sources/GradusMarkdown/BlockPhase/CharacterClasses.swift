@@ -1,4 +1,18 @@
 // Byte classes shared by both phases. CommonMark 0.31.2 §2.1 (characters and lines).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The index of the first `byte` in `s[from..<to]`, or `to` when there is none (the C library's vectorised
+/// `memchr`: line endings, NUL bytes).
+@inline(__always) func firstIndex(of byte: UInt8, in s: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+    guard from < to, let base = s.baseAddress, let hit = memchr(base + from, Int32(byte), to - from) else { return to }
+    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+}
 
 @inline(__always) func isSpaceOrTab(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
 

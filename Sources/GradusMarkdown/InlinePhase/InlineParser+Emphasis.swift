@@ -6,10 +6,12 @@ extension InlineParser {
         let runStart = pos
         while pos < end && s[pos] == c { pos += 1 }
         let count = pos - runStart
-        let before = runStart == start ? 0x0A : scalar(before: runStart)
-        let after = pos == end ? 0x0A : scalar(at: pos)
-        let afterSpace = isUnicodeWhitespace(after), afterPunct = isUnicodePunctuation(after)
-        let beforeSpace = isUnicodeWhitespace(before), beforePunct = isUnicodePunctuation(before)
+        let before = runStart == start ? 0x0A : InlineParser.scalar(s, before: runStart, start: start)
+        let after = pos == end ? 0x0A : InlineParser.scalar(s, at: pos)
+        let afterSpace = InlineParser.isUnicodeWhitespace(after)
+        let afterPunct = InlineParser.isUnicodePunctuation(after)
+        let beforeSpace = InlineParser.isUnicodeWhitespace(before)
+        let beforePunct = InlineParser.isUnicodePunctuation(before)
         let leftFlanking = !afterSpace && (!afterPunct || beforeSpace || beforePunct)
         let rightFlanking = !beforeSpace && (!beforePunct || afterSpace || afterPunct)
         var canOpen = leftFlanking, canClose = rightFlanking
@@ -78,7 +80,7 @@ extension InlineParser {
                 nodes[Int(cl.node)].s0 += use
                 nodes[Int(cl.node)].column += use
                 let kind: MarkdownNodeKind = cl.char == UInt8(ascii: "~") ? .strikethrough : use == 1 ? .emphasis : .strong
-                wrap(kind, after: op.node, before: cl.node)
+                wrap(kind, after: op.node, before: cl.node, in: parent)
                 // Delimiters between opener and closer are done.
                 delimiters[Int(opener)].next = closer
                 delimiters[Int(closer)].prev = opener
@@ -101,13 +103,13 @@ extension InlineParser {
         while delimiterTop >= 0 && delimiterTop != bottom { removeDelimiter(delimiterTop) }
     }
 
-    /// Inserts a `kind` node between siblings `a` and `b`, moving the nodes between them into it (O(1);
-    /// parents are fixed after the block). It starts at the opener's used delimiters, just past what is left
-    /// of `a`.
-    private mutating func wrap(_ kind: MarkdownNodeKind, after a: Int32, before b: Int32) {
-        let id = Int32(nodes.count)
+    /// Inserts a `kind` node between siblings `a` and `b` (children of `parent`), moving the nodes between
+    /// them into it. It starts at the opener's used delimiters, just past what is left of `a`. Setting the
+    /// moved nodes' parent keeps the phase linear: a node moves into a new emphasis at most once, as the
+    /// delimiters between opener and closer are dropped.
+    private mutating func wrap(_ kind: MarkdownNodeKind, after a: Int32, before b: Int32, in parent: Int32) {
         var node = RawNode(kind: kind)
-        node.parent = block
+        node.parent = parent
         node.column = nodes[Int(a)].e0
         node.prev = a
         node.next = b
@@ -118,37 +120,65 @@ extension InlineParser {
             nodes[Int(first)].prev = -1
             nodes[Int(node.lastChild)].next = -1
         }
-        nodes.append(node)
+        let id = store(node)
         nodes[Int(a)].next = id
         nodes[Int(b)].prev = id
+        var c = node.firstChild
+        while c >= 0 {
+            nodes[Int(c)].parent = id
+            c = nodes[Int(c)].next
+        }
     }
 
     // MARK: - Unicode classes for flanking (§2.1)
 
-    func scalar(before p: Int) -> UInt32 {
+    // Static, on the buffer: a method of the parser called from a mutating one would copy the whole parser.
+
+    @inline(__always)
+    static func scalar(_ s: UnsafeBufferPointer<UInt8>, before p: Int, start: Int) -> UInt32 {
+        if s[p - 1] < 0x80 { return UInt32(s[p - 1]) }
         var i = p - 1
         while i > start && s[i] & 0xC0 == 0x80 && p - i < 4 { i -= 1 }
-        return scalar(at: i)
+        return scalar(s, at: i)
     }
 
-    func scalar(at p: Int) -> UInt32 {
+    @inline(__always)
+    static func scalar(_ s: UnsafeBufferPointer<UInt8>, at p: Int) -> UInt32 {
         let b0 = UInt32(s[p])
         if b0 < 0x80 { return b0 }
+        return multibyteScalar(s, at: p)
+    }
+
+    @inline(never)
+    static func multibyteScalar(_ s: UnsafeBufferPointer<UInt8>, at p: Int) -> UInt32 {
+        let b0 = UInt32(s[p])
         func cont(_ k: Int) -> UInt32 { p + k < s.count ? UInt32(s[p + k] & 0x3F) : 0 }
         if b0 < 0xE0 { return (b0 & 0x1F) << 6 | cont(1) }
         if b0 < 0xF0 { return (b0 & 0x0F) << 12 | cont(1) << 6 | cont(2) }
         return (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3)
     }
 
-    func isUnicodeWhitespace(_ u: UInt32) -> Bool {
+    @inline(__always)
+    static func isUnicodeWhitespace(_ u: UInt32) -> Bool {
         if u < 0x80 { return u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0C || u == 0x0D }
+        return isNonASCIIWhitespace(u)
+    }
+
+    @inline(never)
+    static func isNonASCIIWhitespace(_ u: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(u) else { return false }
         return scalar.properties.generalCategory == .spaceSeparator
     }
 
     /// ASCII punctuation, or a Unicode punctuation (P*) or symbol (S*) character (0.31.2).
-    func isUnicodePunctuation(_ u: UInt32) -> Bool {
+    @inline(__always)
+    static func isUnicodePunctuation(_ u: UInt32) -> Bool {
         if u < 0x80 { return isASCIIPunctuation(UInt8(u)) }
+        return isNonASCIIPunctuation(u)
+    }
+
+    @inline(never)
+    static func isNonASCIIPunctuation(_ u: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(u) else { return false }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,

@@ -80,26 +80,32 @@ extension InlineParser {
             return
         }
         // Make the link from the nodes after the opener.
-        let id = Int32(nodes.count)
         var link = RawNode(kind: opener.image ? .image : .link)
         link.parent = block
         // Its position: the `[`, or the `!` before it (kept as a content offset until the block ends).
         link.column = Int32(opener.image ? opener.index - 1 : opener.index)
         link.s0 = d0
         link.e0 = d1
-        if let (t0, t1) = title {
-            link.s1 = t0
-            link.e1 = t1
-            link.bits |= RawNode.hasTitle
-        }
+        if title != nil { link.bits |= RawNode.hasTitle }
         let first = nodes[Int(opener.node)].next
         if first >= 0 {
             link.firstChild = first
             link.lastChild = nodes[Int(block)].lastChild
             nodes[Int(first)].prev = -1
         }
-        nodes.append(link)
+        let id = store(link)
+        if let (t0, t1) = title {
+            nodes.addDetail(Int(id))
+            nodes[detail: Int(id)].s1 = t0
+            nodes[detail: Int(id)].e1 = t1
+        }
         nodes[Int(opener.node)].next = -1
+        // The nodes after the opener move into the link (once: an outer bracket moves the link, not them).
+        var c = first
+        while c >= 0 {
+            nodes[Int(c)].parent = id
+            c = nodes[Int(c)].next
+        }
         nodes[Int(block)].lastChild = opener.node
         let last = nodes[Int(block)].lastChild
         nodes[Int(id)].prev = last
@@ -111,8 +117,12 @@ extension InlineParser {
         if !opener.image { inactiveBelow = brackets.count }
     }
 
-    /// Unescapes `s[a..<b]` into `extra` and returns the range in the final buffer.
+    /// Unescapes `s[a..<b]` into `extra` and returns the range in the final buffer; without a backslash or an
+    /// ampersand in it, the range is the source's own.
     private mutating func decode(_ a: Int, _ b: Int) -> (Int32, Int32) {
+        var plain = true
+        for i in a..<b where s[i] == UInt8(ascii: "\\") || s[i] == UInt8(ascii: "&") { plain = false; break }
+        if plain { return (Int32(a), Int32(b)) }
         let x = base + Int32(extra.count)
         LinkSyntax.unescape(s, a, b, into: &extra)
         return (x, base + Int32(extra.count))

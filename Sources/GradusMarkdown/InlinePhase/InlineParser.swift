@@ -33,7 +33,7 @@ struct InlineParser {
     let references: ReferenceMap
     /// Where `extra`'s bytes start in the final byte buffer (the block text's length).
     let base: Int32
-    var nodes: [RawNode]
+    var nodes: NodeArena
     var extra: [UInt8] = []
 
     // Per-block state.
@@ -49,24 +49,30 @@ struct InlineParser {
     var failedFrom: [Int] = [Int.max, Int.max, Int.max, Int.max, Int.max]
     // Buffers reused across blocks, so that parsing allocates nothing per inline or per paragraph.
     var openersBottom = [Int32](repeating: -1, count: 18)
-    var walk: [Int32] = []
+    /// The slots of unlinked inline nodes (used-up delimiter runs and bracket openers), chained through `next`:
+    /// new nodes take them first, so that the arena does not keep a dead node per delimiter.
+    var freeSlot: Int32 = -1
     var labelKey: [UInt8] = []
-    /// Bytes that may start an inline construct (bit sets for 0–63 and 64–127).
-    let specialLow: UInt64, specialHigh: UInt64
+    /// 256 flags: the bytes that may start an inline construct in this dialect.
+    let special: UnsafePointer<Bool>
 
-    init(s: UnsafeBufferPointer<UInt8>, references: ReferenceMap, lesson: Bool) {
+    init(s: UnsafeBufferPointer<UInt8>, nodes: NodeArena, references: ReferenceMap, lesson: Bool) {
         self.s = s
-        self.nodes = []
+        self.nodes = nodes
         self.references = references
         self.lesson = lesson
         self.base = Int32(s.count)
-        var lo: UInt64 = 0, hi: UInt64 = 0
-        for c in "\n`[]\\!<&*_".utf8 + (lesson ? Array("~$".utf8) : []) {
-            if c < 64 { lo |= 1 << UInt64(c) } else { hi |= 1 << UInt64(c - 64) }
-        }
-        specialLow = lo
-        specialHigh = hi
+        self.special = lesson ? InlineParser.specialTables + 256 : InlineParser.specialTables
     }
+
+    /// The flags of `special`: CommonMark's 256, then the lesson dialect's (with `~` and `$`). Built once.
+    nonisolated(unsafe) static let specialTables: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 512)
+        table.initialize(repeating: false, count: 512)
+        for c in "\n`[]\\!<&*_".utf8 { table[Int(c)] = true; table[256 + Int(c)] = true }
+        for c in "~$".utf8 { table[256 + Int(c)] = true }
+        return UnsafePointer(table)
+    }()
 
     /// Parses the inlines of every paragraph, heading and table cell.
     mutating func run() {
@@ -82,6 +88,12 @@ struct InlineParser {
             if lesson && n.kind == .heading { b = explicitID(i, a, b) }
             parseBlock(Int32(i), a, b)
         }
+        // Free slots left over stay detached nodes without links.
+        while freeSlot >= 0 {
+            let next = nodes[Int(freeSlot)].next
+            nodes[Int(freeSlot)].next = -1
+            freeSlot = next
+        }
     }
 
     /// Strips a trailing `{#id}` from a heading's content into its explicit id; returns the new end.
@@ -93,15 +105,11 @@ struct InlineParser {
         guard k > a, k < b - 2, s[k] == UInt8(ascii: "#"), s[k - 1] == UInt8(ascii: "{") else { return b }
         let open = k - 1
         guard open == a || isSpaceOrTab(s[open - 1]) else { return b }
-        nodes[i].s1 = Int32(k + 1)
-        nodes[i].e1 = Int32(b - 1)
+        nodes[detail: i].s1 = Int32(k + 1)
+        nodes[detail: i].e1 = Int32(b - 1)
         var e = open
         while e > a && isSpaceOrTab(s[e - 1]) { e -= 1 }
         return e
-    }
-
-    @inline(__always) func isSpecial(_ c: UInt8) -> Bool {
-        c < 64 ? (specialLow >> UInt64(c)) & 1 != 0 : c < 128 && (specialHigh >> UInt64(c &- 64)) & 1 != 0
     }
 
     // MARK: - Nodes
@@ -110,7 +118,6 @@ struct InlineParser {
     /// `s0`: pass it whenever `s0` is not where the construct starts or is in `extra`).
     @discardableResult
     mutating func append(_ kind: MarkdownNodeKind, _ s0: Int, _ e0: Int, bits: UInt8 = 0, from: Int? = nil) -> Int32 {
-        let id = Int32(nodes.count)
         var node = RawNode(kind: kind)
         node.parent = block
         node.s0 = Int32(s0)
@@ -119,7 +126,7 @@ struct InlineParser {
         node.column = Int32(from ?? s0)
         let last = nodes[Int(block)].lastChild
         node.prev = last
-        nodes.append(node)
+        let id = store(node)
         if last >= 0 { nodes[Int(last)].next = id } else { nodes[Int(block)].firstChild = id }
         nodes[Int(block)].lastChild = id
         return id
@@ -141,6 +148,19 @@ struct InlineParser {
         append(.text, a, b, from: from)
     }
 
+    /// Puts `node` in a free slot, else at the end of the arena, and returns its index.
+    @inline(__always)
+    mutating func store(_ node: RawNode) -> Int32 {
+        if freeSlot >= 0 {
+            let id = freeSlot
+            freeSlot = nodes[Int(id)].next
+            nodes[Int(id)] = node
+            return id
+        }
+        nodes.append(node)
+        return Int32(nodes.count - 1)
+    }
+
     /// Appends decoded bytes as a text node (they go to `extra`) whose source starts at `from`.
     mutating func appendDecoded(from: Int, _ bytes: (inout [UInt8]) -> Void) -> Int32 {
         let a = Int(base) + extra.count
@@ -154,6 +174,9 @@ struct InlineParser {
         if n.prev >= 0 { nodes[Int(n.prev)].next = n.next } else { nodes[Int(parent)].firstChild = n.next }
         if n.next >= 0 { nodes[Int(n.next)].prev = n.prev } else { nodes[Int(parent)].lastChild = n.prev }
         nodes[Int(id)].bits |= RawNode.detached
+        nodes[Int(id)].prev = -1
+        nodes[Int(id)].next = freeSlot
+        freeSlot = id
     }
 
     // MARK: - One block
@@ -207,27 +230,14 @@ struct InlineParser {
                 }
             default:
                 let a = pos
-                pos += 1
-                while pos < end && !isSpecial(s[pos]) { pos += 1 }
-                appendText(a, pos)
+                var p = pos + 1
+                let special = self.special, e = end
+                while p < e && !special[Int(s[p])] { p += 1 }
+                pos = p
+                appendText(a, p)
             }
         }
         processEmphasis(-1, in: block)
-        fixParents(id)
-    }
-
-    /// Sets every inline descendant's parent link (splicing moves children without touching them).
-    private mutating func fixParents(_ root: Int32) {
-        walk.removeAll(keepingCapacity: true)
-        walk.append(root)
-        while let p = walk.popLast() {
-            var c = nodes[Int(p)].firstChild
-            while c >= 0 {
-                nodes[Int(c)].parent = p
-                if nodes[Int(c)].firstChild >= 0 { walk.append(c) }
-                c = nodes[Int(c)].next
-            }
-        }
     }
 
     // MARK: - Breaks, escapes, code spans (§6.1, §6.4, §6.7, §6.8)

@@ -1,5 +1,6 @@
 /// Renders a document, or one node and its subtree, to HTML as cmark 0.31.2 does (plus the lesson dialect's
-/// nodes), into one growing byte buffer. Iterative: deep nesting does not grow the call stack.
+/// nodes), into one byte buffer or chunk by chunk into a sink. Iterative: deep nesting does not grow the call
+/// stack.
 public struct HTMLRenderer {
     public var hooks: HTMLHooks
 
@@ -9,24 +10,36 @@ public struct HTMLRenderer {
 
     /// The whole document.
     public func render(_ document: MarkdownDocument) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(document.tree.bytes.count * 3 / 2 + 1024)
+        var out = HTMLOutput(expected: document.tree.bytes.count * 3 / 2 + 1024)
         write(document.tree, root: 0, includeRoot: true, into: &out)
-        return out
+        out.finish()
+        return out.collected
+    }
+
+    /// The whole document, handed to `sink` in chunks of up to 64 KiB as it is written (each chunk is valid only
+    /// during the call), so that no buffer holds the whole HTML: what `gradus markdown` writes to standard output.
+    public func render(_ document: MarkdownDocument, into sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var out = HTMLOutput(sink: sink)
+            write(document.tree, root: 0, includeRoot: true, into: &out)
+            out.finish()
+        }
     }
 
     /// One node and its subtree (a block or an inline).
     public func render(_ node: MarkdownNode) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = HTMLOutput(expected: 0)
         write(node.tree, root: node.index, includeRoot: true, into: &out)
-        return out
+        out.finish()
+        return out.collected
     }
 
     /// A node's children only (a quiz option's inlines, a directive's body).
     public func renderChildren(of node: MarkdownNode) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = HTMLOutput(expected: 0)
         write(node.tree, root: node.index, includeRoot: false, into: &out)
-        return out
+        out.finish()
+        return out.collected
     }
 
     /// `render(_:)` as a String.
@@ -40,11 +53,13 @@ public struct HTMLRenderer {
 
     // MARK: - Walk
 
-    func write(_ tree: MarkdownTree, root: Int, includeRoot: Bool, into out: inout [UInt8]) {
+    func write(_ tree: MarkdownTree, root: Int, includeRoot: Bool, into out: inout HTMLOutput) {
         var context = Context(tree: tree, hooks: hooks)
-        tree.nodes.withUnsafeBufferPointer { nodes in
+        do {
+            let nodes = tree.nodes.buffer
             tree.bytes.withUnsafeBufferPointer { bytes in
                 context.nodes = nodes
+                context.details = tree.nodes.detailBuffer
                 context.bytes = bytes
                 if includeRoot {
                     context.walk(root, into: &out)
@@ -64,6 +79,7 @@ struct Context {
     let tree: MarkdownTree
     let hooks: HTMLHooks
     var nodes: UnsafeBufferPointer<RawNode> = UnsafeBufferPointer(start: nil, count: 0)
+    var details: UnsafeBufferPointer<NodeDetail> = UnsafeBufferPointer(start: nil, count: 0)
     var bytes: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
     /// The image whose children are being written as alt text, or -1.
     var plainUntil = -1
@@ -75,13 +91,25 @@ struct Context {
         self.hooks = hooks
     }
 
-    mutating func walk(_ root: Int, into out: inout [UInt8]) {
+    mutating func walk(_ root: Int, into out: inout HTMLOutput) {
         var cur = root
         var entering = true
         while true {
             if entering {
-                if enter(cur, &out), nodes[cur].firstChild >= 0 {
-                    cur = Int(nodes[cur].firstChild)
+                // Text, the most common node, has no children and nothing to close: written here.
+                let n = nodes[cur]
+                if n.kind == .text && cur != root {
+                    out.appendEscaped(bytes, Int(n.s0), Int(n.e0))
+                    if n.next >= 0 {
+                        cur = Int(n.next)
+                    } else {
+                        cur = Int(n.parent)
+                        entering = false
+                    }
+                    continue
+                }
+                if enter(cur, &out), n.firstChild >= 0 {
+                    cur = Int(n.firstChild)
                     continue
                 }
             }
@@ -99,50 +127,19 @@ struct Context {
 
     // MARK: - Output helpers
 
-    @inline(__always) func cr(_ out: inout [UInt8]) {
-        if let last = out.last, last != 0x0A { out.append(0x0A) }
+    @inline(__always) func cr(_ out: inout HTMLOutput) {
+        if out.last != 0x0A { out.append(0x0A) }
     }
 
-    @inline(__always) func put(_ out: inout [UInt8], _ s: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
-
-    static let escapeMask: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+    @inline(__always) func put(_ out: inout HTMLOutput, _ s: StaticString) { out.append(s) }
 
     /// Escapes `&`, `<`, `>` and `"`.
-    func escape(_ out: inout [UInt8], _ a: Int32, _ b: Int32) {
-        var i = Int(a), runStart = Int(a)
-        let e = Int(b)
-        while i < e {
-            let c = bytes[i]
-            // One compare for most bytes: only `"`, `&`, `<` and `>` (all below 0x3F) are in the mask.
-            if c < 0x3F && (Context.escapeMask >> UInt64(c)) & 1 != 0 {
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                switch c {
-                case UInt8(ascii: "&"): put(&out, "&amp;")
-                case UInt8(ascii: "<"): put(&out, "&lt;")
-                case UInt8(ascii: ">"): put(&out, "&gt;")
-                default: put(&out, "&quot;")
-                }
-                runStart = i + 1
-            }
-            i += 1
-        }
-        if runStart < e { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<e])) }
-    }
-
-    func escapeString(_ out: inout [UInt8], _ s: String) {
-        var bytes = Array(s.utf8)
-        bytes.withUnsafeMutableBufferPointer { buf in
-            var copy = self
-            copy.bytes = UnsafeBufferPointer(buf)
-            copy.escape(&out, 0, Int32(buf.count))
-        }
+    @inline(__always) func escape(_ out: inout HTMLOutput, _ a: Int32, _ b: Int32) {
+        out.appendEscaped(bytes, Int(a), Int(b))
     }
 
     /// Writes a URL for an attribute: percent-encodes unsafe bytes, `&` and `'` as entities (cmark's houdini).
-    func href<C: Collection>(_ out: inout [UInt8], _ url: C) where C.Element == UInt8 {
-        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+    func href<C: Collection>(_ out: inout HTMLOutput, _ url: C) where C.Element == UInt8 {
         let safe = HTMLRenderer.hrefSafe
         for c in url {
             if safe[Int(c)] {
@@ -152,17 +149,24 @@ struct Context {
             } else if c == UInt8(ascii: "'") {
                 put(&out, "&#x27;")
             } else {
+                let hex: StaticString = "0123456789ABCDEF"
                 out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(c >> 4)])
-                out.append(hex[Int(c & 15)])
+                out.append(hex.utf8Start[Int(c >> 4)])
+                out.append(hex.utf8Start[Int(c & 15)])
             }
         }
     }
 
     /// javascript:, vbscript:, file: and data: other than png, gif, jpeg or webp images (as cmark).
     static func isDangerous<C: Collection>(_ url: C) -> Bool where C.Element == UInt8 {
-        let lower = url.prefix(20).map(asciiLower)
-        func starts(_ p: String) -> Bool { lower.starts(with: p.utf8) }
+        func starts(_ p: StaticString) -> Bool {
+            var i = url.startIndex
+            for k in 0..<p.utf8CodeUnitCount {
+                guard i != url.endIndex, asciiLower(url[i]) == p.utf8Start[k] else { return false }
+                url.formIndex(after: &i)
+            }
+            return true
+        }
         if starts("data:") {
             return !(starts("data:image/png") || starts("data:image/gif") || starts("data:image/jpeg")
                      || starts("data:image/webp"))
@@ -170,7 +174,7 @@ struct Context {
         return starts("javascript:") || starts("vbscript:") || starts("file:")
     }
 
-    func destination(_ out: inout [UInt8], _ n: RawNode, image: Bool) {
+    func destination(_ out: inout HTMLOutput, _ n: RawNode, image: Bool) {
         if let hook = hooks.link {
             let rewritten = Array(hook(tree.string(n.s0, n.e0), image).utf8)
             if unsafe || !Context.isDangerous(rewritten) { href(&out, rewritten) }
@@ -186,7 +190,9 @@ struct Context {
         return Context.isDangerous(UnsafeBufferPointer(rebasing: bytes[Int(n.s0)..<Int(n.e0)]))
     }
 
-    func digits(_ out: inout [UInt8], _ v: Int) { out.append(contentsOf: String(v).utf8) }
+    func digits(_ out: inout HTMLOutput, _ v: Int) {
+        if v >= 0 && v < 10 { out.append(UInt8(truncatingIfNeeded: v) &+ 0x30) } else { out.append(String(v)) }
+    }
 
     private func isTightParagraph(_ n: RawNode) -> Bool {
         guard n.parent >= 0 else { return false }
@@ -199,7 +205,7 @@ struct Context {
     // MARK: - Nodes
 
     /// Writes a node's opening; returns whether to descend into its children.
-    mutating func enter(_ i: Int, _ out: inout [UInt8]) -> Bool {
+    mutating func enter(_ i: Int, _ out: inout HTMLOutput) -> Bool {
         let n = nodes[i]
         if plainUntil >= 0 {
             switch n.kind {
@@ -216,10 +222,11 @@ struct Context {
         case .list:
             cr(&out)
             if n.flags & RawNode.ordered != 0 {
-                if n.s1 == 1 {
+                let start = details[Int(n.aux)].s1
+                if start == 1 {
                     put(&out, "<ol>\n")
                 } else {
-                    put(&out, "<ol start=\""); digits(&out, Int(n.s1)); put(&out, "\">\n")
+                    put(&out, "<ol start=\""); digits(&out, Int(start)); put(&out, "\">\n")
                 }
             } else {
                 put(&out, "<ul>\n")
@@ -240,15 +247,16 @@ struct Context {
             out.append(UInt8(ascii: ">"))
         case .codeBlock:
             cr(&out)
+            let d = details[Int(n.aux)]
             if let highlight = hooks.codeBlock,
-               let html = highlight(tree.string(n.s1, n.e1), tree.string(n.s0, n.e0)) {
-                out.append(contentsOf: html.utf8)
+               let html = highlight(tree.string(d.s1, d.e1), tree.string(n.s0, n.e0)) {
+                out.append(html)
                 return false
             }
-            if n.e1 > n.s1 {
-                var e = n.s1
-                while e < n.e1 && !isASCIIWhitespace(bytes[Int(e)]) { e += 1 }
-                put(&out, "<pre><code class=\"language-"); escape(&out, n.s1, e); put(&out, "\">")
+            if d.e1 > d.s1 {
+                var e = d.s1
+                while e < d.e1 && !isASCIIWhitespace(bytes[Int(e)]) { e += 1 }
+                put(&out, "<pre><code class=\"language-"); escape(&out, d.s1, e); put(&out, "\">")
             } else {
                 put(&out, "<pre><code>")
             }
@@ -256,7 +264,7 @@ struct Context {
             put(&out, "</code></pre>\n")
         case .htmlBlock:
             cr(&out)
-            if unsafe { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(n.s0)..<Int(n.e0)])) }
+            if unsafe { out.append(UnsafeBufferPointer(rebasing: bytes[Int(n.s0)..<Int(n.e0)])) }
             else { put(&out, "<!-- raw HTML omitted -->") }
             cr(&out)
         case .thematicBreak:
@@ -286,12 +294,13 @@ struct Context {
                 let node = MarkdownNode(tree: tree, index: i)
                 let renderer = HTMLRenderer(hooks: hooks)
                 if let html = hook(node, { renderer.htmlOfChildren(node) }) {
-                    out.append(contentsOf: html.utf8)
+                    out.append(html)
                     handled.insert(i)
                     return false
                 }
             }
-            put(&out, "<div class=\"directive "); escape(&out, n.s1, n.flags); put(&out, "\">\n")
+            let d = details[Int(n.aux)]
+            put(&out, "<div class=\"directive "); escape(&out, d.s1, d.value); put(&out, "\">\n")
         case .text:
             escape(&out, n.s0, n.e0)
         case .softBreak:
@@ -301,7 +310,7 @@ struct Context {
         case .code:
             put(&out, "<code>"); escape(&out, n.s0, n.e0); put(&out, "</code>")
         case .inlineHTML:
-            if unsafe { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(n.s0)..<Int(n.e0)])) }
+            if unsafe { out.append(UnsafeBufferPointer(rebasing: bytes[Int(n.s0)..<Int(n.e0)])) }
             else { put(&out, "<!-- raw HTML omitted -->") }
         case .inlineMath:
             mathHTML(&out, n, display: n.flags != 0, block: false)
@@ -317,7 +326,8 @@ struct Context {
                 put(&out, "<a href=\""); destination(&out, n, image: false); out.append(UInt8(ascii: "\""))
             }
             if n.bits & RawNode.hasTitle != 0 {
-                put(&out, " title=\""); escape(&out, n.s1, n.e1); out.append(UInt8(ascii: "\""))
+                let d = details[Int(n.aux)]
+                put(&out, " title=\""); escape(&out, d.s1, d.e1); out.append(UInt8(ascii: "\""))
             }
             out.append(UInt8(ascii: ">"))
         case .image:
@@ -327,7 +337,7 @@ struct Context {
         return true
     }
 
-    mutating func exit(_ i: Int, _ out: inout [UInt8]) {
+    mutating func exit(_ i: Int, _ out: inout HTMLOutput) {
         let n = nodes[i]
         if plainUntil >= 0 && plainUntil != i { return }
         switch n.kind {
@@ -340,7 +350,7 @@ struct Context {
             if !isTightParagraph(n) { put(&out, "</p>\n") }
         case .heading:
             if let anchor = hooks.headingAnchor, lesson, n.e0 > n.s0 {
-                out.append(contentsOf: anchor(Int(n.flags), tree.string(n.s0, n.e0)).utf8)
+                out.append(anchor(Int(n.flags), tree.string(n.s0, n.e0)))
             }
             put(&out, "</h"); digits(&out, Int(n.flags)); put(&out, ">\n")
         case .table:
@@ -360,7 +370,8 @@ struct Context {
         case .image:
             out.append(UInt8(ascii: "\""))
             if n.bits & RawNode.hasTitle != 0 {
-                put(&out, " title=\""); escape(&out, n.s1, n.e1); out.append(UInt8(ascii: "\""))
+                let d = details[Int(n.aux)]
+                put(&out, " title=\""); escape(&out, d.s1, d.e1); out.append(UInt8(ascii: "\""))
             }
             put(&out, " />")
             plainUntil = -1
@@ -371,9 +382,9 @@ struct Context {
     /// Directives whose HTML came from the hook.
     var handled: Set<Int> = []
 
-    private func mathHTML(_ out: inout [UInt8], _ n: RawNode, display: Bool, block: Bool) {
+    private func mathHTML(_ out: inout HTMLOutput, _ n: RawNode, display: Bool, block: Bool) {
         if let hook = hooks.math {
-            out.append(contentsOf: hook(tree.string(n.s0, n.e0), display).utf8)
+            out.append(hook(tree.string(n.s0, n.e0), display))
             return
         }
         if block { put(&out, "<div class=\"math display\">") }

@@ -1,8 +1,15 @@
 /// The plain text of a node: its inlines' text (text, code, math TeX, autolinks), breaks as spaces, and a
 /// line feed between leaf blocks. Raw HTML is left out. For search indexes and terminal output.
 enum PlainText {
-    static func of(_ nodes: [RawNode], _ bytes: [UInt8], _ root: Int) -> String {
+    static func of(_ nodes: NodeArena, _ bytes: [UInt8], _ root: Int) -> String {
         var out: [UInt8] = []
+        append(nodes, bytes, root, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the plain text of `root` to `out` (which it may end without its trailing line feeds).
+    static func append(_ nodes: NodeArena, _ bytes: [UInt8], _ root: Int, into out: inout [UInt8]) {
+        let start = out.count
         var cur = root
         var entering = true
         while true {
@@ -10,7 +17,9 @@ enum PlainText {
             if entering {
                 switch n.kind {
                 case .text, .code, .inlineMath, .codeBlock, .mathBlock:
-                    out.append(contentsOf: bytes[Int(n.s0)..<Int(n.e0)])
+                    bytes.withUnsafeBufferPointer {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(n.s0)..<Int(n.e0)]))
+                    }
                 case .softBreak, .hardBreak:
                     out.append(0x20)
                 default: break
@@ -20,7 +29,7 @@ enum PlainText {
                     continue
                 }
             }
-            if n.kind.isBlock && n.kind != .document && cur != root && !out.isEmpty && out.last != 0x0A {
+            if n.kind.isBlock && n.kind != .document && cur != root && out.count > start && out.last != 0x0A {
                 out.append(0x0A)
             }
             if cur == root { break }
@@ -32,8 +41,7 @@ enum PlainText {
                 entering = false
             }
         }
-        while out.last == 0x0A { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        while out.count > start && out.last == 0x0A { out.removeLast() }
     }
 }
 

@@ -47,6 +47,8 @@ public struct MarkdownNode: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
     var raw: RawNode { tree.nodes[index] }
+    /// The node's detail (zeroed when it has none).
+    var detail: NodeDetail { tree.nodes.detailOrEmpty(index) }
     private func node(_ i: Int32) -> MarkdownNode? { i < 0 ? nil : MarkdownNode(tree: tree, index: Int(i)) }
 
     /// What this node is.
@@ -70,7 +72,7 @@ public struct MarkdownNode: Sendable, Hashable {
     /// O(1) for a block; for an inline, a binary search over the document's line table and a count of the
     /// scalars before it on its line (at most 4 KiB of bytes).
     public var position: SourcePosition? {
-        if kind.isBlock { return SourcePosition(line: Int(raw.line), column: Int(raw.column)) }
+        if kind.isBlock { return SourcePosition(line: Int(detail.line), column: Int(raw.column)) }
         return tree.position(ofContentOffset: Int(raw.column))
     }
 
@@ -106,7 +108,11 @@ public struct MarkdownNode: Sendable, Hashable {
     /// Heading level 1…6.
     public var headingLevel: Int? { kind == .heading ? Int(raw.flags) : nil }
     /// The explicit `{#id}` of a heading (lesson dialect).
-    public var explicitID: String? { kind == .heading && raw.e1 > raw.s1 ? tree.string(raw.s1, raw.e1) : nil }
+    public var explicitID: String? {
+        guard kind == .heading else { return nil }
+        let d = detail
+        return d.e1 > d.s1 ? tree.string(d.s1, d.e1) : nil
+    }
     /// The heading's final id, unique in the document: the explicit id, else the slug of its text with -1, -2…
     /// suffixes (lesson dialect only; nil in CommonMark).
     public var headingID: String? { kind == .heading && tree.options.lesson ? tree.string(raw.s0, raw.e0) : nil }
@@ -114,7 +120,7 @@ public struct MarkdownNode: Sendable, Hashable {
     /// Whether a list is ordered.
     public var isOrdered: Bool { kind == .list && raw.flags & RawNode.ordered != 0 }
     /// An ordered list's start number (1 for bullet lists).
-    public var listStart: Int { kind == .list ? Int(raw.s1) : 1 }
+    public var listStart: Int { kind == .list ? Int(detail.s1) : 1 }
     /// Whether a list is tight (its paragraphs render without `<p>`).
     public var isTight: Bool { kind == .list && raw.flags & RawNode.tight != 0 }
     /// A task list item's state (lesson dialect); nil for an ordinary item.
@@ -124,7 +130,7 @@ public struct MarkdownNode: Sendable, Hashable {
     }
 
     /// A code block's info string (after unescaping), "" when none; nil for other kinds.
-    public var info: String? { kind == .codeBlock ? tree.string(raw.s1, raw.e1) : nil }
+    public var info: String? { kind == .codeBlock ? tree.string(detail.s1, detail.e1) : nil }
     /// Whether a code block was fenced.
     public var isFenced: Bool { kind == .codeBlock && raw.flags != 0 }
     /// The literal text of a code block, HTML block, code span, raw inline HTML or text node; the TeX of math.
@@ -146,13 +152,14 @@ public struct MarkdownNode: Sendable, Hashable {
     }
     /// A link's or image's title, nil when it has none.
     public var title: String? {
-        (kind == .link || kind == .image) && raw.bits & RawNode.hasTitle != 0 ? tree.string(raw.s1, raw.e1) : nil
+        (kind == .link || kind == .image) && raw.bits & RawNode.hasTitle != 0 ? tree.string(detail.s1, detail.e1) : nil
     }
 
     /// The column alignments of a table.
     public var tableAlignments: [TableAlignment] {
         guard kind == .table else { return [] }
-        return (raw.s1..<raw.e1).map { TableAlignment(rawValue: tree.bytes[Int($0)]) ?? .none }
+        let d = detail
+        return (d.s1..<d.e1).map { TableAlignment(rawValue: tree.bytes[Int($0)]) ?? .none }
     }
     /// Whether a table row is the header row (or a cell is in it).
     public var isHeader: Bool { (kind == .tableRow || kind == .tableCell) && raw.flags & 0x100 != 0 }
@@ -162,9 +169,9 @@ public struct MarkdownNode: Sendable, Hashable {
     }
 
     /// A directive's name (`quiz` in `::: quiz not-mentioned`).
-    public var directiveName: String? { kind == .directive ? tree.string(raw.s1, raw.flags) : nil }
+    public var directiveName: String? { kind == .directive ? tree.string(detail.s1, detail.value) : nil }
     /// A directive's argument string after the name, trimmed (`not-mentioned`), "" when none.
-    public var directiveArguments: String? { kind == .directive ? tree.string(raw.flags, raw.e1) : nil }
+    public var directiveArguments: String? { kind == .directive ? tree.string(detail.value, detail.e1) : nil }
     /// A directive's leading `key: value` lines, in order.
     public var directiveParameters: [DirectiveParameter] {
         guard kind == .directive else { return [] }

@@ -4,12 +4,31 @@
 /// and line breaks as `\n`, so no text can end a field early.
 public enum GIFTWriter {
     /// A GIFT file for the quizzes, each lesson under its own `$CATEGORY:`.
-    public static func write(_ quizzes: [Quiz], courseTitle: String) -> String {
+    /// A computed question becomes its variants (`ID-v1`, `ID-v2`…) in a category of its own under the lesson's,
+    /// from which a Moodle quiz can draw one at random, as it does for its own calculated questions. `seed` is
+    /// the course's: the variants are those the site ships.
+    public static func write(_ quizzes: [Quiz], courseTitle: String, seed: UInt64 = 1) -> String {
         var out = "// " + oneLine(courseTitle) + " — exported by Gradus for Moodle (GIFT format)\n"
         for quiz in quizzes where !quiz.questions.isEmpty {
-            out += "\n$CATEGORY: $course$/" + escape(quiz.lessonSlug) + "\n\n"
+            let category = "$course$/" + escape(quiz.lessonSlug)
+            out += "\n$CATEGORY: " + category + "\n\n"
             out += "// " + oneLine(quiz.lessonTitle) + " (" + quiz.language + ")\n\n"
-            for question in quiz.questions { out += write(question) + "\n\n" }
+            var inSubcategory = false
+            for question in quiz.questions {
+                guard question.computed?.redraw != nil else {
+                    if inSubcategory { out += "$CATEGORY: " + category + "\n\n" }
+                    inSubcategory = false
+                    out += write(question) + "\n\n"
+                    continue
+                }
+                out += "$CATEGORY: " + category + "/" + escape(question.id.replacingOccurrences(of: "/", with: "-")) + "\n\n"
+                inSubcategory = true
+                for (index, variant) in question.variants(seed: seed).enumerated() {
+                    var named = variant
+                    named.id = question.id + "-v\(index + 1)"
+                    out += write(named) + "\n\n"
+                }
+            }
         }
         return out
     }
@@ -31,6 +50,10 @@ public enum GIFTWriter {
             for option in question.options {
                 out += "\n~%" + (option.isCorrect ? weight : "-100") + "%" + field(option.text) + feedback(option.why)
             }
+        case .numeric:
+            // GIFT's numerical answer takes an absolute tolerance: a relative one is turned into its width here.
+            let answer = question.numeric ?? NumericAnswer(value: .nan)
+            out += "#" + number(answer.value) + ":" + number(answer.allowance)
         }
         if !question.explanation.isEmpty { out += "\n####" + field(question.explanation) }
         return out + "\n}"
@@ -77,6 +100,12 @@ public enum GIFTWriter {
             }
         }
         return out
+    }
+
+    /// A number as Moodle reads it: a point, the shortest digits that read back as the same value.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
     }
 
     /// Moodle's grade percentages with at most five decimals: 50, 33.33333, 12.5.

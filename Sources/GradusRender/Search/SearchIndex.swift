@@ -1,10 +1,12 @@
 import Foundation
 import GradusContent
 import GradusMarkdown
+import GradusMath
 import GradusQuiz
 
 /// The per-language search index: one entry per section of each lesson (its title, the section's heading, a link
 /// and the section's words), written as a script that registers itself, so search works from `file://` too.
+/// Math is written as Unicode text (`∂L/∂w`, `σ′(z)`), as a reader sees it, never as TeX.
 struct SearchIndex {
     struct Entry {
         var title: String
@@ -24,15 +26,56 @@ struct SearchIndex {
             switch block.kind {
             case .heading where (block.headingLevel ?? 0) <= 3:
                 if !current.text.isEmpty || !current.heading.isEmpty { entries.append(current) }
-                current = Entry(title: title, heading: block.plainText, url: page + "#" + (block.headingID ?? ""), text: "")
+                current = Entry(title: title, heading: Self.text(of: block), url: page + "#" + (block.headingID ?? ""), text: "")
             case .directive, .htmlBlock, .thematicBreak:
                 continue
             default:
-                let words = block.plainText
+                let words = Self.text(of: block)
                 if !words.isEmpty { current.text += (current.text.isEmpty ? "" : " ") + words }
             }
         }
         if !current.text.isEmpty || !current.heading.isEmpty { entries.append(current) }
+    }
+
+    /// The text of a block as a reader sees it: its inlines' text, math in Unicode (`\\frac{a}{b}` → `a/b`),
+    /// breaks as spaces and a line feed between leaf blocks; raw HTML left out. Walks without recursion.
+    static func text(of block: MarkdownNode) -> String {
+        var out = ""
+        var node = block
+        var entering = true
+        while true {
+            if entering {
+                switch node.kind {
+                case .text, .code, .codeBlock:
+                    out += node.literal ?? ""
+                case .inlineMath, .mathBlock:
+                    let tex = node.tex ?? ""
+                    let math = (try? UnicodeMath.render(tex: tex)) ?? tex
+                    out += math.split(whereSeparator: \.isNewline).joined(separator: " ")
+                case .softBreak, .hardBreak:
+                    out += " "
+                default:
+                    break
+                }
+                if node.kind != .htmlBlock, node.kind != .inlineHTML, let first = node.firstChild {
+                    node = first
+                    continue
+                }
+            }
+            if node.kind.isBlock, node != block, !out.isEmpty, out.last != "\n" { out += "\n" }
+            if node == block { break }
+            if let next = node.nextSibling {
+                node = next
+                entering = true
+            } else if let parent = node.parent {
+                node = parent
+                entering = false
+            } else {
+                break
+            }
+        }
+        while out.last == "\n" { out.removeLast() }
+        return out
     }
 
     /// `window.GRADUS_SEARCH["pt"] = [[title, heading, url, text], …];`

@@ -33,6 +33,10 @@ extension DefaultTheme {
   "back_to_course": "Zurück zum Kurs",
   "search": "Suchen",
   "no_results": "Keine Treffer",
+  "search_status_none": "Keine Ergebnisse für „{query}“",
+  "search_status_one": "{count} Ergebnis für „{query}“",
+  "search_status_other": "{count} Ergebnisse für „{query}“",
+  "code_block": "Code",
   "simulation": "Simulation",
   "show_table": "Tabelle anzeigen",
   "seed": "Startwert",
@@ -87,7 +91,13 @@ extension DefaultTheme {
   "quiz_negations": "NICHT",
   "quiz_quote_open": "„",
   "quiz_quote_close": "“",
-  "quiz_list_and": "und"
+  "quiz_list_and": "und",
+  "quiz_prompt_number": "Deine Antwort (eine Zahl):",
+  "quiz_number_expected": "Gib eine Zahl ein, etwa {example}, 1/4 oder 2,5e-1.",
+  "quiz_key_tolerance": "{value} (± {tolerance})",
+  "exercise": "Aufgabe",
+  "solution": "Lösung",
+  "quiz_new_numbers": "Neue Zahlen"
 }
 
 """#,
@@ -113,6 +123,10 @@ extension DefaultTheme {
   "back_to_course": "Back to the course",
   "search": "Search",
   "no_results": "No results",
+  "search_status_none": "No results for “{query}”",
+  "search_status_one": "{count} result for “{query}”",
+  "search_status_other": "{count} results for “{query}”",
+  "code_block": "Code",
   "simulation": "Simulation",
   "show_table": "Show the table",
   "seed": "seed",
@@ -167,7 +181,13 @@ extension DefaultTheme {
   "quiz_negations": "NOT",
   "quiz_quote_open": "“",
   "quiz_quote_close": "”",
-  "quiz_list_and": "and"
+  "quiz_list_and": "and",
+  "quiz_prompt_number": "Your answer (a number):",
+  "quiz_number_expected": "Type a number, such as {example}, 1/4 or 2.5e-1.",
+  "quiz_key_tolerance": "{value} (± {tolerance})",
+  "exercise": "Exercise",
+  "solution": "Solution",
+  "quiz_new_numbers": "New numbers"
 }
 
 """#,
@@ -193,6 +213,10 @@ extension DefaultTheme {
   "back_to_course": "Voltar ao curso",
   "search": "Buscar",
   "no_results": "Nenhum resultado",
+  "search_status_none": "Nenhum resultado para “{query}”",
+  "search_status_one": "{count} resultado para “{query}”",
+  "search_status_other": "{count} resultados para “{query}”",
+  "code_block": "Código",
   "simulation": "Simulação",
   "show_table": "Mostrar a tabela",
   "seed": "semente",
@@ -247,7 +271,13 @@ extension DefaultTheme {
   "quiz_negations": "NÃO",
   "quiz_quote_open": "“",
   "quiz_quote_close": "”",
-  "quiz_list_and": "e"
+  "quiz_list_and": "e",
+  "quiz_prompt_number": "Sua resposta (um número):",
+  "quiz_number_expected": "Digite um número, como {example}, 1/4 ou 2,5e-1.",
+  "quiz_key_tolerance": "{value} (± {tolerance})",
+  "exercise": "Exercício",
+  "solution": "Solução",
+  "quiz_new_numbers": "Novos números"
 }
 
 """#,
@@ -278,7 +308,7 @@ extension DefaultTheme {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}}{{#course.title}} · {{course.title}}{{/course.title}}</title>
+<title>{{title}}{{^is_home}}{{#course.title}} · {{course.title}}{{/course.title}}{{/is_home}}</title>
 {{#description}}
 <meta name="description" content="{{description}}">
 {{/description}}
@@ -286,9 +316,11 @@ extension DefaultTheme {
 {{#alternates}}
 <link rel="alternate" hreflang="{{html_lang}}" href="{{url}}">
 {{/alternates}}
+<link rel="icon" href="{{root}}static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{root}}static/style.css">
 <script src="{{root}}static/quiz.js" defer></script>
 <script src="{{root}}static/search.js" defer></script>
+<script src="{{root}}static/page.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">{{t.skip_to_content}}</a>
@@ -303,22 +335,24 @@ extension DefaultTheme {
 """#,
         "lesson.mustache": #"""
 <div class="lesson-layout">
-{{#has_outline}}
-  <nav class="outline" aria-labelledby="outline-title">
-    <h2 id="outline-title">{{t.on_this_page}}</h2>
-    <ol>
-{{#outline}}
-      <li class="level-{{level}}"><a href="#{{id}}">{{text}}</a></li>
-{{/outline}}
-    </ol>
-  </nav>
-{{/has_outline}}
   <article class="lesson"{{#fallback}} lang="{{fallback.html_lang}}"{{/fallback}}>
 {{#fallback}}
     <p class="notice" lang="{{lang.html_lang}}" role="note">{{fallback.notice}}</p>
 {{/fallback}}
     <p class="eyebrow">{{t.lesson}} {{lesson.number}}</p>
     <h1>{{lesson.title}}</h1>
+{{#has_outline}}
+    <nav class="outline" aria-labelledby="outline-title"{{#fallback}} lang="{{lang.html_lang}}"{{/fallback}}>
+      <div class="outline-inner">
+        <h2 id="outline-title">{{t.on_this_page}}</h2>
+        <ol{{#fallback}} lang="{{fallback.html_lang}}"{{/fallback}}>
+{{#outline}}
+          <li class="level-{{level}}"><a href="#{{id}}">{{text}}</a></li>
+{{/outline}}
+        </ol>
+      </div>
+    </nav>
+{{/has_outline}}
 {{{lesson.body}}}
   </article>
 </div>
@@ -334,7 +368,7 @@ extension DefaultTheme {
 """#,
         "partials/footer.mustache": #"""
 <footer class="site-footer">
-  <p>{{course.title}} · {{t.generated_by}}</p>
+  <p>{{#course.title}}{{course.title}} · {{/course.title}}{{t.generated_by}}</p>
 </footer>
 
 """#,
@@ -343,11 +377,15 @@ extension DefaultTheme {
 {{#course.title}}
   <a class="brand" href="{{root}}{{lang.code}}/index.html">{{course.title}}</a>
 {{/course.title}}
-  <form class="search" role="search" hidden data-lang="{{lang.code}}" data-root="{{root}}" data-index="{{root}}static/search-{{lang.code}}.js" data-none="{{t.no_results}}">
+  <form class="search" role="search" hidden data-root="{{root}}" data-index="{{root}}static/search-"
+        data-langs="{{#search_all}}{{#languages}}{{code}}|{{html_lang}}|{{name}};{{/languages}}{{/search_all}}{{^search_all}}{{lang.code}}|{{lang.html_lang}}|{{lang.name}}{{/search_all}}"
+        data-none="{{t.no_results}}" data-status-none="{{t.search_status_none}}"
+        data-status-one="{{t.search_status_one}}" data-status-other="{{t.search_status_other}}">
     <label for="search-input" class="visually-hidden">{{t.search}}</label>
-    <input type="search" id="search-input" placeholder="{{t.search}}" autocomplete="off" spellcheck="false">
-    <ol class="search-results"></ol>
-    <p class="search-status visually-hidden" role="status" aria-live="polite"></p>
+    <input type="search" id="search-input" placeholder="{{t.search}}" autocomplete="off" spellcheck="false"
+           aria-controls="search-results">
+    <ol class="search-results" id="search-results" hidden></ol>
+    <p class="search-status visually-hidden" role="status" aria-live="polite" aria-atomic="true"></p>
   </form>
   <nav class="languages" aria-label="{{t.languages}}">
     <ul>
@@ -361,6 +399,7 @@ extension DefaultTheme {
 """#,
         "root.mustache": #"""
 <article class="course-root">
+  <h1 class="choose">{{#entries}}<span lang="{{html_lang}}">{{choose_language}}</span>{{^last}}<span class="separator" aria-hidden="true"> · </span>{{/last}}{{/entries}}</h1>
 {{#entries}}
   <section lang="{{html_lang}}">
     <h2><a href="{{url}}" hreflang="{{html_lang}}">{{title}}</a></h2>
@@ -371,69 +410,310 @@ extension DefaultTheme {
 </article>
 
 """#,
-        "static/quiz.js": #"""
-// Gradus quizzes: check an answer, announce right or wrong, reveal every option's reason, remember the answer per
-// question id in this browser. Without this script the answer stays reachable in each quiz's <details>.
+        "static/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f5fbf"/><path d="M6 9h6v6h6v6h8" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/><circle cx="25" cy="21" r="2.6" fill="#ffd166"/></svg>
+
+"""#,
+        "static/page.js": #"""
+// Gradus page behaviour: the language switcher keeps the section in the address, so that switching language on
+// /pt/lesson/#chain-rule lands on /en/lesson/#chain-rule (a section keeps its id in every translation).
 (function () {
   "use strict";
-  var storageKey = function (form) { return "gradus.quiz." + form.dataset.question; };
+  var links = document.querySelectorAll(".languages a[href]");
+  if (links.length === 0) { return; }
+  links.forEach(function (link) { link.dataset.page = link.getAttribute("href").split("#")[0]; });
+  function follow() {
+    var hash = window.location.hash;
+    links.forEach(function (link) { link.setAttribute("href", link.dataset.page + (hash.length > 1 ? hash : "")); });
+  }
+  follow();
+  window.addEventListener("hashchange", follow);
+})();
+
+"""#,
+        "static/quiz.js": #"""
+// Gradus quizzes: grade a reply in the page, allow the course's number of tries (a wrong one marks the option
+// chosen and reveals nothing), then show the key with every option's reason; switch a computed question to other
+// numbers; remember each question's state in this browser. Without this script each quiz shows its answer in
+// its <details>.
+(function (root) {
+  "use strict";
+
+  // The learner's reply, read as Gradus reads it in the terminal (NumberReply.parse): an optional sign (+, -
+  // or U+2212), digits with one decimal point (or the language's decimal comma), an optional exponent of 1 to 4
+  // digits, or a fraction a/b of two such numbers. Returns the number, or null for a reply in the wrong form.
+  // The spaces trimmed around it are Foundation's CharacterSet.whitespaces, which counts U+200B among them.
+  var EDGE_SPACE = /^[\t \u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]+|[\t \u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]+$/g;
+  function parseNumber(text, decimalSeparator) {
+    var comma = decimalSeparator === ",";
+    var parts = String(text).replace(EDGE_SPACE, "").split("/");
+    function decimal(part) {
+      var chars = Array.from(part), i = 0, normal = "", digits = 0, mark = false, exponent = 0;
+      var sign = function (c) { return c === "-" || c === "\u2212" || c === "+"; };
+      var digit = function (c) { return c !== undefined && c.length === 1 && c >= "0" && c <= "9"; };
+      if (sign(chars[i])) { normal += chars[i] === "+" ? "" : "-"; i += 1; }
+      for (; i < chars.length; i += 1) {
+        if (digit(chars[i])) { normal += chars[i]; digits += 1; } else if ((chars[i] === "." || (comma && chars[i] === ",")) && !mark) { mark = true; normal += "."; } else { break; }
+      }
+      if (digits === 0) { return null; }
+      if (chars[i] === "e" || chars[i] === "E") {
+        normal += "e";
+        i += 1;
+        if (sign(chars[i])) { normal += chars[i] === "+" ? "+" : "-"; i += 1; }
+        for (; digit(chars[i]); i += 1) { normal += chars[i]; exponent += 1; }
+        if (exponent === 0 || exponent > 4) { return null; }
+      }
+      var value = Number(normal);
+      return i === chars.length && isFinite(value) ? value : null;
+    }
+    if (parts.length === 1) { return decimal(parts[0]); }
+    if (parts.length !== 2) { return null; }
+    var top = decimal(parts[0].replace(EDGE_SPACE, "")), bottom = decimal(parts[1].replace(EDGE_SPACE, ""));
+    return top === null || bottom === null || bottom === 0 ? null : top / bottom;
+  }
+
+  // Whether a reply is right for a key {value, absolute} or {value, relative}, as NumericAnswer.accepts: within
+  // the allowance, widened by four units in the last place of each number so that a reply exactly on the bound
+  // (0.251 for 0.25 ± 0.001) counts.
+  function accepts(key, reply) {
+    if (!isFinite(reply) || !isFinite(key.value)) { return reply === key.value; }
+    var allowance = key.absolute !== undefined ? key.absolute : key.relative * Math.abs(key.value);
+    var slack = 4 * (ulp(key.value) + ulp(reply));
+    return Math.abs(reply - key.value) <= allowance + slack;
+  }
+
+  // Swift's Double.ulp of |x|: 2^(e-52) for a normal number of exponent e, the least subnormal below that.
+  function ulp(x) {
+    var view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, Math.abs(x));
+    var exponent = view.getUint16(0) >> 4;
+    if (exponent <= 52) { return Number.MIN_VALUE * Math.pow(2, Math.max(exponent - 1, 0)); }
+    view.setUint32(0, (exponent - 52) << 20);
+    view.setUint32(4, 0);
+    return view.getFloat64(0);
+  }
+
+  root.GradusQuiz = { parseNumber: parseNumber, accepts: accepts };
+  if (!root.document) { return; }
+
   var store = {
     get: function (key) { try { return JSON.parse(window.localStorage.getItem(key)); } catch (e) { return null; } },
     set: function (key, value) { try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ } },
     remove: function (key) { try { window.localStorage.removeItem(key); } catch (e) { /* private mode */ } }
   };
+  var each = function (list, f) { Array.prototype.forEach.call(list, f); };
 
-  function chosen(form) {
-    var picked = [];
-    form.querySelectorAll("input").forEach(function (input) { if (input.checked) { picked.push(input.value); } });
-    return picked;
+  // A variant's key, from the data- attributes of the form or of a <div> in its template.
+  function keyOf(data) {
+    if (data.answer === undefined) { return { correct: data.correct ? data.correct.split(",") : [] }; }
+    var key = { value: Number(data.answer) };
+    if (data.absolute !== undefined) { key.absolute = Number(data.absolute); } else { key.relative = Number(data.relative); }
+    return key;
   }
 
-  function show(form, picked, announce) {
-    var correct = form.dataset.correct.split(",");
-    var right = picked.length === correct.length && picked.every(function (v) { return correct.indexOf(v) >= 0; });
-    var feedback = form.querySelector(".quiz-feedback");
-    feedback.textContent = right ? form.dataset.right : form.dataset.wrong;
-    feedback.className = "quiz-feedback " + (right ? "right" : "wrong");
-    form.querySelector("details").open = true;
-    form.classList.add("answered");
-    if (!announce) { feedback.setAttribute("aria-live", "off"); setTimeout(function () { feedback.setAttribute("aria-live", "polite"); }, 0); }
-    return right;
+  // Variant 0 is the page as built; a computed question's others come from its <template>.
+  function readVariants(form, labels) {
+    var list = [{ key: keyOf(form.dataset), prompt: form.querySelector("legend.question").innerHTML,
+                  options: labels.map(function (label) { return label.innerHTML; }),
+                  answer: form.querySelector(".quiz-answer").innerHTML }];
+    var template = form.querySelector("template.quiz-variants");
+    each(template ? template.content.children : [], function (div) {
+      var options = [];
+      each(div.querySelectorAll(".quiz-options > li"), function (li) { options.push(li.innerHTML); });
+      list.push({ key: keyOf(div.dataset), prompt: div.querySelector(".question").innerHTML, options: options,
+                  answer: div.querySelector(".quiz-answer").innerHTML });
+    });
+    return list;
   }
 
-  document.querySelectorAll("form.quiz").forEach(function (form) {
-    var actions = form.querySelector(".quiz-actions");
-    actions.hidden = false;
-    var saved = store.get(storageKey(form));
-    if (saved && Array.isArray(saved.chosen)) {
-      form.querySelectorAll("input").forEach(function (input) { input.checked = saved.chosen.indexOf(input.value) >= 0; });
-      show(form, saved.chosen, false);
+  function setUp(form) {
+    var data = form.dataset, numeric = data.kind === "numeric";
+    var attempts = Math.max(1, parseInt(data.attempts, 10) || 1);
+    var storageKey = "gradus.quiz." + data.question;
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("fieldset input"));
+    var labels = numeric ? [] : inputs.map(function (input) { return form.querySelector("label[for='" + input.id + "']"); });
+    var field = numeric ? inputs[0] : null;
+    var feedback = form.querySelector(".quiz-feedback"), details = form.querySelector("details");
+    var check = form.querySelector(".quiz-actions button[type=submit]"), newNumbers = form.querySelector(".quiz-new");
+    var variants = readVariants(form, labels);
+    var state = { variant: 0, tries: [], done: false };
+
+    function say(message, kind, announce) {
+      if (!announce) {
+        feedback.setAttribute("aria-live", "off");
+        setTimeout(function () { feedback.setAttribute("aria-live", "polite"); }, 0);
+      }
+      feedback.textContent = message;
+      feedback.className = "quiz-feedback" + (kind ? " " + kind : "");
     }
+
+    // A visible mark that screen readers read too: it sits in the option's label (or beside the number field,
+    // which it describes); the tick or cross itself is hidden from them, the word is not.
+    function mark(place, right, extra) {
+      var span = document.createElement("span"), glyph = document.createElement("span");
+      span.className = "quiz-mark " + (right ? "right" : "wrong");
+      glyph.setAttribute("aria-hidden", "true");
+      glyph.textContent = right ? "\u2713 " : "\u2717 ";
+      // The space keeps the word apart from the option's text in the name a screen reader announces.
+      span.appendChild(document.createTextNode(" "));
+      span.appendChild(glyph);
+      span.appendChild(document.createTextNode((right ? data.markRight : data.markWrong) + (extra || "")));
+      place.appendChild(span);
+      return span;
+    }
+    function marked(label) { return label.querySelector(".quiz-mark") !== null; }
+    function markNumber(right, reply) {
+      var old = form.querySelector(".quiz-number .quiz-mark");
+      if (old) { old.parentNode.removeChild(old); }
+      var span = mark(field.parentNode, right, right ? "" : ": " + reply.replace(EDGE_SPACE, ""));
+      span.id = field.id + "-mark";
+      field.setAttribute("aria-describedby", span.id);
+    }
+    function clearMarks() {
+      each(form.querySelectorAll("fieldset .quiz-mark"), function (span) { span.parentNode.removeChild(span); });
+      if (field) { field.removeAttribute("aria-describedby"); field.removeAttribute("aria-invalid"); }
+    }
+
+    function grade(reply) {
+      var key = variants[state.variant].key;
+      if (numeric) {
+        var x = parseNumber(reply, data.decimal);
+        return x !== null && accepts(key, x);
+      }
+      return reply.length === key.correct.length && reply.every(function (v) { return key.correct.indexOf(v) >= 0; });
+    }
+
+    function respond(reply, announce) {
+      var right = grade(reply), left = attempts - state.tries.length;
+      if (!right && left > 0) {
+        // A wrong reply to a one-answer question marks that option; a wrong set of several is only called wrong,
+        // since marking its options would tell which of them are right.
+        if (numeric) { markNumber(false, reply); } else if (data.kind !== "multiple") {
+          reply.forEach(function (value) { var label = labels[Number(value)]; if (!marked(label)) { mark(label, false); } });
+        }
+        say(data.wrong + " " + (left === 1 ? data.leftOne : data.leftOther).replace("{count}", String(left)), "wrong", announce);
+        return;
+      }
+      state.done = true;
+      say(right ? data.right : data.final, right ? "right" : "wrong", announce);
+      if (numeric) {
+        markNumber(right, reply);
+        field.readOnly = true;
+      } else {
+        var correct = variants[state.variant].key.correct;
+        labels.forEach(function (label, index) {
+          var isRight = correct.indexOf(String(index)) >= 0;
+          if (!marked(label) && (isRight || reply.indexOf(String(index)) >= 0)) { mark(label, isRight); }
+        });
+        var focused = inputs.indexOf(document.activeElement) >= 0;
+        inputs.forEach(function (input) { input.disabled = true; });
+        if (focused) { details.querySelector("summary").focus(); }
+      }
+      check.setAttribute("aria-disabled", "true");
+      details.hidden = false;
+      details.open = true;
+    }
+
+    function save() {
+      if (state.variant === 0 && state.tries.length === 0) { store.remove(storageKey); return; }
+      store.set(storageKey, { variant: state.variant, tries: state.tries });
+    }
+
+    // Back to an unanswered question (same numbers).
+    function clear() {
+      state.tries = [];
+      state.done = false;
+      form.reset();
+      clearMarks();
+      inputs.forEach(function (input) { input.disabled = false; input.readOnly = false; });
+      check.removeAttribute("aria-disabled");
+      details.open = false;
+      details.hidden = true;
+      say("", "", true);
+    }
+
+    function showVariant() {
+      var variant = variants[state.variant];
+      form.querySelector("legend.question").innerHTML = variant.prompt;
+      labels.forEach(function (label, index) { label.innerHTML = variant.options[index]; });
+      form.querySelector(".quiz-answer").innerHTML = variant.answer;
+    }
+
+    function chosen() {
+      return inputs.filter(function (input) { return input.checked; }).map(function (input) { return input.value; });
+    }
+
+    function usable(reply) {
+      if (numeric) { return typeof reply === "string" && parseNumber(reply, data.decimal) !== null; }
+      return Array.isArray(reply) && reply.length > 0 && reply.every(function (v) {
+        return typeof v === "string" && inputs.some(function (input) { return input.value === v; });
+      });
+    }
+
+    form.querySelector(".quiz-actions").hidden = false;
+    details.hidden = true;
+    var saved = store.get(storageKey) || {};
+    var savedVariant = saved.variant === undefined ? 0 : saved.variant;
+    // A variant this page does not ship (the course changed) makes the whole entry stale.
+    if (typeof savedVariant === "number" && savedVariant % 1 === 0 && savedVariant >= 0 && savedVariant < variants.length) {
+      // Earlier versions kept one reply as {chosen, right}.
+      var tries = Array.isArray(saved.tries) ? saved.tries : Array.isArray(saved.chosen) ? [saved.chosen] : [];
+      if (savedVariant > 0) {
+        state.variant = savedVariant;
+        showVariant();
+      }
+      tries.filter(usable).slice(0, attempts).forEach(function (reply) {
+        if (numeric) { field.value = reply; } else { inputs.forEach(function (input) { input.checked = reply.indexOf(input.value) >= 0; }); }
+        state.tries.push(reply);
+        respond(reply, false);
+      });
+    }
+
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var picked = chosen(form);
-      if (picked.length === 0) { return; }
-      var right = show(form, picked, true);
-      store.set(storageKey(form), { chosen: picked, right: right });
+      if (state.done) { return; }
+      var reply = numeric ? field.value : chosen();
+      if (numeric && parseNumber(reply, data.decimal) === null) {
+        // Not a number in a form Gradus reads: a hint, and no try lost.
+        field.setAttribute("aria-invalid", "true");
+        say(data.expected, "hint", true);
+        return;
+      }
+      if (!numeric && reply.length === 0) { return; }
+      state.tries.push(reply);
+      respond(reply, true);
+      save();
     });
+    if (field) { field.addEventListener("input", function () { field.removeAttribute("aria-invalid"); }); }
     form.querySelector(".quiz-reset").addEventListener("click", function () {
-      store.remove(storageKey(form));
-      form.reset();
-      form.classList.remove("answered");
-      form.querySelector("details").open = false;
-      var feedback = form.querySelector(".quiz-feedback");
-      feedback.textContent = "";
-      feedback.className = "quiz-feedback";
-      form.querySelector("input").focus();
+      clear();
+      save();
+      inputs[0].focus();
     });
-  });
-})();
+    if (newNumbers) {
+      newNumbers.addEventListener("click", function () {
+        clear();
+        state.variant = (state.variant + 1) % variants.length;
+        showVariant();
+        save();
+        // The question changed: focus its first field, whose group names the new question to screen readers.
+        inputs[0].focus();
+      });
+    }
+  }
+
+  each(document.querySelectorAll("form.quiz"), setUp);
+})(this);
 
 """#,
         "static/search.js": #"""
-// Gradus search: loads this language's index (a script, so it also works from file://) on first use and
-// searches it in the page, folding case and accents ("sao" finds "são", "grosse" finds "Größe"). Title matches
-// rank first, then headings, then text; each result shows the passage that matched.
+// Gradus search. Loads each language's index (a script, so it also works from file://) on first use and searches
+// it in the page: words match by their beginning ("grad" finds "gradiente") and through a light stemmer per
+// language ("gradientes" finds "gradiente", "Schichten" finds "Schicht", "layers" finds "layer"), folding case
+// and accents ("sao" finds "são", "grosse" finds "Größe"). Title matches rank first, then headings, then text;
+// a query's words found side by side (a phrase) rank higher. Each result shows its passage, math in Unicode,
+// with the words that matched (whole words) and the phrase marked. The root page searches every language.
+// Keyboard: Down/Up move through the results, Enter opens one, Escape closes them (twice clears the box).
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -441,109 +721,370 @@ extension DefaultTheme {
   var input = form.querySelector("input");
   var list = form.querySelector(".search-results");
   var status = form.querySelector(".search-status");
-  var lang = form.dataset.lang;
+  var languages = form.dataset.langs.split(";").filter(Boolean).map(function (item) {
+    var parts = item.split("|");
+    return { code: parts[0], html: parts[1] || parts[0], name: parts[2] || parts[0] };
+  });
+  var several = languages.length > 1;
   var entries = null;
+  var loading = false;
+  var waiting = [];
+  var announce = 0;
+  var MAX = 20;
   form.hidden = false;
 
-  function foldChar(c) { return c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss"); }
-  // The folded text and, for each folded character, the index of the original character it came from.
-  function fold(text) {
-    var out = "", map = [];
-    for (var i = 0; i < text.length; i++) {
-      var f = foldChar(text[i]);
-      for (var j = 0; j < f.length; j++) { out += f[j]; map.push(i); }
-    }
-    return { text: out, map: map };
+  // MARK: Folding and stemming
+
+  function foldWord(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ß/g, "ss");
   }
+
+  // Light stemmers: plurals and the commonest inflections only, so that a word's forms meet and words stay words.
+  var stemmers = {
+    en: function (w) {
+      if (w.length > 4 && /ies$/.test(w) && !/[ae]ies$/.test(w)) { w = w.slice(0, -3) + "y"; }
+      else if (w.length > 3 && /es$/.test(w) && /(ss|x|ch|sh|zz)es$/.test(w)) { w = w.slice(0, -2); }
+      else if (w.length > 3 && /s$/.test(w) && !/(ss|us|is)$/.test(w)) { w = w.slice(0, -1); }
+      if (w.length > 5 && /ing$/.test(w)) { w = w.slice(0, -3); }
+      else if (w.length > 4 && /ed$/.test(w) && !/eed$/.test(w)) { w = w.slice(0, -2); }
+      if (w.length > 4 && /e$/.test(w)) { w = w.slice(0, -1); }
+      if (w.length > 4 && /(.)\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) { w = w.slice(0, -1); }
+      return w;
+    },
+    pt: function (w) {
+      if (w.length > 3) {
+        if (/oes$|aes$/.test(w)) { w = w.slice(0, -3) + "ao"; }
+        else if (/ais$/.test(w)) { w = w.slice(0, -3) + "al"; }
+        else if (/eis$/.test(w) && w.length > 4) { w = w.slice(0, -3) + "el"; }
+        else if (/ois$/.test(w)) { w = w.slice(0, -3) + "ol"; }
+        else if (/ns$/.test(w)) { w = w.slice(0, -2) + "m"; }
+        else if (/(r|z|s)es$/.test(w) && w.length > 5) { w = w.slice(0, -2); }
+        else if (/s$/.test(w) && !/(ss|us)$/.test(w)) { w = w.slice(0, -1); }
+      }
+      if (w.length > 4 && /[aeo]$/.test(w)) { w = w.slice(0, -1); }
+      return w;
+    },
+    de: function (w) {
+      // After the German light stemmer of Savoy (also Lucene's): two steps of inflectional endings.
+      var st = /[bdfghklmnt]/;
+      if (w.length > 5 && /ern$/.test(w)) { w = w.slice(0, -3); }
+      else if (w.length > 4 && /e[mnrs]$/.test(w)) { w = w.slice(0, -2); }
+      else if (w.length > 3 && /e$/.test(w)) { w = w.slice(0, -1); }
+      else if (w.length > 3 && /s$/.test(w) && st.test(w[w.length - 2])) { w = w.slice(0, -1); }
+      if (w.length > 5 && /est$/.test(w)) { w = w.slice(0, -3); }
+      else if (w.length > 4 && /e[rn]$/.test(w)) { w = w.slice(0, -2); }
+      else if (w.length > 4 && /st$/.test(w) && st.test(w[w.length - 3])) { w = w.slice(0, -2); }
+      return w;
+    }
+  };
+  function stemmer(code) { return stemmers[code.split("-")[0]] || function (w) { return w; }; }
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  // The words of a text: where each starts and ends in it, folded, and stemmed for the language.
+  function words(text, stem) {
+    var out = [], match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text)) !== null) {
+      var folded = foldWord(match[0]);
+      out.push({ start: match.index, end: match.index + match[0].length, fold: folded, stem: stem(folded) });
+    }
+    return out;
+  }
+
+  // MARK: Loading
 
   function load(done) {
     if (entries) { done(); return; }
-    if (window.GRADUS_SEARCH && window.GRADUS_SEARCH[lang]) { prepare(); done(); return; }
-    var script = document.createElement("script");
-    script.src = form.dataset.index;
-    script.onload = function () { prepare(); done(); };
-    document.head.appendChild(script);
+    waiting.push(done);
+    if (loading) { return; }
+    loading = true;
+    var left = languages.length;
+    window.GRADUS_SEARCH = window.GRADUS_SEARCH || {};
+    languages.forEach(function (language) {
+      function loaded() { left -= 1; if (left === 0) { prepare(); } }
+      if (window.GRADUS_SEARCH[language.code]) { loaded(); return; }
+      var script = document.createElement("script");
+      script.src = form.dataset.index + language.code + ".js";
+      script.onload = loaded;
+      script.onerror = loaded;
+      document.head.appendChild(script);
+    });
   }
 
   function prepare() {
-    entries = (window.GRADUS_SEARCH[lang] || []).map(function (e) {
-      return { title: e[0], heading: e[1], url: e[2], text: e[3], ft: fold(e[0]).text, fh: fold(e[1]).text, fx: fold(e[3]) };
+    entries = [];
+    languages.forEach(function (language) {
+      var stem = stemmer(language.code);
+      (window.GRADUS_SEARCH[language.code] || []).forEach(function (e) {
+        entries.push({ title: e[0], heading: e[1], url: e[2], text: e[3], language: language, stem: stem,
+                       words: [words(e[0], stem), words(e[1], stem), words(e[3], stem)] });
+      });
     });
+    var callbacks = waiting;
+    waiting = [];
+    callbacks.forEach(function (callback) { callback(); });
   }
 
-  function snippet(entry, terms) {
-    var at = -1;
-    terms.forEach(function (t) { var i = entry.fx.text.indexOf(t); if (i >= 0 && (at < 0 || i < at)) { at = i; } });
-    if (at < 0) { return { before: entry.text.slice(0, 140), match: "", after: "" }; }
-    var start = entry.fx.map[at], end = entry.fx.map[Math.min(at + terms[0].length, entry.fx.map.length) - 1] + 1;
-    var from = Math.max(0, start - 60);
-    return { before: (from > 0 ? "…" : "") + entry.text.slice(from, start), match: entry.text.slice(start, end),
-             after: entry.text.slice(end, end + 80) + "…" };
+  // MARK: Matching
+
+  // The query's terms: folded words; the last one may still be being typed, so it also matches as a beginning.
+  function parse(query) {
+    var terms = words(query, function (w) { return w; }).map(function (w) { return w.fold; });
+    var open = !/\s$/.test(query);
+    return terms.map(function (fold, i) { return { fold: fold, prefix: fold.length > 2 || (open && i === terms.length - 1) }; })
+      .filter(function (t) { return t.fold.length > 1 || terms.length === 1; });
   }
+
+  // How well a word matches a term: 3 the same word, 2 the same stem, 1 a word that begins with the term, 0 none.
+  function grade(word, term, stem) {
+    if (word.fold === term.fold) { return 3; }
+    if (term.fold.length > 2 && word.stem === stem(term.fold)) { return 2; }
+    if (term.prefix && word.fold.lastIndexOf(term.fold, 0) === 0) { return 1; }
+    return 0;
+  }
+
+  // Where the query's terms follow each other in `list` (word indices of each occurrence's first word).
+  function phrases(list, terms, stem) {
+    var found = [];
+    if (terms.length < 2) { return found; }
+    for (var i = 0; i + terms.length <= list.length; i++) {
+      var all = true;
+      for (var j = 0; j < terms.length && all; j++) { all = grade(list[i + j], terms[j], stem) > 0; }
+      if (all) { found.push(i); }
+    }
+    return found;
+  }
+
+  function score(entry, terms) {
+    var total = 0, weights = [10, 5, 1];
+    for (var t = 0; t < terms.length; t++) {
+      var best = 0;
+      for (var field = 0; field < 3; field++) {
+        var list = entry.words[field], count = 0, quality = 0;
+        for (var i = 0; i < list.length; i++) {
+          var g = grade(list[i], terms[t], entry.stem);
+          if (g > 0) { count += 1; quality = Math.max(quality, g); }
+        }
+        if (count > 0) { best += weights[field] * (quality / 3) * (field === 2 ? Math.min(1 + count / 4, 3) : 1); }
+      }
+      if (best === 0) { return 0; }
+      total += best;
+    }
+    for (var f = 0; f < 3; f++) { if (phrases(entry.words[f], terms, entry.stem).length > 0) { total += [30, 20, 6][f]; } }
+    return total;
+  }
+
+  // MARK: Showing
+
+  // The ranges to mark in `text`: each phrase as one range, and every other word that matches a term, whole.
+  function marks(list, terms, stem, from, to) {
+    var ranges = [], covered = {};
+    phrases(list, terms, stem).forEach(function (i) {
+      var last = i + terms.length - 1;
+      if (list[i].start >= from && list[last].end <= to) {
+        ranges.push([list[i].start, list[last].end]);
+        for (var k = i; k <= last; k++) { covered[k] = true; }
+      }
+    });
+    list.forEach(function (word, i) {
+      if (covered[i] || word.start < from || word.end > to) { return; }
+      for (var t = 0; t < terms.length; t++) {
+        // Short words ("da", "of") are marked only inside the phrase: alone they are everywhere.
+        if ((terms[t].fold.length > 2 || terms.length === 1) && grade(word, terms[t], stem) > 0) { ranges.push([word.start, word.end]); return; }
+      }
+    });
+    return ranges.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  // Appends `text` from `from` to `to` to `parent`, its marked ranges in <mark>.
+  function append(parent, text, ranges, from, to) {
+    var at = from;
+    ranges.forEach(function (r) {
+      if (r[0] < at) { return; }
+      parent.append(text.slice(at, r[0]));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(r[0], r[1]);
+      parent.appendChild(mark);
+      at = r[1];
+    });
+    parent.append(text.slice(at, to));
+  }
+
+  // The passage to show: about 200 characters around the first phrase, else around the place where the most
+  // different terms meet, cut at word boundaries.
+  function passage(entry, terms) {
+    var list = entry.words[2], text = entry.text;
+    if (list.length === 0) { return { from: 0, to: 0 }; }
+    var anchor = -1;
+    var found = phrases(list, terms, entry.stem);
+    if (found.length > 0) {
+      anchor = found[0];
+    } else {
+      var bestCount = 0;
+      for (var i = 0; i < list.length; i++) {
+        if (!terms.some(function (t) { return grade(list[i], t, entry.stem) > 0; })) { continue; }
+        var seen = {}, count = 0;
+        for (var j = i; j < list.length && list[j].start - list[i].start < 160; j++) {
+          for (var t = 0; t < terms.length; t++) {
+            if (!seen[t] && grade(list[j], terms[t], entry.stem) > 0) { seen[t] = true; count += 1; }
+          }
+        }
+        if (count > bestCount) { bestCount = count; anchor = i; }
+      }
+    }
+    var from = 0;
+    if (anchor > 0) {
+      var k = anchor;
+      while (k > 0 && list[anchor].start - list[k - 1].start <= 60) { k -= 1; }
+      from = list[k].start;
+    }
+    var to = text.length;
+    if (to - from > 220) {
+      var m = from;
+      for (var w = 0; w < list.length; w++) { if (list[w].start >= from && list[w].end - from <= 220) { m = list[w].end; } }
+      to = m;
+    }
+    return { from: from, to: to };
+  }
+
+  function format(template, count, query) {
+    return template.replace("{count}", String(count)).replace("{query}", query);
+  }
+
+  function statusText(count, query) {
+    if (count === 0) { return format(form.dataset.statusNone || form.dataset.none, count, query); }
+    var plural = "other";
+    try { plural = new Intl.PluralRules(document.documentElement.lang).select(count); } catch (e) { /* old browser */ }
+    var template = plural === "one" ? form.dataset.statusOne : form.dataset.statusOther;
+    return format(template || String(count), count, query);
+  }
+
+  function open() { list.hidden = false; }
+  function close() { list.hidden = true; }
+  function isOpen() { return !list.hidden && list.children.length > 0; }
 
   function search() {
-    var terms = fold(input.value.trim()).text.split(/\s+/).filter(function (t) { return t.length > 1; });
+    var query = input.value.trim();
+    var terms = parse(input.value);
     list.textContent = "";
-    if (terms.length === 0) { status.textContent = ""; return; }
+    if (query === "" || terms.length === 0) { close(); status.textContent = ""; return; }
     var results = [];
     entries.forEach(function (e) {
-      var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var t = terms[i], s = 0;
-        if (e.ft.indexOf(t) >= 0) { s += 10; }
-        if (e.fh.indexOf(t) >= 0) { s += 5; }
-        if (e.fx.text.indexOf(t) >= 0) { s += 1; }
-        if (s === 0) { return; }
-        score += s;
-      }
-      results.push({ entry: e, score: score });
+      var s = score(e, terms);
+      if (s > 0) { results.push({ entry: e, score: s }); }
     });
     results.sort(function (a, b) { return b.score - a.score; });
-    results.slice(0, 10).forEach(function (r) {
+    results.slice(0, MAX).forEach(function (r) {
+      var e = r.entry;
       var item = document.createElement("li");
+      if (several || e.language.html !== document.documentElement.lang) { item.lang = e.language.html; }
       var link = document.createElement("a");
-      link.href = form.dataset.root + r.entry.url;
-      link.textContent = r.entry.title + (r.entry.heading ? " › " + r.entry.heading : "");
-      var passage = document.createElement("p");
-      var parts = snippet(r.entry, terms);
-      var mark = document.createElement("mark");
-      mark.textContent = parts.match;
-      passage.append(parts.before, mark, parts.after);
-      item.append(link, passage);
+      link.href = form.dataset.root + e.url;
+      var where = document.createElement("span");
+      where.className = "where";
+      append(where, e.title, marks(e.words[0], terms, e.stem, 0, e.title.length), 0, e.title.length);
+      if (e.heading) {
+        where.append(" › ");
+        append(where, e.heading, marks(e.words[1], terms, e.stem, 0, e.heading.length), 0, e.heading.length);
+      }
+      link.appendChild(where);
+      if (several) {
+        var language = document.createElement("span");
+        language.className = "language";
+        language.textContent = e.language.name;
+        link.appendChild(language);
+      }
+      var range = passage(e, terms);
+      if (range.to > range.from) {
+        var text = document.createElement("span");
+        text.className = "passage";
+        if (range.from > 0) { text.append("… "); }
+        append(text, e.text, marks(e.words[2], terms, e.stem, range.from, range.to), range.from, range.to);
+        if (range.to < e.text.length) { text.append(" …"); }
+        link.appendChild(text);
+      }
+      item.appendChild(link);
       list.appendChild(item);
     });
-    status.textContent = results.length === 0 ? form.dataset.none : String(results.length);
     if (results.length === 0) {
       var none = document.createElement("li");
+      none.className = "empty";
       none.textContent = form.dataset.none;
       list.appendChild(none);
     }
+    open();
+    // Said once the typing pauses, not at every key.
+    var said = statusText(results.length, query);
+    window.clearTimeout(announce);
+    announce = window.setTimeout(function () { status.textContent = said; }, 350);
   }
 
+  // MARK: Events
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+
   input.addEventListener("input", function () { load(search); });
-  input.addEventListener("focus", function () { load(function () {}); });
+  input.addEventListener("focus", function () {
+    load(function () { if (input.value.trim() !== "" && list.hidden) { search(); } });
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var first = list.querySelector("a");
-    if (first) { window.location.href = first.href; }
+    load(function () {
+      search();
+      var first = list.querySelector("a");
+      if (first) { window.location.href = first.href; }
+    });
   });
-  input.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { input.value = ""; list.textContent = ""; }
+  form.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!isOpen() || all.length === 0) { return; }
+      event.preventDefault();
+      var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+      if (at < 0) { next = event.key === "ArrowDown" ? 0 : all.length - 1; }
+      if (next < 0) { input.focus(); return; }
+      all[Math.min(next, all.length - 1)].focus();
+    } else if (event.key === "Escape") {
+      if (isOpen()) {
+        event.preventDefault();
+        close();
+        input.focus();
+      } else if (input.value !== "") {
+        event.preventDefault();
+        input.value = "";
+        status.textContent = "";
+        list.textContent = "";
+      }
+    }
+  });
+  // Results close when the reader clicks or moves the focus anywhere else.
+  document.addEventListener("pointerdown", function (event) {
+    if (!form.contains(event.target)) { close(); }
+  });
+  form.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !form.contains(event.relatedTarget)) { close(); }
   });
 })();
 
 """#,
         "static/style.css": #"""
-/* Gradus course theme: readable measure, system fonts (no external requests), light and dark, print. */
+/* Gradus course theme: readable measure, system fonts (no external requests), light and dark, print.
+   Every text colour reaches 4.5:1 on the backgrounds it is used on, and --control (the border of form fields)
+   and --mark-bg (search highlights) 3:1 against the page, in light and dark; Tests/GradusRenderTests/
+   ContrastTests.swift computes each pair from this file. --rule is for separators only. */
 :root {
   --bg: #fdfcfa; --fg: #1d1f24; --muted: #5b616e; --accent: #1f5fbf; --accent-bg: #e8f0fc;
-  --rule: #d9dce2; --code-bg: #f1f2f4; --ok: #1c7c3a; --bad: #b3261e; --notice-bg: #fff5d6;
+  --rule: #d9dce2; --control: #7a808c; --code-bg: #f1f2f4; --ok: #1c7c3a; --bad: #b3261e; --notice-bg: #fff5d6;
+  --mark-bg: #bd6c0a; --mark-fg: #000000;
   --measure: 42rem; color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #15171b; --fg: #e6e7ea; --muted: #a2a8b4; --accent: #8ab4ff; --accent-bg: #1e2a40;
-    --rule: #33373f; --code-bg: #22252b; --ok: #6fd08c; --bad: #ff8a80; --notice-bg: #3a3216;
+    --rule: #33373f; --control: #737985; --code-bg: #22252b; --ok: #6fd08c; --bad: #ff8a80; --notice-bg: #3a3216;
+    --mark-bg: #e3b341; --mark-fg: #15171b;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -551,9 +1092,13 @@ html { -webkit-text-size-adjust: 100%; }
 body {
   margin: 0; background: var(--bg); color: var(--fg);
   font: 1.0625rem/1.65 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif;
+  /* A word longer than the line (Aktivierungsfunktionen on a phone) breaks instead of widening the page. */
+  overflow-wrap: break-word;
 }
+/* Math in a font with a math table, so that braces, brackets, ∏ and primes stretch and sit right. */
+math { font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Math TeX Gyre", math; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
-a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible {
+a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible, [tabindex]:focus-visible {
   outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px;
 }
 .skip { position: absolute; left: -999px; top: 0; padding: 0.5rem 1rem; background: var(--bg); }
@@ -564,11 +1109,14 @@ a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visibl
   border-bottom: 1px solid var(--rule); padding-block: 0.75rem;
 }
 .brand { font-weight: 700; color: var(--fg); text-decoration: none; }
+.brand:hover { text-decoration: underline; }
 .languages ul { display: flex; gap: 0.75rem; list-style: none; margin: 0; padding: 0; font-size: 0.95rem; }
 .languages [aria-current] { font-weight: 700; }
 main { max-width: 72rem; margin: 0 auto; padding-block: 1.5rem 3rem; }
-h1, h2, h3 { line-height: 1.25; text-wrap: balance; }
-h1 { font-size: 2rem; margin: 0.25rem 0 1rem; }
+h1, h2, h3 { line-height: 1.25; text-wrap: balance; overflow-wrap: anywhere; hyphens: auto; }
+h1 { font-size: clamp(1.6rem, 1.2rem + 2vw, 2rem); margin: 0.25rem 0 1rem; }
+/* On a phone, long words hyphenate (where the browser knows the page's language) rather than leave gaps. */
+@media (max-width: 40rem) { main { hyphens: auto; } }
 h2 { margin-top: 2.25rem; }
 .heading-anchor { margin-left: 0.35rem; color: var(--muted); text-decoration: none; opacity: 0; }
 h2:hover .heading-anchor, h3:hover .heading-anchor, .heading-anchor:focus { opacity: 1; }
@@ -576,15 +1124,21 @@ h2:hover .heading-anchor, h3:hover .heading-anchor, .heading-anchor:focus { opac
 .lead { font-size: 1.15rem; color: var(--muted); }
 .lesson, .course-index, .course-root, .not-found { max-width: var(--measure); min-width: 0; }
 .course-index, .course-root, .not-found { margin: 0 auto; }
+/* The outline follows the title in the document; on a wide screen it sits in a column beside the lesson and
+   its list stays in view while the lesson scrolls. */
 .lesson-layout { display: grid; gap: 2rem; }
 @media (min-width: 60rem) {
   .lesson-layout { grid-template-columns: minmax(0, var(--measure)) 14rem; justify-content: center; }
-  .outline { order: 2; position: sticky; top: 1rem; align-self: start; }
+  .lesson { position: relative; }
+  .outline { position: absolute; top: 0; bottom: 0; left: calc(100% + 2rem); width: 14rem; margin: 0; }
+  .outline-inner { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto; }
 }
-.outline { font-size: 0.92rem; border-left: 2px solid var(--rule); padding-left: 1rem; }
+.outline { font-size: 0.92rem; margin: 0 0 1.5rem; }
+.outline-inner { border-left: 2px solid var(--rule); padding-left: 1rem; }
 .outline h2 { font-size: 0.85rem; margin: 0 0 0.5rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
 .outline ol { list-style: none; margin: 0; padding: 0; }
 .outline .level-3 { padding-left: 0.9rem; }
+.outline li { margin: 0.15rem 0; }
 .lesson-list { padding-left: 1.25rem; }
 .lesson-list li { margin-bottom: 1rem; }
 .lesson-list p { margin: 0.2rem 0 0; color: var(--muted); }
@@ -592,18 +1146,29 @@ h2:hover .heading-anchor, h3:hover .heading-anchor, .heading-anchor:focus { opac
 .notice { background: var(--notice-bg); padding: 0.75rem 1rem; border-radius: 0.4rem; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
 code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 0.25rem; }
-pre { background: var(--code-bg); padding: 1rem; overflow-x: auto; border-radius: 0.4rem; line-height: 1.45; }
+pre { background: var(--code-bg); padding: 1rem; overflow-x: auto; border-radius: 0.4rem; line-height: 1.45; overflow-wrap: normal; }
 pre code { background: none; padding: 0; }
 blockquote { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--rule); color: var(--muted); }
 img, svg { max-width: 100%; height: auto; }
-.math.display, math[display="block"] { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; }
+.math.display, math[display="block"] { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; max-width: 100%; }
+/* A formula in the text cannot wrap: one wider than a phone's line scrolls on its own instead of the page. The
+   padding keeps its glyphs' tops and tails from being clipped; the margin takes the room back. */
+math:not([display="block"]) { max-width: 100%; overflow-x: auto; overflow-y: hidden; padding: 0.2em 0.1em; margin: -0.2em -0.1em; }
+/* A formula and the punctuation after it stay on one line (a line never starts with the comma). */
+.nowrap { white-space: nowrap; }
+.nowrap > math:not([display="block"]) { max-width: calc(100% - 0.5em); }
 figure.simulation { margin: 1.5rem 0; }
-.table-scroll { overflow-x: auto; }
+/* The caption sits outside the table's scroller: it wraps to the page and is never cut off. */
+figure.simulation figcaption { padding-bottom: 0.5rem; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
 .table-details summary { cursor: pointer; color: var(--accent); margin-bottom: 0.5rem; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.92rem; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--rule); text-align: right; white-space: nowrap; }
 th { border-bottom-width: 2px; }
 caption, figcaption { caption-side: top; text-align: left; color: var(--muted); padding-bottom: 0.5rem; font-size: 0.92rem; }
+table { max-width: 100%; }
+/* A table written in a lesson's Markdown has no figure around it: it scrolls in its own box on a narrow screen. */
+:not(.table-scroll) > table { display: block; overflow-x: auto; }
 .quiz { border: 1px solid var(--rule); border-radius: 0.5rem; padding: 0.25rem 1.25rem 1rem; margin: 1.5rem 0; }
 .quiz fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 .quiz legend.question { font-weight: 700; font-size: 1.05rem; margin: 1rem 0 0.25rem; padding: 0; }
@@ -619,55 +1184,72 @@ caption, figcaption { caption-side: top; text-align: left; color: var(--muted); 
 .quiz input { accent-color: var(--accent); width: 1.05rem; height: 1.05rem; }
 .quiz .wrong { color: var(--bad); font-weight: 600; }
 .pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; max-width: 58rem; margin: 3rem auto 0; }
-.pager a { display: block; padding: 0.75rem 1rem; border: 1px solid var(--rule); border-radius: 0.5rem; text-decoration: none; }
+.pager a { display: block; padding: 0.75rem 1rem; border: 1px solid var(--rule); border-radius: 0.5rem; text-decoration: none;
+  min-width: 0; overflow-wrap: anywhere; hyphens: auto; }
 .pager a span { display: block; font-size: 0.8rem; color: var(--muted); }
 .pager .next { margin-left: auto; text-align: right; }
 .course-root section { margin-bottom: 2rem; }
+.course-root h1.choose { font-size: 1.5rem; }
+.course-root h1.choose .separator { color: var(--muted); }
 .site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; text-align: center; }
 @media print {
   :root { --bg: #fff; --fg: #000; --muted: #333; --accent: #000; }
-  .site-header nav, .outline, .pager, .skip, .heading-anchor { display: none; }
+  .site-header nav, .site-header form, .outline, .pager, .skip, .heading-anchor { display: none; }
   a { text-decoration: none; }
   main { max-width: none; padding: 0; }
   pre, table, figure, .quiz { break-inside: avoid; }
   .quiz details { display: block; }
 }
-/* Charts drawn by Gradus: colours and dashes per series, so they read in colour, in grey and in print. */
+/* Charts drawn by Gradus: colours and dashes per series, so they read in colour, in grey and in print. The chart
+   has no viewBox, so its text keeps these sizes at every width; its padding holds the y axis' labels. */
 :root { --s0: #1f5fbf; --s1: #c2410c; --s2: #15803d; --s3: #7e22ce; --s4: #b45309; --s5: #0e7490; }
 @media (prefers-color-scheme: dark) {
   :root { --s0: #8ab4ff; --s1: #fb923c; --s2: #4ade80; --s3: #d8b4fe; --s4: #fbbf24; --s5: #67e8f9; }
 }
-svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; margin: 0.5rem 0 1rem; font-size: 12px; }
+svg.chart { display: block; width: 100%; height: auto; max-width: none; overflow: visible; margin: 0.25rem 0 1rem;
+  font-size: 0.8125rem; }
 svg.chart text { fill: var(--fg); font-family: inherit; }
 svg.chart .tick, svg.chart .axis-label { fill: var(--muted); }
+svg.chart text.slant { transform-box: fill-box; transform-origin: 100% 50%; transform: rotate(-40deg); }
 svg.chart .grid { stroke: var(--rule); stroke-width: 1; }
 svg.chart .axis { stroke: var(--muted); stroke-width: 1; }
-svg.chart .s0 { --c: var(--s0); } svg.chart .s1 { --c: var(--s1); } svg.chart .s2 { --c: var(--s2); }
-svg.chart .s3 { --c: var(--s3); } svg.chart .s4 { --c: var(--s4); } svg.chart .s5 { --c: var(--s5); }
-svg.chart path[class], svg.chart line[class^="s"] { stroke: var(--c); stroke-width: 2; fill: none; }
-svg.chart rect, svg.chart circle, svg.chart text.nonfinite { fill: var(--c); stroke: none; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; font-size: 0.875rem; line-height: 1.4; }
+.chart-legend span { display: inline-flex; align-items: center; gap: 0.35rem; }
+.chart-legend svg { flex: none; }
+.simulation .s0 { --c: var(--s0); } .simulation .s1 { --c: var(--s1); } .simulation .s2 { --c: var(--s2); }
+.simulation .s3 { --c: var(--s3); } .simulation .s4 { --c: var(--s4); } .simulation .s5 { --c: var(--s5); }
+.simulation path[class], .simulation line[class^="s"] { stroke: var(--c); stroke-width: 2; fill: none; vector-effect: non-scaling-stroke; }
+.simulation rect, .simulation circle, svg.chart text.nonfinite { fill: var(--c); stroke: none; }
 /* Dashes tell the series apart in grey and in print. */
-svg.chart path.s1, svg.chart line.s1 { stroke-dasharray: 7 3; }
-svg.chart path.s2, svg.chart line.s2 { stroke-dasharray: 2 3; }
-svg.chart path.s3, svg.chart line.s3 { stroke-dasharray: 10 3 2 3; }
-svg.chart path.s4, svg.chart line.s4 { stroke-dasharray: 4 4; }
-svg.chart path.s5, svg.chart line.s5 { stroke-dasharray: 1 2; }
-svg.chart rect.s1 { fill-opacity: 0.75; } svg.chart rect.s3 { fill-opacity: 0.75; } svg.chart rect.s5 { fill-opacity: 0.75; }
+.simulation path.s1, .simulation line.s1 { stroke-dasharray: 7 3; }
+.simulation path.s2, .simulation line.s2 { stroke-dasharray: 2 3; }
+.simulation path.s3, .simulation line.s3 { stroke-dasharray: 10 3 2 3; }
+.simulation path.s4, .simulation line.s4 { stroke-dasharray: 4 4; }
+.simulation path.s5, .simulation line.s5 { stroke-dasharray: 1 2; }
+.simulation rect.s1, .simulation rect.s3, .simulation rect.s5 { fill-opacity: 0.75; }
 svg.chart text.nonfinite { stroke: none; font-weight: 700; font-size: 14px; }
-svg.chart text.legend { fill: var(--fg); }
 /* Search: a box in the header, results below it. */
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-form.search { position: relative; flex: 1 1 14rem; max-width: 22rem; }
-form.search input { width: 100%; font: inherit; padding: 0.3rem 0.6rem; border: 1px solid var(--rule); border-radius: 0.4rem;
+form.search { position: relative; flex: 1 1 14rem; max-width: 24rem; min-width: 0; }
+form.search input { width: 100%; font: inherit; padding: 0.3rem 0.6rem; border: 1px solid var(--control); border-radius: 0.4rem;
   background: var(--bg); color: var(--fg); }
+form.search input::placeholder { color: var(--muted); opacity: 1; }
 .search-results { position: absolute; z-index: 5; left: 0; right: 0; margin: 0.25rem 0 0; padding: 0; list-style: none;
-  background: var(--bg); border-radius: 0.4rem; max-height: 70vh; overflow-y: auto; }
-.search-results:not(:empty) { border: 1px solid var(--rule); box-shadow: 0 6px 24px rgb(0 0 0 / 0.15); }
-.search-results li { padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--rule); }
-.search-results p { margin: 0.2rem 0 0; font-size: 0.88rem; color: var(--muted); }
-.search-results mark { background: var(--accent-bg); color: var(--fg); }
+  background: var(--bg); border: 1px solid var(--control); border-radius: 0.4rem; max-height: 70vh; overflow-y: auto;
+  box-shadow: 0 6px 24px rgb(0 0 0 / 0.15); min-width: min(24rem, calc(100vw - 2rem)); }
+.search-results[hidden] { display: none; }
+.search-results li { border-bottom: 1px solid var(--rule); }
+.search-results li:last-child { border-bottom: 0; }
+.search-results a { display: block; padding: 0.5rem 0.75rem; text-decoration: none; color: var(--fg); }
+.search-results a:hover { background: var(--code-bg); }
+.search-results a:focus-visible { outline-offset: -3px; background: var(--code-bg); }
+.search-results .where { color: var(--accent); font-weight: 600; text-decoration: underline; text-underline-offset: 0.15em; }
+.search-results .language { font-size: 0.8rem; color: var(--muted); font-weight: 400; margin-left: 0.4rem; }
+.search-results .passage { display: block; margin: 0.2rem 0 0; font-size: 0.88rem; color: var(--muted); }
+.search-results .empty { padding: 0.5rem 0.75rem; color: var(--muted); }
+.search-results mark { background: var(--mark-bg); color: var(--mark-fg); border-radius: 0.15em; padding: 0 0.1em; }
 /* Code highlighted at build time: keywords, builtins, types, strings, comments, numbers, variables. */
-:root { --hl-k: #8b2fc9; --hl-b: #0b6e99; --hl-t: #a05a00; --hl-s: #2e7d32; --hl-c: #6a737d; --hl-n: #b3261e; }
+:root { --hl-k: #8b2fc9; --hl-b: #0b6e99; --hl-t: #a05a00; --hl-s: #2e7d32; --hl-c: #5f6771; --hl-n: #b3261e; }
 @media (prefers-color-scheme: dark) {
   :root { --hl-k: #d2a8ff; --hl-b: #79c0ff; --hl-t: #ffa657; --hl-s: #a5d6a7; --hl-c: #8b949e; --hl-n: #ff9e8a; }
 }
@@ -680,6 +1262,24 @@ pre.code .n, pre.code .v { color: var(--hl-n); }
 /* MathML Core ignores columnalign; aligned equations need it spelled in CSS. */
 mtd[columnalign="right"] { text-align: right; }
 mtd[columnalign="left"] { text-align: left; }
+
+/* Exercises: a numbered block with its worked solution folded until the reader opens it. */
+.exercise { border-left: 4px solid var(--accent); padding: 0.25rem 0 0.25rem 1rem; margin: 1.5rem 0; }
+.exercise-label { color: var(--accent); font-weight: 700; margin: 0.5rem 0 0; }
+.exercise > h2, .exercise > h3, .exercise > h4 { margin-top: 0.25rem; }
+.solution { border-top: 1px solid var(--rule); margin-top: 0.75rem; padding-top: 0.5rem; }
+.solution > summary { cursor: pointer; font-weight: 600; }
+@media print { .solution { display: block; } }
+/* Quizzes graded in the page (quiz.js): marks on the options tried, a field for numbers, tries left. */
+.quiz-mark { margin-left: 0.25rem; white-space: nowrap; }
+.quiz .quiz-number input { width: 12rem; max-width: 100%; height: auto; font: inherit; font-variant-numeric: tabular-nums;
+  padding: 0.3rem 0.6rem; border: 1px solid var(--muted); border-radius: 0.4rem; background: var(--bg); color: var(--fg); }
+.quiz .quiz-number input[aria-invalid="true"] { border: 2px solid var(--bad); }
+.quiz .quiz-number label { margin-right: 0.5rem; }
+.quiz-feedback.hint { color: var(--fg); }
+.quiz button.quiz-new { background: transparent; color: var(--accent); }
+.quiz button[aria-disabled="true"] { background: transparent; color: var(--muted); border-color: var(--muted); cursor: default; }
+.quiz input:disabled + label { color: var(--fg); }
 
 """#,
     ]

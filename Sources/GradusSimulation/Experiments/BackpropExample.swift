@@ -4,11 +4,13 @@ import GradusEngine
 /// Every intermediate value of one forward and one backward pass through a 2–2–1 network of sigmoid units with
 /// the loss L = ½(o − y)², once from the engine's autodiff and once by the chain rule written out by hand.
 ///
-/// The weights are fixed (no seed): hidden unit j computes zⱼ = w₁ⱼx₁ + w₂ⱼx₂ + bⱼ and hⱼ = σ(zⱼ), with
-/// w₁₁ = 0.15, w₂₁ = 0.20, w₁₂ = −0.25, w₂₂ = 0.30, b₁ = 0.10, b₂ = −0.10; the output is
+/// The weights are fixed (no seed): hidden unit j computes zⱼ = wⱼ₁x₁ + wⱼ₂x₂ + bⱼ and hⱼ = σ(zⱼ), where wⱼᵢ is
+/// the weight from input i into unit j (the first index is the receiving unit, as the row of W in z = Wx + b),
+/// with w₁₁ = 0.15, w₁₂ = 0.20, w₂₁ = −0.25, w₂₂ = 0.30, b₁ = 0.10, b₂ = −0.10; the output is
 /// o = σ(v₁h₁ + v₂h₂ + c) with v₁ = 0.40, v₂ = −0.50, c = 0.20.
 enum BackpropExample {
-    static let w: [[Double]] = [[0.15, -0.25], [0.20, 0.30]]   // w[i][j]: input i → hidden unit j
+    /// As the engine multiplies x·W: w[i][j] is the weight from input i into hidden unit j, named wⱼᵢ in the table.
+    static let w: [[Double]] = [[0.15, -0.25], [0.20, 0.30]]
     static let b: [Double] = [0.10, -0.10]
     static let v: [Double] = [0.40, -0.50]
     static let c = 0.20
@@ -43,9 +45,9 @@ enum BackpropExample {
 
     /// The rows in order: a key into both value dictionaries, the symbol and the rule that computes it.
     static let rows: [(key: String, quantity: String, rule: String, backward: Bool)] = [
-        ("z1", "z₁", "w₁₁x₁ + w₂₁x₂ + b₁", false),
+        ("z1", "z₁", "w₁₁x₁ + w₁₂x₂ + b₁", false),
         ("h1", "h₁", "σ(z₁)", false),
-        ("z2", "z₂", "w₁₂x₁ + w₂₂x₂ + b₂", false),
+        ("z2", "z₂", "w₂₁x₁ + w₂₂x₂ + b₂", false),
         ("h2", "h₂", "σ(z₂)", false),
         ("zo", "zₒ", "v₁h₁ + v₂h₂ + c", false),
         ("o", "o", "σ(zₒ)", false),
@@ -60,8 +62,8 @@ enum BackpropExample {
         ("dL/dz1", "∂L/∂z₁", "∂L/∂h₁ · h₁(1 − h₁)", true),
         ("dL/dz2", "∂L/∂z₂", "∂L/∂h₂ · h₂(1 − h₂)", true),
         ("dL/dw11", "∂L/∂w₁₁", "∂L/∂z₁ · x₁", true),
-        ("dL/dw21", "∂L/∂w₂₁", "∂L/∂z₁ · x₂", true),
-        ("dL/dw12", "∂L/∂w₁₂", "∂L/∂z₂ · x₁", true),
+        ("dL/dw12", "∂L/∂w₁₂", "∂L/∂z₁ · x₂", true),
+        ("dL/dw21", "∂L/∂w₂₁", "∂L/∂z₂ · x₁", true),
         ("dL/dw22", "∂L/∂w₂₂", "∂L/∂z₂ · x₂", true),
         ("dL/db1", "∂L/∂b₁", "∂L/∂z₁", true),
         ("dL/db2", "∂L/∂b₂", "∂L/∂z₂", true),
@@ -89,7 +91,7 @@ enum BackpropExample {
             "zo": zo.value.item, "o": o.value.item, "L": loss.value.item,
             "dL/do": o.grad!.item, "dL/dzo": zo.grad!.item, "dL/dv1": dw2[0], "dL/dv2": dw2[1], "dL/dc": b2.grad!.item,
             "dL/dh1": dh[0], "dL/dh2": dh[1], "dL/dz1": dz[0], "dL/dz2": dz[1],
-            "dL/dw11": dw1[0, 0], "dL/dw21": dw1[1, 0], "dL/dw12": dw1[0, 1], "dL/dw22": dw1[1, 1],
+            "dL/dw11": dw1[0, 0], "dL/dw12": dw1[1, 0], "dL/dw21": dw1[0, 1], "dL/dw22": dw1[1, 1],
             "dL/db1": b1.grad!.scalars[0], "dL/db2": b1.grad!.scalars[1],
         ]
     }
@@ -110,7 +112,7 @@ enum BackpropExample {
             "z1": z1, "h1": h1, "z2": z2, "h2": h2, "zo": zo, "o": o, "L": loss,
             "dL/do": dO, "dL/dzo": dZo, "dL/dv1": dZo * h1, "dL/dv2": dZo * h2, "dL/dc": dZo,
             "dL/dh1": dH1, "dL/dh2": dH2, "dL/dz1": dZ1, "dL/dz2": dZ2,
-            "dL/dw11": dZ1 * x[0], "dL/dw21": dZ1 * x[1], "dL/dw12": dZ2 * x[0], "dL/dw22": dZ2 * x[1],
+            "dL/dw11": dZ1 * x[0], "dL/dw12": dZ1 * x[1], "dL/dw21": dZ2 * x[0], "dL/dw22": dZ2 * x[1],
             "dL/db1": dZ1, "dL/db2": dZ2,
         ]
     }

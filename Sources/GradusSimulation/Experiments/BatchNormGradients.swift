@@ -13,7 +13,7 @@ enum BatchNormGradients {
         name: "batchnorm",
         title: Localized(pt: "Norma do gradiente por camada, sem e com normalização em lote",
                          de: "Gradientennorm je Schicht, ohne und mit Batch-Normalisierung",
-                         en: "Gradient norm per layer, without and with batch normalisation"),
+                         en: "Gradient norm per layer, without and with batch normalization"),
         summary: "per-layer weight gradient norms of a deep sigmoid MLP without and with batch normalisation",
         parameters: [
             NetworkChoice.initializerSpec(default: "xavier-normal"),
@@ -27,21 +27,21 @@ enum BatchNormGradients {
             .init("layer", Labels.layer),
             .init("grad_norm_plain", Labels.qualified(Labels.gradientNorm,
                                                       Localized(pt: "sem normalização", de: "ohne Normalisierung",
-                                                                en: "without normalisation"))),
+                                                                en: "without normalization"))),
             .init("grad_norm_bn", Labels.qualified(Labels.gradientNorm,
                                                    Localized(pt: "com normalização em lote", de: "mit Batch-Normalisierung",
-                                                             en: "with batch normalisation"))),
+                                                             en: "with batch normalization"))),
         ],
         compute: { parameters, seed in
             let initializer = NetworkChoice.initializer(parameters.choice("init"))
             let depth = parameters.integer("depth"), width = parameters.integer("width"), batch = parameters.integer("batch")
-            let runs = Statistics.seeds(seed, count: parameters.integer("seeds")).map { runSeed in
-                [false, true].map { normalised in
-                    gradientNorms(normalised: normalised, initializer: initializer, depth: depth, width: width,
-                                  batch: batch, seed: runSeed)
-                }
+            let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
+            let runs = Statistics.parallelMap(seeds.flatMap { runSeed in [(runSeed, false), (runSeed, true)] }) { runSeed, normalised in
+                gradientNorms(normalised: normalised, initializer: initializer, depth: depth, width: width,
+                              batch: batch, seed: runSeed)
             }
-            let plain = Statistics.medians(runs.map { $0[0] }), normalised = Statistics.medians(runs.map { $0[1] })
+            let plain = Statistics.medians(seeds.indices.map { runs[2 * $0] })
+            let normalised = Statistics.medians(seeds.indices.map { runs[2 * $0 + 1] })
             return (0..<depth).map { [.number(Double($0 + 1)), .number(plain[$0]), .number(normalised[$0])] }
         })
 

@@ -29,7 +29,7 @@ enum DepthGradients {
                                          en: "weight gradient norm")),
         ],
         compute: { parameters, seed in
-            let runs = Statistics.seeds(seed, count: parameters.integer("seeds")).map { runSeed in
+            let runs = Statistics.parallelMap(Statistics.seeds(seed, count: parameters.integer("seeds"))) { runSeed in
                 measure(activation: NetworkChoice.activation(parameters.choice("activation")),
                         initializer: NetworkChoice.initializer(parameters.choice("init")),
                         depth: parameters.integer("depth"), width: parameters.integer("width"),

@@ -3,13 +3,16 @@ import GradusEngine
 
 /// The share of hidden units that never activate — whose pre-activation is ≤ 0 on every example of the data set —
 /// after one gradient-descent step with a learning rate from a log-spaced range, for ReLU, Leaky ReLU (slope
-/// 0.01) and PReLU (slope learnt, starting at 0.25), the median over seeds.
+/// `slope`) and PReLU (slope learnt, starting at 0.25), the median over seeds; then, after `then_steps` ordinary
+/// steps at `then_lr` on the same data, the share of units that were inactive after the large step and are
+/// active again.
 ///
 /// A large step can push a ReLU unit's weights and bias to where it is negative on all inputs; its gradient is
-/// then exactly 0 and no later step can revive it ("dying ReLU"; Lu et al., "Dying ReLU and initialization",
-/// 2019). Leaky ReLU and PReLU (He et al., 2015) keep a gradient of slope·x below 0, so such a unit still
-/// learns. All runs start from the same weights: an 8–32–32–1 MLP with He initialisation fitting y = sin(x·u) on
-/// 128 examples, mean squared error.
+/// then exactly 0 ("dying ReLU"; Lu et al., "Dying ReLU and initialization", 2019). In the first hidden layer,
+/// whose inputs are the fixed data, no later step can revive such a unit; in the second, a unit can come back when
+/// the layer below changes what it feeds it. Leaky ReLU and PReLU (He et al., 2015) keep a gradient of slope·x
+/// below 0, so an inactive unit still learns. All runs start from the same weights: an 8–32–32–1 MLP with He
+/// initialisation fitting y = sin(x·u) on 128 examples, mean squared error.
 enum DyingReLU {
     static let simulation = Simulation(
         name: "dying-relu",
@@ -22,28 +25,36 @@ enum DyingReLU {
             ParameterSpec("to_lr", .real(1e-6...1e6), default: .real(100), help: "largest learning rate of the large step"),
             ParameterSpec("points", .integer(1...50), default: .integer(9), help: "learning rates, spaced evenly on a log scale"),
             ParameterSpec("seeds", .integer(1...50), default: .integer(5), help: "runs whose median is shown"),
+            ParameterSpec("slope", .real(0...1), default: .real(0.01), help: "negative slope of Leaky ReLU"),
+            ParameterSpec("then_steps", .integer(0...5000), default: .integer(300),
+                          help: "ordinary steps after the large one, before counting the units that came back"),
+            ParameterSpec("then_lr", .real(0...10), default: .real(0.01), help: "learning rate of those later steps"),
         ],
         usesSeed: true,
         columns: [
             .init("lr", Localized(pt: "taxa de aprendizado do passo grande", de: "Lernrate des großen Schritts",
                                   en: "learning rate of the large step")),
-        ] + variants.map { Table.Column("dead_\($0.0)", $0.1) },
+        ] + variants.map { Table.Column("dead_\($0.0)", $0.1) } + revived.map { Table.Column("revived_\($0.0)", $0.1) }
+            + frozen.map { Table.Column("frozen_\($0.0)", $0.1) },
         compute: { parameters, seed in
             let from = parameters.real("from_lr"), to = parameters.real("to_lr"), points = parameters.integer("points")
             let rates = (0..<points).map { i in
                 points == 1 ? from : from * Foundation.pow(to / from, Double(i) / Double(points - 1))
             }
             let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
+            let activations = activations(slope: parameters.real("slope"))
+            let thenSteps = parameters.integer("then_steps"), thenLR = parameters.real("then_lr")
             return rates.map { lr in
-                var row: [Table.Cell] = [.number(lr)]
-                for activation in activations {
-                    row.append(.number(Statistics.median(seeds.map { deadShare(activation: activation, lr: lr, seed: $0) })))
+                let runs = activations.map { activation in
+                    seeds.map { shares(activation: activation, lr: lr, thenSteps: thenSteps, thenLR: thenLR, seed: $0) }
                 }
-                return row
+                return [.number(lr)] + runs.map { .number(Statistics.median($0.map(\.inactive))) }
+                    + runs.map { .number(Statistics.median($0.map(\.revived))) }
+                    + runs.map { .number(Statistics.median($0.map(\.frozen))) }
             }
         })
 
-    static let activations: [Activation] = [.relu, .leakyRelu(slope: 0.01), .prelu(initialSlope: 0.25)]
+    static func activations(slope: Double) -> [Activation] { [.relu, .leakyRelu(slope: slope), .prelu(initialSlope: 0.25)] }
     static let variants: [(String, Localized)] = [
         ("relu", Localized(pt: "fração inativa, ReLU", de: "Anteil inaktiv, ReLU", en: "inactive share, ReLU")),
         ("leaky_relu", Localized(pt: "fração inativa, Leaky ReLU", de: "Anteil inaktiv, Leaky ReLU",
@@ -51,13 +62,57 @@ enum DyingReLU {
         ("prelu", Localized(pt: "fração inativa, PReLU", de: "Anteil inaktiv, PReLU", en: "inactive share, PReLU")),
     ]
 
+    static let revived: [(String, Localized)] = [
+        ("relu", Localized(pt: "reativadas depois, ReLU", de: "danach wieder aktiv, ReLU", en: "active again later, ReLU")),
+        ("leaky_relu", Localized(pt: "reativadas depois, Leaky ReLU", de: "danach wieder aktiv, Leaky ReLU",
+                                 en: "active again later, Leaky ReLU")),
+        ("prelu", Localized(pt: "reativadas depois, PReLU", de: "danach wieder aktiv, PReLU", en: "active again later, PReLU")),
+    ]
+
+    static let frozen: [(String, Localized)] = [
+        ("relu", Localized(pt: "congeladas, ReLU", de: "eingefroren, ReLU", en: "frozen, ReLU")),
+        ("leaky_relu", Localized(pt: "congeladas, Leaky ReLU", de: "eingefroren, Leaky ReLU", en: "frozen, Leaky ReLU")),
+        ("prelu", Localized(pt: "congeladas, PReLU", de: "eingefroren, PReLU", en: "frozen, PReLU")),
+    ]
+
     /// The share of hidden units that never activate after one step at `lr`, for one activation and seed.
     static func deadShare(activation: Activation, lr: Double, seed: UInt64) -> Double {
+        shares(activation: activation, lr: lr, thenSteps: 0, thenLR: 0, seed: seed).inactive
+    }
+
+    /// Right after one step at `lr`: the share of hidden units that are inactive on every example. After
+    /// `thenSteps` further steps of gradient descent at `thenLR` (the gradient clipped to norm 1, so that a network
+    /// thrown far by the large step does not overflow): the share of all hidden units that were inactive after the
+    /// large step and are active on some example again, and the share that were inactive and whose incoming
+    /// weights and bias have not changed at all.
+    static func shares(activation: Activation, lr: Double, thenSteps: Int, thenLR: Double, seed: UInt64)
+        -> (inactive: Double, revived: Double, frozen: Double) {
         let (net, input, target) = setUp(activation: activation, seed: seed)
         var sgd = SGD(parameters: net.parameters, learningRate: lr)
         net(input).meanSquaredError(target).backward()
         sgd.step()
-        return deadShare(net, input)
+        let inactive = inactiveUnits(net, input), before = incomingWeights(net)
+        if thenSteps > 0 && inactive.contains(true) {
+            var later = SGD(parameters: net.parameters, learningRate: thenLR)
+            for _ in 0..<thenSteps {
+                later.zeroGrad()
+                net(input).meanSquaredError(target).backward()
+                Clipping.clipGradientNorm(net.parameters, maxNorm: 1)
+                later.step()
+            }
+        }
+        let now = inactiveUnits(net, input), after = incomingWeights(net)
+        let count = Double(inactive.count)
+        func share(_ test: (Int) -> Bool) -> Double { Double(inactive.indices.filter(test).count) / count }
+        return (share { inactive[$0] }, share { inactive[$0] && !now[$0] }, share { inactive[$0] && before[$0] == after[$0] })
+    }
+
+    /// For every hidden unit (first hidden layer first): its incoming weights followed by its bias.
+    static func incomingWeights(_ net: MLP) -> [[Double]] {
+        net.layers.dropLast().flatMap { layer in
+            let w = layer.weight.value
+            return (0..<w.shape.cols).map { j in (0..<w.shape.rows).map { w[$0, j] } + [layer.bias!.value.scalars[j]] }
+        }
     }
 
     /// The network before the step, and the data: drawn in that order from `seed`.
@@ -78,15 +133,15 @@ enum DyingReLU {
     /// The share of hidden units (all hidden layers together) whose pre-activation is ≤ 0, or NaN, for every
     /// row of `input`.
     static func deadShare(_ net: MLP, _ input: Variable) -> Double {
-        let trace = net.trace(input)
-        var dead = 0, units = 0
-        for z in trace.preActivations.dropLast() {
-            let rows = z.shape.rows, cols = z.shape.cols
-            for c in 0..<cols {
-                units += 1
-                if (0..<rows).allSatisfy({ r in !(z.value[r, c] > 0) }) { dead += 1 }
-            }
+        let inactive = inactiveUnits(net, input)
+        return Double(inactive.filter { $0 }.count) / Double(inactive.count)
+    }
+
+    /// For every hidden unit (first hidden layer first): whether its pre-activation is ≤ 0, or NaN, for every row
+    /// of `input`.
+    static func inactiveUnits(_ net: MLP, _ input: Variable) -> [Bool] {
+        net.trace(input).preActivations.dropLast().flatMap { z in
+            (0..<z.shape.cols).map { c in (0..<z.shape.rows).allSatisfy { r in !(z.value[r, c] > 0) } }
         }
-        return Double(dead) / Double(units)
     }
 }

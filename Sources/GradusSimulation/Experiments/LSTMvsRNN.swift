@@ -9,6 +9,12 @@ import GradusEngine
 /// gate near 1 (bias 1, as Gers, Schmidhuber & Cummins, 2000, and Jozefowicz, Zaremba & Sutskever, 2015,
 /// recommend) the gradient decays far more slowly (Hochreiter & Schmidhuber, 1997). The GRU's update gate plays
 /// the same role, h' = (1 − z) ⊙ n + z ⊙ h.
+///
+/// The gradients of all hidden units come from one backward pass: the sequence runs as a batch of `hidden`
+/// identical rows, and the pass is seeded with the identity, so row i of each input's gradient is ∂h_T[i]/∂x.
+/// Every op of the three cells works row by row (the matrix products sum over the same index in the same
+/// order for one row or many), so the rows hold the bits that one backward pass per unit gives
+/// (`inputGradientNormsByUnit`, which a test compares with).
 enum LSTMvsRNN {
     static let simulation = Simulation(
         name: "lstm-vs-rnn",
@@ -34,12 +40,14 @@ enum LSTMvsRNN {
             let maxK = parameters.integer("max_k"), every = parameters.integer("every")
             let shown = [0] + Array(stride(from: every, through: maxK, by: every)).filter { $0 > 0 }
             let hidden = parameters.integer("hidden"), forgetBias = parameters.real("forget_bias")
-            let runs = Statistics.seeds(seed, count: parameters.integer("seeds")).map { runSeed in
-                Model.allCases.map { model in
-                    inputGradientNorms(model: model, hidden: hidden, forgetBias: forgetBias, shown: shown, seed: runSeed)
-                }
+            let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
+            let runs = Statistics.parallelMap(seeds.flatMap { runSeed in Model.allCases.map { (runSeed, $0) } }) { runSeed, model in
+                inputGradientNorms(model: model, hidden: hidden, forgetBias: forgetBias, shown: shown, seed: runSeed)
             }
-            let medians = Model.allCases.indices.map { m in Statistics.medians(runs.map { $0[m] }) }
+            let models = Model.allCases.count
+            let medians = Model.allCases.indices.map { m in
+                Statistics.medians(seeds.indices.map { s in runs[s * models + m] })
+            }
             return shown.indices.map { row in [.number(Double(shown[row]))] + medians.map { .number($0[row]) } }
         })
 
@@ -48,18 +56,43 @@ enum LSTMvsRNN {
     /// ‖∂h_T/∂x_{T−k}‖_F for each k in `shown` (ascending from 0), with T − k running over the last
     /// `shown.last! + 1` inputs of a sequence of N(0, 1) inputs.
     static func inputGradientNorms(model: Model, hidden: Int, forgetBias: Double, shown: [Int], seed: UInt64) -> [Double] {
-        let (xs, forward) = setUp(model: model, hidden: hidden, forgetBias: forgetBias, steps: shown.last! + 1, seed: seed)
+        let (xs, forward) = setUp(model: model, hidden: hidden, forgetBias: forgetBias, steps: shown.last! + 1,
+                                  rows: hidden, seed: seed)
+        let last = forward(xs)
+        last.backward(seed: Tensor.identity(hidden))
+        // Row i of x's gradient is ∂h_T[i]/∂x; the squares are summed in the order of one pass per unit.
+        var squares = [Double](repeating: 0, count: shown.count)
+        for i in 0..<hidden {
+            for (index, k) in shown.enumerated() {
+                let x = xs[xs.count - 1 - k], width = x.shape.cols
+                guard let g = x.grad else { continue }
+                for j in 0..<width { squares[index] += g.scalars[i * width + j] * g.scalars[i * width + j] }
+            }
+        }
+        return squares.map { $0.squareRoot() }
+    }
+
+    /// The same norms by one backward pass per hidden unit on a batch of one row: the reference for the tests.
+    static func inputGradientNormsByUnit(model: Model, hidden: Int, forgetBias: Double, shown: [Int],
+                                         seed: UInt64) -> [Double] {
+        let (xs, forward) = setUp(model: model, hidden: hidden, forgetBias: forgetBias, steps: shown.last! + 1,
+                                  rows: 1, seed: seed)
         return inputGradientNorms(forward(xs), inputs: xs, shown: shown)
     }
 
-    /// `steps` inputs (1 × 4, N(0, 1), as parameters so that they collect gradients) and the network as a function
-    /// from a sequence of inputs to its last hidden state, starting from zeros.
-    static func setUp(model: Model, hidden: Int, forgetBias: Double, steps: Int, seed: UInt64)
+    /// `steps` inputs (1 × 4, N(0, 1), as parameters so that they collect gradients), each repeated in `rows`
+    /// identical rows, and the network as a function from a sequence of inputs to its last hidden state,
+    /// starting from zeros.
+    static func setUp(model: Model, hidden: Int, forgetBias: Double, steps: Int, rows: Int = 1, seed: UInt64)
         -> (inputs: [Variable], forward: ([Variable]) -> Variable) {
         let inputs = 4
         var generator = Generator(seed: seed)
-        let xs = (0..<steps).map { _ in Variable(Tensor.normal(.matrix(1, inputs), generator: &generator), name: "x") }
-        let zeros = Variable.constant(Tensor.zeros(.matrix(1, hidden)))
+        let xs = (0..<steps).map { _ in
+            let x = Tensor.normal(.matrix(1, inputs), generator: &generator)
+            return Variable(Tensor(shape: .matrix(rows, inputs), scalars: Array((0..<rows).map { _ in x.scalars }.joined())),
+                            name: "x")
+        }
+        let zeros = Variable.constant(Tensor.zeros(.matrix(rows, hidden)))
         switch model {
         case .rnn:
             let cell = RNNCell(inputs: inputs, hidden: hidden, generator: &generator)

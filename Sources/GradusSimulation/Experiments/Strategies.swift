@@ -3,9 +3,11 @@ import GradusEngine
 
 /// One unstable setup — a deep sigmoid MLP with small N(0, 0.01²) weights (or another `init`), trained by gradient
 /// descent — trained as it is and with each remedy of the course: Xavier initialisation, ReLU with He initialisation, clipping by
-/// norm, batch normalisation, weight decay. For each: the final loss, the step where the loss or a gradient
-/// first stopped being finite, and the smallest and largest weight-gradient norm over the layers at the first
-/// step (their ratio is how far the gradient vanishes or explodes across the depth).
+/// norm, batch normalisation, weight decay. For each: the final loss, the step where the run diverged (the loss
+/// or a gradient first stopped being finite, or the loss rose above `divergenceFactor` times its first value), and
+/// the smallest and largest weight-gradient norm over the layers at the first step, before any update (their
+/// ratio is how far the gradient vanishes or explodes across the depth; clipping and weight decay act on updates
+/// only, so their rows equal the plain one in these two columns by construction).
 ///
 /// Every run starts from the same data (y = sin(x·u) on a fixed batch of 8 features, mean squared error) and, for
 /// a given initialiser, the same weights. The rows that keep the setup's initialiser (plain, clipping, batch
@@ -22,7 +24,7 @@ enum Strategies {
     }
 
     static let setups: [Setup] = [
-        Setup(name: Localized(pt: "sem remédio (sigmoide)", de: "ohne Abhilfe (Sigmoid)", en: "plain (sigmoid)"),
+        Setup(name: Localized(pt: "sem remédio (sigmoide)", de: "ohne Gegenmaßnahme (Sigmoid)", en: "plain (sigmoid)"),
               activation: .sigmoid, initializer: nil, clipNorm: nil, batchNorm: false, weightDecay: 0),
         Setup(name: Localized(pt: "inicialização de Xavier", de: "Xavier-Initialisierung", en: "Xavier initialisation"),
               activation: .sigmoid, initializer: .xavierNormal(), clipNorm: nil, batchNorm: false, weightDecay: 0),
@@ -32,7 +34,7 @@ enum Strategies {
         Setup(name: Localized(pt: "recorte do gradiente pela norma", de: "Gradient Clipping nach Norm",
                               en: "gradient clipping by norm"),
               activation: .sigmoid, initializer: nil, clipNorm: 1, batchNorm: false, weightDecay: 0),
-        Setup(name: Localized(pt: "normalização em lote", de: "Batch-Normalisierung", en: "batch normalisation"),
+        Setup(name: Localized(pt: "normalização em lote", de: "Batch-Normalisierung", en: "batch normalization"),
               activation: .sigmoid, initializer: nil, clipNorm: nil, batchNorm: true, weightDecay: 0),
         Setup(name: Localized(pt: "decaimento de pesos", de: "Weight Decay", en: "weight decay"),
               activation: .sigmoid, initializer: nil, clipNorm: nil, batchNorm: false, weightDecay: 1e-3),
@@ -41,9 +43,9 @@ enum Strategies {
     static let simulation = Simulation(
         name: "strategies",
         title: Localized(pt: "Uma rede profunda instável, sem e com cada remédio",
-                         de: "Ein instabiles tiefes Netz, ohne und mit jeder Abhilfe",
+                         de: "Ein instabiles tiefes Netz, ohne und mit jeder Gegenmaßnahme",
                          en: "An unstable deep network, without and with each remedy"),
-        summary: "a deep sigmoid MLP with small weights trained plain and with each remedy: final loss, divergence, smallest and largest layer gradient norm",
+        summary: "a deep sigmoid MLP with small weights trained plain and with each remedy: final loss, divergence, smallest and largest layer gradient norm before training",
         parameters: [
             NetworkChoice.initializerSpec(default: "small"),
             ParameterSpec("depth", .integer(2...50), default: .integer(10), help: "number of layers"),
@@ -57,17 +59,21 @@ enum Strategies {
             .init("strategy", Localized(pt: "estratégia", de: "Strategie", en: "strategy")),
             .init("final_loss", Localized(pt: "perda final", de: "Verlust am Ende", en: "final loss")),
             .init("diverged", Localized(pt: "divergiu", de: "divergiert", en: "diverged")),
-            .init("min_grad_norm", Localized(pt: "menor norma do gradiente de uma camada",
-                                             de: "kleinste Gradientennorm einer Schicht", en: "smallest layer gradient norm")),
-            .init("max_grad_norm", Localized(pt: "maior norma do gradiente de uma camada",
-                                             de: "größte Gradientennorm einer Schicht", en: "largest layer gradient norm")),
+            .init("min_grad_norm", Localized(pt: "menor norma do gradiente de uma camada, antes do treinamento",
+                                             de: "kleinste Gradientennorm einer Schicht, vor dem Training",
+                                             en: "smallest layer gradient norm, before training")),
+            .init("max_grad_norm", Localized(pt: "maior norma do gradiente de uma camada, antes do treinamento",
+                                             de: "größte Gradientennorm einer Schicht, vor dem Training",
+                                             en: "largest layer gradient norm, before training")),
         ],
         compute: { parameters, seed in
             let initializer = NetworkChoice.initializer(parameters.choice("init"))
-            return setups.map { setup in
-                let result = train(setup, initializer: setup.initializer ?? initializer, depth: parameters.integer("depth"), width: parameters.integer("width"),
-                                   lr: parameters.real("lr"), steps: parameters.integer("steps"),
-                                   batch: parameters.integer("batch"), seed: seed)
+            let results = Statistics.parallelMap(setups) { setup in
+                train(setup, initializer: setup.initializer ?? initializer, depth: parameters.integer("depth"),
+                      width: parameters.integer("width"), lr: parameters.real("lr"), steps: parameters.integer("steps"),
+                      batch: parameters.integer("batch"), seed: seed)
+            }
+            return zip(setups, results).map { setup, result in
                 let diverged: Localized = result.divergedAt.map {
                     Localized(pt: "no passo \($0)", de: "bei Schritt \($0)", en: "at step \($0)")
                 } ?? Localized(pt: "não", de: "nein", en: "no")
@@ -76,8 +82,19 @@ enum Strategies {
             }
         })
 
-    /// One training run: the last loss, the first non-finite step (1-based), and every layer's weight-gradient
-    /// norm at the first step.
+    /// A loss this many times its value at the first step counts as diverged, even while it is finite.
+    static let divergenceFactor = 100.0
+
+    /// The first step (1-based) at which the run diverged: its loss or a gradient was not finite, or its loss
+    /// exceeded `divergenceFactor` times the first step's loss.
+    static func divergence(_ run: TrainingRun) -> Int? {
+        let huge = run.losses.firstIndex { !($0 <= divergenceFactor * run.losses[0]) }
+        let steps = [huge, run.firstNonFinite?.step].compactMap { $0 }
+        return steps.min().map { $0 + 1 }
+    }
+
+    /// One training run: the last loss, the step at which it diverged (1-based), and every layer's
+    /// weight-gradient norm at the first step, before any update.
     static func train(_ setup: Setup, initializer: Initializer, depth: Int, width: Int, lr: Double, steps: Int, batch: Int, seed: UInt64)
         -> (finalLoss: Double, divergedAt: Int?, firstGradients: [Double]) {
         var generator = Generator(seed: seed)
@@ -104,6 +121,6 @@ enum Strategies {
         let firstGradients = layers.map { Statistics.norm($0.weight.grad!) }
         optimizer.zeroGrad()
         let run = TrainingRun(steps: steps, optimizer: &optimizer, clipNorm: setup.clipNorm) { _ in loss() }
-        return (run.losses.last!, run.firstNonFinite.map { $0.step + 1 }, firstGradients)
+        return (run.losses.last!, divergence(run), firstGradients)
     }
 }

@@ -8,7 +8,9 @@ import GradusEngine
 /// (1 − η·λ) before the data's update: where the data pull weights outwards to fit the noise, decay holds them
 /// back (Krogh & Hertz, "A simple weight decay can improve generalization", NIPS 1991). Both runs start from
 /// the same weights: an 8–64–64–1 ReLU MLP with He initialisation, fitting y = sin(x·u) + N(0, 0.5²) noise on 32
-/// examples, mean squared error.
+/// examples, mean squared error. The default learning rate, 0.01, is small enough that the loss and the gradient do
+/// not jump in the first steps (seeds 1 to 10 checked), so the largest gradient of a run is at step 0, which every
+/// table shows; over the default 4000 steps the decayed run's weight norm settles.
 enum WeightDecay {
     static let simulation = Simulation(
         name: "weight-decay",
@@ -17,10 +19,10 @@ enum WeightDecay {
                          en: "Weight norm and gradient norm, without and with weight decay"),
         summary: "weight norm and largest layer gradient norm while training with and without L2 regularisation",
         parameters: [
-            ParameterSpec("decay", .real(0...10), default: .real(0.01), help: "L2 weight decay λ"),
-            ParameterSpec("lr", .real(0...10), default: .real(0.05), help: "learning rate of gradient descent"),
-            ParameterSpec("steps", .integer(1...5000), default: .integer(500), help: "training steps"),
-            ParameterSpec("every", .integer(1...5000), default: .integer(25), help: "show every this many steps (and step 0)"),
+            ParameterSpec("decay", .real(0...10), default: .real(0.1), help: "L2 weight decay λ"),
+            ParameterSpec("lr", .real(0...10), default: .real(0.01), help: "learning rate of gradient descent"),
+            ParameterSpec("steps", .integer(1...5000), default: .integer(4000), help: "training steps"),
+            ParameterSpec("every", .integer(1...5000), default: .integer(200), help: "show every this many steps (and step 0)"),
         ],
         usesSeed: true,
         columns: [
@@ -34,8 +36,10 @@ enum WeightDecay {
         ],
         compute: { parameters, seed in
             let steps = parameters.integer("steps"), every = parameters.integer("every"), lr = parameters.real("lr")
-            let plain = train(decay: 0, lr: lr, steps: steps, every: every, seed: seed)
-            let decayed = train(decay: parameters.real("decay"), lr: lr, steps: steps, every: every, seed: seed)
+            let runs = Statistics.parallelMap([0, parameters.real("decay")]) { decay in
+                train(decay: decay, lr: lr, steps: steps, every: every, seed: seed)
+            }
+            let plain = runs[0], decayed = runs[1]
             return plain.indices.map { i in
                 [plain[i].step, plain[i].weightNorm, decayed[i].weightNorm, plain[i].largestGradient,
                  decayed[i].largestGradient, plain[i].loss, decayed[i].loss].map(Table.Cell.number)

@@ -15,6 +15,6 @@ enum Labels {
 
     static let loss = Localized(pt: "perda", de: "Verlust", en: "loss")
     static let weightNorm = Localized(pt: "norma dos pesos", de: "Gewichtsnorm", en: "weight norm")
-    static let plain = Localized(pt: "sem remédio", de: "ohne Abhilfe", en: "plain")
+    static let plain = Localized(pt: "sem remédio", de: "ohne Gegenmaßnahme", en: "plain")
     static let clipped = Localized(pt: "com recorte", de: "mit Clipping", en: "clipped")
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import GradusEngine
 
 /// Summaries over repeated runs, and the seeds those runs use.
@@ -27,6 +28,27 @@ enum Statistics {
         return (0..<count).map { _ in mixer.next() }
     }
 
+    /// `body` applied to every element of `items`, the calls shared between the cores (Dispatch's pool), the
+    /// results in the order of `items`. Each call must depend on its own item alone (its own generator, its own
+    /// graph), so the results are those of a plain `map`, whatever the threads do.
+    static func parallelMap<Item, Result>(_ items: [Item], _ body: (Item) -> Result) -> [Result] {
+        if items.count < 2 { return items.map(body) }
+        var results = [Result?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let output = UnsafeSendable(slots.baseAddress!)
+            withoutActuallyEscaping(body) { body in
+                let work = UnsafeSendable(body)
+                items.withUnsafeBufferPointer { input in
+                    let source = UnsafeSendable(input.baseAddress!)
+                    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                        (output.value + index).pointee = work.value(source.value[index])
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
     /// The population standard deviation of every element of `t`.
     static func standardDeviation(_ t: Tensor) -> Double {
         let n = Double(t.count)
@@ -51,4 +73,10 @@ extension Statistics {
         for x in t.scalars { squares += (x / largest) * (x / largest) }
         return largest * squares.squareRoot()
     }
+}
+
+/// A value handed to the threads of `Statistics.parallelMap`, which keep to disjoint slots.
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -35,7 +35,8 @@ try:
     figure = next(f for f in driver.find_elements(By.CSS_SELECTOR, "figure.simulation")
                   if f.find_elements(By.CSS_SELECTOR, "svg.chart"))
     report["chart_paths"] = len(figure.find_elements(By.CSS_SELECTOR, "svg.chart path"))
-    report["chart_label"] = figure.find_element(By.CSS_SELECTOR, "svg.chart").get_attribute("aria-label")
+    # The chart's name is its figure's caption (aria-labelledby), as the browser computes it.
+    report["chart_label"] = figure.find_element(By.CSS_SELECTOR, "svg.chart").accessible_name
     report["table_headers"] = [th.text for th in figure.find_elements(By.CSS_SELECTOR, "th")][:3]
 
     form = driver.find_element(By.CSS_SELECTOR, "form.quiz")
@@ -49,7 +50,8 @@ try:
     driver.switch_to.active_element.send_keys(Keys.ENTER)
     WebDriverWait(driver, 5).until(lambda d: feedback.text != "")
     report["wrong_feedback"] = feedback.text
-    report["details_open_after_check"] = form.find_element(By.TAG_NAME, "details").get_attribute("open") is not None
+    # A wrong first try reveals nothing: the answer waits for a right reply or the last try.
+    report["details_shown_after_wrong"] = form.find_element(By.TAG_NAME, "details").is_displayed()
     # Arrow keys move the selection to the correct option, then Enter in the radio group submits the form.
     driver.execute_script("arguments[0].focus()", radios[0])
     for _ in range(int(correct)):
@@ -58,6 +60,7 @@ try:
     WebDriverWait(driver, 5).until(lambda d: feedback.text != report["wrong_feedback"])
     report["right_feedback"] = feedback.text
     report["live_region"] = feedback.get_attribute("aria-live")
+    report["details_open_after_right"] = form.find_element(By.TAG_NAME, "details").get_attribute("open") is not None
     report["why_texts"] = len(form.find_elements(By.CSS_SELECTOR, "details .why"))
 
     # The answer is remembered after a reload.

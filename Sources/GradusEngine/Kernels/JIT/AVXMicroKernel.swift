@@ -9,29 +9,53 @@ enum AVXMicroKernel {
     static let rows = 6
     static let cols = 8
 
-    /// `kernel(k, a, b, c, ldcBytes, aStepBytes, aRowBytes)`: C(i, j) = Σₚ A(i, p)·B(p, j) for the 6 × 8 block
-    /// at `c` (rows `ldcBytes` apart), with A(i, p) at `a + i·aRowBytes + p·aStepBytes` — A read in place,
-    /// whether stored as A or as Aᵀ — and `b` the packed panel (8 values per p); k ≥ 1.
+    /// `kernel(k, a, b, c, ldcBytes, aStepBytes, aRowBytes, bStepBytes)`: C(i, j) = Σₚ A(i, p)·B(p, j) for the
+    /// `rows` × 8 block at `c` (rows `ldcBytes` apart), with A(i, p) at `a + i·aRowBytes + p·aStepBytes` — A
+    /// read in place, whether stored as A or as Aᵀ — and B(p, 0..<8) at `b + p·bStepBytes` (a packed panel, 64
+    /// bytes apart, or B itself, a row apart); k ≥ 1. The accumulating variants add each finished sum to C
+    /// (C + Σ, with C as the first operand, as `Tensor.add` adds).
     typealias Function = @convention(c) (Int, UnsafePointer<Double>, UnsafePointer<Double>,
-                                         UnsafeMutablePointer<Double>, Int, Int, Int) -> Void
+                                         UnsafeMutablePointer<Double>, Int, Int, Int, Int) -> Void
 
-    /// The kernel, or nil where AVX is unavailable (the portable kernel is used then).
-    static let function: Function? = {
-        guard CPUFeatures.current.avx, let code = ExecutableCode(machineCode()) else { return nil }
-        return unsafeBitCast(code.entry, to: Function.self)
+    /// The kernels for blocks of 1 … 6 rows, storing or accumulating.
+    struct Kernels: @unchecked Sendable {
+        let functions: [Function]
+
+        /// The kernel for blocks of `rows` rows (1 … 6).
+        func callAsFunction(rows: Int, accumulate: Bool) -> Function { functions[(accumulate ? 6 : 0) + rows - 1] }
+    }
+
+    /// Every kernel, or nil where AVX is unavailable (the portable kernel is used then).
+    static let kernels: Kernels? = {
+        guard CPUFeatures.current.avx else { return nil }
+        var functions: [Function] = []
+        for accumulate in [false, true] {
+            for height in 1...rows {
+                guard let code = ExecutableCode(machineCode(rows: height, accumulate: accumulate)) else { return nil }
+                functions.append(unsafeBitCast(code.entry, to: Function.self))
+            }
+        }
+        return Kernels(functions: functions)
     }()
 
-    /// The kernel's machine code. System V arguments: rdi = k, rsi = a, rdx = b, rcx = c, r8 = ldcBytes,
-    /// r9 = aStepBytes, and aRowBytes on the stack, loaded into r10. Rows 0–2 of A are addressed from rsi,
-    /// rows 3–5 from r11 = rsi + 3·aRowBytes, as [base + r10·{0, 1, 2}].
-    static func machineCode() -> [UInt8] {
+    /// The 6-row storing kernel, or nil where AVX is unavailable.
+    static var function: Function? { kernels?(rows: rows, accumulate: false) }
+
+    /// A kernel's machine code. System V arguments: rdi = k, rsi = a, rdx = b, rcx = c, r8 = ldcBytes,
+    /// r9 = aStepBytes, then aRowBytes and bStepBytes on the stack, loaded into r10 and rax. Rows 0–2 of A are
+    /// addressed from rsi, rows 3–5 from r11 = rsi + 3·aRowBytes, as [base + r10·{0, 1, 2}].
+    static func machineCode(rows height: Int = rows, accumulate: Bool = false) -> [UInt8] {
+        precondition((1...rows).contains(height), "a kernel for \(height) rows")
         typealias Y = X86Assembler.YMM
         typealias M = X86Assembler.Memory
         var asm = X86Assembler()
         asm.mov(.r10, M(base: .rsp, displacement: 8))
-        asm.lea(.r11, M(base: .r10, index: .r10, scale: 2))
-        asm.add(.r11, .rsi)
-        let accumulators = (0..<12).map { Y($0) }
+        asm.mov(.rax, M(base: .rsp, displacement: 16))
+        if height > 3 {
+            asm.lea(.r11, M(base: .r10, index: .r10, scale: 2))
+            asm.add(.r11, .rsi)
+        }
+        let accumulators = (0 ..< 2 * height).map { Y($0) }
         let b0 = Y(12), b1 = Y(13), a = Y(14), product = Y(15)
         let rowsOfA = [M(base: .rsi), M(base: .rsi, index: .r10), M(base: .rsi, index: .r10, scale: 2),
                        M(base: .r11), M(base: .r11, index: .r10), M(base: .r11, index: .r10, scale: 2)]
@@ -39,7 +63,7 @@ enum AVXMicroKernel {
         let loop = asm.here
         asm.vmovupd(b0, M(base: .rdx))
         asm.vmovupd(b1, M(base: .rdx, displacement: 32))
-        for i in 0..<rows {
+        for i in 0..<height {
             asm.vbroadcastsd(a, rowsOfA[i])
             asm.vmulpd(product, a, b0)
             asm.vaddpd(accumulators[2 * i], accumulators[2 * i], product)
@@ -47,14 +71,23 @@ enum AVXMicroKernel {
             asm.vaddpd(accumulators[2 * i + 1], accumulators[2 * i + 1], product)
         }
         asm.add(.rsi, .r9)
-        asm.add(.r11, .r9)
-        asm.add(.rdx, Int32(8 * cols))
+        if height > 3 { asm.add(.r11, .r9) }
+        asm.add(.rdx, .rax)
         asm.dec(.rdi)
         asm.jnz(loop)
-        for i in 0..<rows {
-            asm.vmovupd(M(base: .rcx), accumulators[2 * i])
-            asm.vmovupd(M(base: .rcx, displacement: 32), accumulators[2 * i + 1])
-            if i < rows - 1 { asm.add(.rcx, .r8) }
+        for i in 0..<height {
+            for half in 0..<2 {
+                let place = M(base: .rcx, displacement: Int32(32 * half))
+                if accumulate {
+                    let old = Y(14 + half)
+                    asm.vmovupd(old, place)
+                    asm.vaddpd(old, old, accumulators[2 * i + half])
+                    asm.vmovupd(place, old)
+                } else {
+                    asm.vmovupd(place, accumulators[2 * i + half])
+                }
+            }
+            if i < height - 1 { asm.add(.rcx, .r8) }
         }
         asm.vzeroupper()
         asm.ret()

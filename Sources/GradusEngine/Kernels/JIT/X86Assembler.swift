@@ -103,6 +103,37 @@ struct X86Assembler {
         bytes += [0x31, modRM(0b11, src.rawValue, dst.rawValue)]
     }
 
+    /// `sub dst, imm8` (64-bit, sign-extended), which sets SF and ZF for a following jump.
+    mutating func sub(_ dst: GPR, _ immediate: Int8) {
+        rex(w: true, reg: 0, rm: dst.rawValue)
+        bytes += [0x83, modRM(0b11, 5, dst.rawValue), UInt8(bitPattern: immediate)]
+    }
+
+    /// A forward jump whose target is not placed yet: `place(_:)` fills in its 32-bit displacement.
+    struct Forward { let offset: Int }
+
+    /// `js` (the long form, rel32) to a target placed later.
+    mutating func jumpIfNegative() -> Forward { bytes += [0x0F, 0x88, 0, 0, 0, 0]; return Forward(offset: bytes.count) }
+
+    /// `jz` (the long form, rel32) to a target placed later.
+    mutating func jumpIfZero() -> Forward { bytes += [0x0F, 0x84, 0, 0, 0, 0]; return Forward(offset: bytes.count) }
+
+    /// Makes the forward jump land here.
+    mutating func place(_ jump: Forward) {
+        let distance = littleEndian(Int32(bytes.count - jump.offset))
+        for i in 0..<4 { bytes[jump.offset - 4 + i] = distance[i] }
+    }
+
+    /// `jns label` to a label already placed (a backward jump), in the short form when it reaches.
+    mutating func jns(_ label: Label) {
+        if let short = Int8(exactly: label.offset - (bytes.count + 2)) {
+            bytes += [0x79, UInt8(bitPattern: short)]
+        } else {
+            bytes += [0x0F, 0x89]
+            bytes += littleEndian(Int32(label.offset - (bytes.count + 4)))
+        }
+    }
+
     /// `dec dst` (64-bit), which sets ZF for a following `jnz`.
     mutating func dec(_ dst: GPR) {
         rex(w: true, reg: 0, rm: dst.rawValue)
@@ -150,6 +181,26 @@ struct X86Assembler {
     mutating func vaddpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x58, dst, a, b) }
     mutating func vmulpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x59, dst, a, b) }
     mutating func vxorpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x57, dst, a, b) }
+
+    mutating func vsubpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x5C, dst, a, b) }
+    mutating func vdivpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x5E, dst, a, b) }
+    mutating func vorpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x56, dst, a, b) }
+
+    /// `vOPpd ymm, ymm, ymmword [mem]` for add, mul, sub, div, min and and (the second source in memory).
+    mutating func vaddpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x58, dst, a, b) }
+    mutating func vmulpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x59, dst, a, b) }
+    mutating func vsubpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x5C, dst, a, b) }
+    mutating func vminpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x5D, dst, a, b) }
+    mutating func vandpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x54, dst, a, b) }
+
+    /// AVX2 integer lanes: `vpaddq`, `vpsubq` (64-bit lanes), and `vpsllq ymm, ymm, imm8`.
+    mutating func vpaddq(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0xD4, dst, a, b) }
+    mutating func vpsubq(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0xFB, dst, a, b) }
+    mutating func vpsllq(_ dst: YMM, _ src: YMM, _ count: UInt8) {
+        // VEX.256.66.0F 73 /6 ib: the destination is VEX.vvvv, the source ModRM.rm.
+        vexPrefix(map: 0x0F, reg: 6, vvvv: dst.number, rmHigh: src.number >> 3)
+        bytes += [0x73, modRM(0b11, 6, src.number), count]
+    }
 
     /// `vzeroupper`, so that SSE code after the kernel pays no transition penalty.
     mutating func vzeroupper() { bytes += [0xC5, 0xF8, 0x77] }
@@ -203,6 +254,13 @@ struct X86Assembler {
                   indexHigh: (memory.index?.rawValue ?? 0) >> 3)
         bytes.append(op)
         memoryOperand(reg: reg, memory)
+    }
+
+    private mutating func vex(map: Int, op: UInt8, _ dst: YMM, _ a: YMM, _ memory: Memory) {
+        vexPrefix(map: map, reg: dst.number, vvvv: a.number, rmHigh: memory.base.rawValue >> 3,
+                  indexHigh: (memory.index?.rawValue ?? 0) >> 3)
+        bytes.append(op)
+        memoryOperand(reg: dst.number, memory)
     }
 
     private mutating func vex(map: Int, op: UInt8, _ dst: YMM, _ a: YMM, _ b: YMM) {
