@@ -5,7 +5,7 @@ import GradusTestSupport
 /// Plain-text rendering for the terminal, with expected strings written out by hand.
 @Suite("Unicode math")
 struct UnicodeMathTests {
-    @Test("The sigmoid bound reads as the issue shows it")
+    @Test("The sigmoid bound reads as a reader expects: σ′(z) ≤ 1/4 in Unicode")
     func sigmoidBound() throws {
         #expect(try UnicodeMath.render(tex: #"\sigma'(x) \le \frac{1}{4}"#) == "σ′(x) ≤ 1/4")
     }

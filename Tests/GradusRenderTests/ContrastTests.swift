@@ -59,7 +59,7 @@ struct ContrastTests {
                 }
             }
         }
-        // The issue's own numbers: the search box's border, placeholder, code comments and highlight.
+        // Pairs once measured too faint: the search box's border, placeholder, code comments and highlight.
         #expect(Colour.contrast(schemes.light["control"]!, schemes.light["bg"]!) >= 3)
         #expect(Colour.contrast(schemes.dark["control"]!, schemes.dark["bg"]!) >= 3)
         #expect(css.contains("::placeholder { color: var(--muted); opacity: 1; }"))
