@@ -134,10 +134,10 @@ public struct SiteBuilder: Sendable {
             var index = SearchIndex()
             for lesson in compiled.lessons {
                 guard let (_, translation) = lesson.translation(language, fallback: course.languages) else { continue }
-                index.add(lesson: lesson.slug, title: translation.source.title, language: language.code,
-                          document: translation.document)
+                index.add(lesson: lesson.slug, title: translation.source.title, document: translation.document)
             }
             site.add("static/search-\(language.code).js", index.script(language: language.code))
+            for shard in index.shards(language: language.code) { site.add(shard.path, shard.script) }
         }
         return Result(site: site, warnings: ThemeWords.summarizingUntranslated(diagnostics),
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,
