@@ -82,7 +82,8 @@ try:
         "return !document.querySelector('.search-results').hasAttribute('aria-busy')"))
     results = driver.find_elements(By.CSS_SELECTOR, ".search-results li")
     report["search_first"] = results[0].find_element(By.TAG_NAME, "a").text
-    report["search_mark"] = results[0].find_element(By.CSS_SELECTOR, ".passage mark").text
+    # The first word marked in a passage (the first results may match in their titles and headings alone).
+    report["search_mark"] = driver.find_element(By.CSS_SELECTOR, ".search-results .passage mark").text
     # The lessons of the results shown, and the shards loaded: the same.
     report["result_lessons"] = sorted({a.get_attribute("href").split("/")[-2]
                                        for a in driver.find_elements(By.CSS_SELECTOR, ".search-results li a")})
