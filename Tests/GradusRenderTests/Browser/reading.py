@@ -319,7 +319,8 @@ def check_search(where, width, scheme):
     found = {}
     lesson = "pt/backpropagation/index.html"
     driver.get(url(lesson))
-    if driver.execute_script("return document.querySelectorAll('script[src*=\"static/search\"]').length") != 0:
+    if driver.execute_script("return document.querySelectorAll("
+                             "'script[src*=\"static/search-\"], script[src*=\"static/search/\"]').length") != 0:
         bad.append("search data is loaded before any search")
     res = run_search("regra da cadeia")
     found["status"] = res["status"]
