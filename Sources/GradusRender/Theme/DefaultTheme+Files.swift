@@ -728,8 +728,8 @@ extension DefaultTheme {
     return { code: parts[0], html: parts[1] || parts[0], name: parts[2] || parts[0] };
   });
   var several = languages.length > 1;
-  var entries = null;
-  var books = null;
+  var entries = null; // every section of every language searched, once the indexes are in
+  var books = null; // per language: its sections, and its dictionary's words with their postings
   var texts = {};
   var shown = [];
   var current = [];
@@ -875,7 +875,7 @@ extension DefaultTheme {
       }
       var list = dictionary(data.words || "");
       var codes = data.postings ? data.postings.split(" ") : [];
-      books.push({ stem: stem, sections: own, code: language.code,
+      books.push({ stem: stem, sections: own,
                    words: list.map(function (w, i) { return { fold: w, stem: stem(w), code: codes[i] || "", postings: null }; }) });
     });
     var callbacks = waiting;
