@@ -3,7 +3,7 @@ import GradusSimulation
 import Synchronization
 
 /// What `gradus serve` keeps from one build for the next, so that saving a lesson compiles and renders again only
-/// that lesson's translations: compiled translations (`CompileMemo`), each lesson body with its search rows, keyed
+/// that lesson's translations: compiled translations (`CompileMemo`), each lesson body with its search sections, keyed
 /// by everything it is made from, and the simulation tables. A build with a memo makes the same site as one
 /// without. Safe to share between the threads of a build; use one memo with one `SiteBuilder`.
 public final class BuildMemo: Sendable {
@@ -28,7 +28,7 @@ public final class BuildMemo: Sendable {
     struct Body: Sendable {
         var inputs: BodyInputs
         var page: LessonPage
-        var search: [UInt8]
+        var search: SearchIndex.Lesson
         var diagnostics: [Diagnostic]
     }
 

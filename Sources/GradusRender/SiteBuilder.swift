@@ -122,14 +122,14 @@ public struct SiteBuilder: Sendable {
         var pages: [Language: [LessonPage]] = [:]
         var introductions: [Language: String] = [:]
         let built = course.languages.filter { languages?.contains($0.code) ?? true }
-        // Every (language, lesson) page on the worker threads, with the lesson's rows of the language's search
+        // Every (language, lesson) page on the worker threads, with the lesson's sections for the language's search
         // index. The jobs go lesson by lesson, and a lesson's parsed documents (the largest part of the build's
-        // memory) are let go as soon as its last page is made; pages, rows and diagnostics are gathered by index,
+        // memory) are let go as soon as its last page is made; pages, sections and diagnostics are gathered by index,
         // language by language.
         let count = compiled.lessons.count
         let slots = LessonSlots(compiled.lessons, uses: built.count)
         compiled.lessons = []
-        typealias Made = (page: LessonPage, search: [UInt8], diagnostics: [Diagnostic])
+        typealias Made = (page: LessonPage, search: SearchIndex.Lesson, diagnostics: [Diagnostic])
         var rendered = workers.map(count * built.count) { job -> Swift.Result<Made?, ContentFailure> in
             let (index, language) = (job / built.count, built[job % built.count])
             defer { slots.done(index) }
@@ -150,12 +150,10 @@ public struct SiteBuilder: Sendable {
             do throws(ContentFailure) {
                 let page = try body.page(lesson, translation, shownLanguage: shown, tables: tables, quiz: quiz,
                                          diagnostics: &diagnostics)
-                var index = SearchIndex()
-                index.add(lesson: lesson.slug, title: translation.source.title, language: language.code,
-                          document: translation.document)
-                let rows = index.rows()
-                if let inputs { memo?.store(BuildMemo.Body(inputs: inputs, page: page, search: rows, diagnostics: diagnostics)) }
-                return .success((page, rows, diagnostics))
+                let search = SearchIndex.lesson(slug: lesson.slug, title: translation.source.title,
+                                                document: translation.document)
+                if let inputs { memo?.store(BuildMemo.Body(inputs: inputs, page: page, search: search, diagnostics: diagnostics)) }
+                return .success((page, search, diagnostics))
             } catch {
                 return .failure(error)
             }
@@ -164,21 +162,22 @@ public struct SiteBuilder: Sendable {
             introductions[language] = body.introduction(course.introductions[language]?.source.body ?? "", language: language.code)
             pages[language] = []
         }
-        var searchRows: [Language: [[UInt8]]] = [:]
+        var searchLessons: [Language: [SearchIndex.Lesson]] = [:]
         for (offset, language) in built.enumerated() {
             for index in 0..<count {
                 guard let made = try rendered[index * built.count + offset].get() else { continue }
                 pages[language]!.append(made.page)
-                searchRows[language, default: []].append(made.search)
+                searchLessons[language, default: []].append(made.search)
                 diagnostics += made.diagnostics
             }
         }
         rendered = []
-        // The search scripts now, so that their rows are freed before the pages are rendered.
-        var scripts: [Language: Data] = [:]
+        // The search scripts now, so that the sections' text is freed before the pages are rendered.
+        var scripts: [Language: (index: String, shards: [(path: String, script: String)])] = [:]
         for language in built {
-            scripts[language] = SearchIndex.script(language: language.code, rows: searchRows[language] ?? [])
-            searchRows[language] = nil
+            let index = SearchIndex(lessons: searchLessons[language] ?? [])
+            scripts[language] = (index.script(language: language.code), index.shards(language: language.code))
+            searchLessons[language] = nil
         }
         let assets = TemplateSet.readFiles(content.appendingPathComponent("assets"), displayRoot: "\(contentDisplay)/assets",
                                            diagnostics: &diagnostics)
@@ -188,7 +187,8 @@ public struct SiteBuilder: Sendable {
         var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL, workers: workers)
             .render(renderCourse, pages: pages, introductions: introductions, assets: assets)
         for language in built {
-            site.add("static/search-\(language.code).js", scripts[language]!)
+            site.add("static/search-\(language.code).js", scripts[language]!.index)
+            for shard in scripts[language]!.shards { site.add(shard.path, shard.script) }
         }
         return Result(site: site, warnings: ThemeWords.summarizingUntranslated(diagnostics),
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,

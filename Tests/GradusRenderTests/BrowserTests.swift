@@ -47,6 +47,10 @@ struct BrowserTests {
         #expect((report["search_first"] as? String)?.isEmpty == false)
         let mark = (report["search_mark"] as? String ?? "").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         #expect(mark == "funcao" || mark == "funcoes", "the passage shows the accented word found without accents")
+        #expect(report["shards_before"] as? Int == 0, "no lesson text before a search")
+        let lessons = try #require(report["result_lessons"] as? [String])
+        #expect(!lessons.isEmpty)
+        #expect(report["shard_lessons"] as? [String] == lessons, "the text of the results' lessons only")
         #expect(report["background_light"] as? String != report["background_dark"] as? String)
         #expect((report["console_errors"] as? [String])?.isEmpty == true, "\(report["console_errors"] ?? "")")
         for name in ["lesson-light-phone", "lesson-light-desktop", "lesson-dark-phone", "lesson-dark-desktop"] {
@@ -117,9 +121,10 @@ struct BrowserTests {
         }
     }
 
-    /// The index holds every section's full text (search finds any word, snippets read as the page does), so it
-    /// grows with the course: its budget is per lesson.
-    @Test("Each language's search index is loaded on first use and weighs under 3 kB gzipped per lesson",
+    /// Search comes in two parts: the index proper (titles, headings, a dictionary of folded words and the
+    /// sections they occur in), loaded on the first search, and one text shard per lesson, loaded only when one of
+    /// its results is shown. The index proper must stay under 25 kB gzipped per language, and under 1.5 kB a lesson.
+    @Test("Each language's search index is loaded on first use, under 25 kB gzipped, its text in lesson shards, no TeX",
           .enabled(if: TestEnvironment.wants("gzip")))
     func searchIndexWeight() throws {
         let root = TestEnvironment.packageRoot
@@ -127,19 +132,39 @@ struct BrowserTests {
                                    templates: root.appendingPathComponent("templates"),
                                    contentDisplay: "content", templatesDisplay: "templates").build().site
         let gzip = try #require(TestEnvironment.tool("gzip"))
-        for language in ["pt", "de", "en"] {
-            let index = try #require(site.files["static/search-\(language).js"])
-            #expect(!site["\(language)/backpropagation/index.html"]!.contains("search-\(language).js\""), "not loaded by the page itself")
+        func gzipped(_ data: Data) throws -> Int {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("gradus-index-\(UUID().uuidString).js")
-            try index.write(to: file)
+            try data.write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
             let run = try runProcess(gzip, ["-c", "-6", file.path])
-            #expect(run.status == 0)
-            let lessons = Set(site.files.keys.filter { $0.hasPrefix("\(language)/") && $0.hasSuffix("/index.html") }
-                .filter { $0.split(separator: "/").count == 3 }).count
-            #expect(lessons >= 10)
-            #expect(run.stdout.count < 3_000 * lessons, "\(language): \(run.stdout.count) bytes gzipped for \(lessons) lessons")
-            #expect(!String(decoding: index, as: UTF8.self).contains("\\\\frac"), "math is Unicode, not TeX")
+            try #require(run.status == 0)
+            return run.stdout.count
+        }
+        let tex = /\\\\(frac|partial|sigma|mathbf|cdot|sum|left|right|sqrt|text)\b/
+        for language in ["pt", "de", "en"] {
+            let index = try #require(site.files["static/search-\(language).js"])
+            let slugs = Set(site.files.keys.filter { $0.hasPrefix("\(language)/") && $0.hasSuffix("/index.html") }
+                .map { $0.split(separator: "/") }.filter { $0.count == 3 }.map { String($0[1]) })
+            #expect(slugs.count >= 14)
+            let bytes = try gzipped(index)
+            #expect(bytes < 25_000, "\(language): \(bytes) bytes gzipped for \(slugs.count) lessons")
+            // Room to grow: each lesson adds about 1.3 kB, so a few more lessons still fit.
+            #expect(bytes < 1_500 * slugs.count, "\(language): \(bytes) bytes gzipped for \(slugs.count) lessons")
+            let text = String(decoding: index, as: UTF8.self)
+            #expect(text.firstMatch(of: tex) == nil, "math is Unicode, not TeX")
+            let shards = Set(site.files.keys.filter { $0.hasPrefix("static/search/\(language)/") })
+            #expect(shards == Set(slugs.map { "static/search/\(language)/\($0).js" }), "one text shard per lesson")
+            for shard in shards {
+                let script = String(decoding: site.files[shard]!, as: UTF8.self)
+                #expect(script.firstMatch(of: tex) == nil, "\(shard): math is Unicode, not TeX")
+                #expect(script.contains("window.GRADUS_SEARCH_TEXT[\"\(language)/"))
+            }
+            // Neither part is loaded by a page itself: search.js asks for them.
+            for slug in slugs {
+                let page = try #require(site["\(language)/\(slug)/index.html"])
+                #expect(!page.contains("search-\(language).js\""), "not loaded by the page itself")
+                #expect(!page.contains("static/search/"), "no shard loaded by the page itself")
+            }
         }
     }
 }

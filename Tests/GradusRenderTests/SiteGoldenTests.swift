@@ -25,6 +25,15 @@ struct SiteGoldenTests {
             let name = path.replacingOccurrences(of: "/", with: "_")
             if let problem = Golden.mismatch(result.site[path]!, named: "mini/\(name)") { Issue.record("\(problem)") }
         }
+        // The search data: German's index proper (with the lesson shown from English) and a lesson's text shard.
+        #expect(result.site.paths.filter { $0.hasPrefix("static/search") } == [
+            "static/search-de.js", "static/search-en.js", "static/search.js", "static/search/de/first.js",
+            "static/search/de/second.js", "static/search/en/first.js", "static/search/en/second.js",
+        ])
+        for path in ["static/search-de.js", "static/search/de/second.js"] {
+            let name = path.replacingOccurrences(of: "/", with: "_")
+            if let problem = Golden.mismatch(result.site[path]!, named: "mini/\(name)") { Issue.record("\(problem)") }
+        }
         #expect(result.warnings.map(\.formatted) == [
             "content/lessons/02-second.en.md:1:1: warning: lesson 'second' has no de translation; add lessons/02-second.de.md",
         ])

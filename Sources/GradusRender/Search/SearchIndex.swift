@@ -4,29 +4,48 @@ import GradusMarkdown
 import GradusMath
 import GradusQuiz
 
-/// The per-language search index: one entry per section of each lesson (its title, the section's heading, a link
-/// and the section's words), written as a script that registers itself, so search works from `file://` too.
-/// Math is written as Unicode text (`∂L/∂w`, `σ′(z)`), as a reader sees it, never as TeX.
+/// The per-language search data, in two parts, each a script that registers itself (so search works from
+/// `file://` too):
+///
+/// - the index proper, `static/search-<lang>.js`, loaded on the first search: every lesson's slug and title,
+///   every section's lesson, id and heading, and the words of the sections' text as a dictionary of folded words
+///   (lowercase, accents and `ß` folded) with, for each word, the sections it occurs in (and whether often);
+/// - one text shard per lesson, `static/search/<lang>/<slug>.js`, loaded only when a result from that lesson is
+///   shown: the text of each of its sections, from which the result's passage and highlights are made.
+///
+/// Math is written as Unicode text (`∂L/∂w`, `σ′(z)`), as a reader sees it, never as TeX. The browser stems the
+/// dictionary's words itself (templates/static/search.js), so the index holds each folded word once.
 struct SearchIndex {
-    struct Entry {
-        var title: String
+    struct Section: Equatable, Sendable {
         var heading: String
-        /// From the site's root: `pt/backpropagation/index.html#chain-rule`.
-        var url: String
+        /// The heading's id (`chain-rule`); empty for the text before the first heading.
+        var id: String
         var text: String
     }
 
-    var entries: [Entry] = []
+    struct Lesson: Sendable {
+        var slug: String
+        var title: String
+        var sections: [Section] = []
+    }
 
-    /// Adds the sections of one lesson page; quizzes and simulation tables are left out.
-    mutating func add(lesson slug: String, title: String, language: String, document: MarkdownDocument) {
-        let page = "\(language)/\(slug)/index.html"
-        var current = Entry(title: title, heading: "", url: page, text: "")
+    var lessons: [Lesson] = []
+
+    /// Adds the sections of one lesson page.
+    mutating func add(lesson slug: String, title: String, document: MarkdownDocument) {
+        lessons.append(Self.lesson(slug: slug, title: title, document: document))
+    }
+
+    /// The sections of one lesson page; quizzes and simulation tables are left out. (A build makes these on its
+    /// worker threads, lesson by lesson, and gathers them in the course's order.)
+    static func lesson(slug: String, title: String, document: MarkdownDocument) -> Lesson {
+        var lesson = Lesson(slug: slug, title: title)
+        var current = Section(heading: "", id: "", text: "")
         for block in document.children {
             switch block.kind {
             case .heading where (block.headingLevel ?? 0) <= 3:
-                if !current.text.isEmpty || !current.heading.isEmpty { entries.append(current) }
-                current = Entry(title: title, heading: Self.text(of: block), url: page + "#" + (block.headingID ?? ""), text: "")
+                if !current.text.isEmpty || !current.heading.isEmpty { lesson.sections.append(current) }
+                current = Section(heading: Self.text(of: block), id: block.headingID ?? "", text: "")
             case .directive, .htmlBlock, .thematicBreak:
                 continue
             default:
@@ -34,7 +53,8 @@ struct SearchIndex {
                 if !words.isEmpty { current.text += (current.text.isEmpty ? "" : " ") + words }
             }
         }
-        if !current.text.isEmpty || !current.heading.isEmpty { entries.append(current) }
+        if !current.text.isEmpty || !current.heading.isEmpty { lesson.sections.append(current) }
+        return lesson
     }
 
     /// The text of a block as a reader sees it: its inlines' text, math in Unicode (`\\frac{a}{b}` → `a/b`),
@@ -78,91 +98,162 @@ struct SearchIndex {
         return out
     }
 
-    /// `window.GRADUS_SEARCH["pt"] = [[title, heading, url, text], …];`
-    func script(language: String) -> String {
-        String(decoding: Self.script(language: language, rows: [rows()]), as: UTF8.self)
+    // MARK: Words
+
+    /// The folded words of a text, as the browser finds them (`/[\p{L}\p{N}]+/u`, then `fold`).
+    static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                out.append(fold(String(word)))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { out.append(fold(String(word))) }
+        return out
     }
 
-    /// The script around rows made by `rows()` (of one lesson each, in the lessons' order), written straight into
-    /// the file's bytes.
-    static func script(language: String, rows: [[UInt8]]) -> Data {
-        var head: [UInt8] = []
-        head += "window.GRADUS_SEARCH = window.GRADUS_SEARCH || {};\nwindow.GRADUS_SEARCH[".utf8
-        appendJSString(language, to: &head)
-        head += "] = [\n".utf8
-        let tail = Array("];\n".utf8)
-        var data = Data(capacity: rows.reduce(head.count + tail.count) { $0 + $1.count })
-        data.append(contentsOf: head)
-        for row in rows { data.append(contentsOf: row) }
-        data.append(contentsOf: tail)
-        return data
+    /// Letters and numbers (`\p{L}`, `\p{N}`).
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 
-    /// The entries as lines of the script: `[title,heading,url,text],`.
-    func rows() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(entries.reduce(0) { $0 + $1.title.utf8.count + $1.heading.utf8.count + $1.url.utf8.count + $1.text.utf8.count + 16 })
-        for entry in entries {
-            out.append(UInt8(ascii: "["))
-            Self.appendJSString(entry.title, to: &out)
-            out.append(UInt8(ascii: ","))
-            Self.appendJSString(entry.heading, to: &out)
-            out.append(UInt8(ascii: ","))
-            Self.appendJSString(entry.url, to: &out)
-            out.append(UInt8(ascii: ","))
-            Self.appendJSString(entry.text, to: &out)
-            out += "],\n".utf8
+    /// A word as search compares it: decomposed, its combining accents (U+0300–U+036F) dropped, lowercase,
+    /// `ß` as `ss` (`Größe` → `grosse`, `função` → `funcao`).
+    static func fold(_ word: String) -> String {
+        var bare = String.UnicodeScalarView()
+        for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+            bare.append(scalar)
+        }
+        return String(bare).lowercased().replacingOccurrences(of: "ß", with: "ss")
+    }
+
+    // MARK: Scripts
+
+    /// The 64 digits of the postings: `0`–`9`, `a`–`z`, `A`–`Z`, `_`, `$`. The first 32 end a number, the other
+    /// 32 carry its higher 5-bit groups, most significant first.
+    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$")
+
+    /// A number in postings digits: 5 bits a digit, every digit but the last from the upper half.
+    static func number(_ value: Int) -> String {
+        precondition(value >= 0)
+        var groups = [value & 31]
+        var rest = value >> 5
+        while rest > 0 {
+            groups.append(rest & 31)
+            rest >>= 5
+        }
+        var out = ""
+        for (i, group) in groups.enumerated().reversed() { out.append(digits[i == 0 ? group : group + 32]) }
+        return out
+    }
+
+    /// From how many occurrences a word counts as frequent in a section (search ranks such sections higher).
+    static let frequent = 4
+
+    /// The 16 marks of the dictionary, each the number of characters (UTF-16 code units, at most 15) a word
+    /// shares with the one before it; none can occur in a word.
+    private static let marks = Array("!#$%'()*+,-./:;=")
+
+    /// The words, sorted, front-coded: each is a mark (how much of the previous word it keeps) and the rest of it.
+    static func dictionary(_ words: [String]) -> String {
+        var out = ""
+        var previous: [Unicode.Scalar] = []
+        for word in words {
+            let scalars = Array(word.unicodeScalars)
+            var shared = 0, units = 0
+            while shared < min(scalars.count, previous.count), scalars[shared] == previous[shared],
+                  units + scalars[shared].utf16.count <= 15 {
+                units += scalars[shared].utf16.count
+                shared += 1
+            }
+            out.append(marks[units])
+            out.unicodeScalars.append(contentsOf: scalars[shared...])
+            previous = scalars
         }
         return out
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Appends a JavaScript string literal that is also safe inside HTML (no `</script>` can close anything): a
-    /// JSON string (quotes, backslashes and control characters escaped, as `JSONText.string`) with `<`, `>`, `&`
-    /// and the two JavaScript line separators escaped as well. One pass over the UTF-8 bytes: runs that need no
-    /// escape are copied whole.
-    static func appendJSString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0, i = 0
-            let n = bytes.count
-            while i < n {
-                let byte = bytes[i]
-                let escape: StaticString
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case UInt8(ascii: "<"): escape = "\\u003c"
-                case UInt8(ascii: ">"): escape = "\\u003e"
-                case UInt8(ascii: "&"): escape = "\\u0026"
-                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                case 0..<0x20:
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                    out += "\\u00".utf8
-                    out.append(Self.hexDigits[Int(byte >> 4)])
-                    out.append(Self.hexDigits[Int(byte & 15)])
-                    i += 1
-                    start = i
-                    continue
-                default:
-                    i += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                escape.withUTF8Buffer { out.append(contentsOf: $0) }
-                i += width
-                start = i
+    /// The index proper:
+    ///
+    ///     window.GRADUS_SEARCH["pt"] = {
+    ///     "lessons": [slug, title, …],
+    ///     "sections": [lesson, id, heading, …],
+    ///     "words": "the folded words of the text, sorted and front-coded (`dictionary`)",
+    ///     "postings": "for each word, its sections, separated by spaces"};
+    ///
+    /// Sections are numbered from 0 in the order of `sections`, lesson by lesson; a lesson is its number in
+    /// `lessons`. A word's postings are one number per section it occurs in: `(gap − 1) × 2 + frequent`, where
+    /// the gap is the section's number minus the previous one's (the first's plus one) and `frequent` is 1 when
+    /// the word occurs at least 4 times in the section's text.
+    func script(language: String) -> String {
+        var postings: [String: [(section: Int, count: Int)]] = [:]
+        var lessonList: [String] = []
+        var sectionList: [String] = []
+        var section = 0
+        for (number, lesson) in lessons.enumerated() {
+            lessonList += [Self.jsString(lesson.slug), Self.jsString(lesson.title)]
+            for entry in lesson.sections {
+                sectionList += [String(number), Self.jsString(entry.id), Self.jsString(entry.heading)]
+                var counts: [String: Int] = [:]
+                for word in Self.words(entry.text) { counts[word, default: 0] += 1 }
+                for (word, count) in counts { postings[word, default: []].append((section, count)) }
+                section += 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<n]))
         }
-        out.append(UInt8(ascii: "\""))
+        let words = postings.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        let lists = words.map { word in
+            var previous = -1
+            var out = ""
+            for (section, count) in postings[word]! {
+                out += Self.number((section - previous - 1) * 2 + (count >= Self.frequent ? 1 : 0))
+                previous = section
+            }
+            return out
+        }
+        return "window.GRADUS_SEARCH = window.GRADUS_SEARCH || {};\nwindow.GRADUS_SEARCH[\(Self.jsString(language))] = {\n"
+            + "\"lessons\": [\(lessonList.joined(separator: ","))],\n"
+            + "\"sections\": [\(sectionList.joined(separator: ","))],\n"
+            + "\"words\": \(Self.jsString(Self.dictionary(words))),\n"
+            + "\"postings\": \(Self.jsString(lists.joined(separator: " ")))};\n"
+    }
+
+    /// Each lesson's text shard, by its path in the site:
+    ///
+    ///     window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};
+    ///     window.GRADUS_SEARCH_TEXT["pt/backpropagation"] = [text of section 1, …];
+    func shards(language: String) -> [(path: String, script: String)] {
+        lessons.map { lesson in
+            let texts = lesson.sections.map { Self.jsString($0.text) }.joined(separator: ",\n")
+            return ("static/search/\(language)/\(lesson.slug).js",
+                    "window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};\n"
+                    + "window.GRADUS_SEARCH_TEXT[\(Self.jsString(language + "/" + lesson.slug))] = [\n\(texts)];\n")
+        }
+    }
+
+    /// A JavaScript string literal that is also safe inside HTML (no `</script>` can close anything): a JSON
+    /// string with `<`, `>`, `&` and the two JavaScript line separators escaped as well.
+    static func jsString(_ text: String) -> String {
+        var out = ""
+        for scalar in JSONText.string(text).unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

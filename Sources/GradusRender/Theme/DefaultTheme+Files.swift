@@ -707,12 +707,14 @@ extension DefaultTheme {
 
 """#,
         "static/search.js": #"""
-// Gradus search. Loads each language's index (a script, so it also works from file://) on first use and searches
-// it in the page: words match by their beginning ("grad" finds "gradiente") and through a light stemmer per
-// language ("gradientes" finds "gradiente", "Schichten" finds "Schicht", "layers" finds "layer"), folding case
-// and accents ("sao" finds "são", "grosse" finds "Größe"). Title matches rank first, then headings, then text;
-// a query's words found side by side (a phrase) rank higher. Each result shows its passage, math in Unicode,
-// with the words that matched (whole words) and the phrase marked. The root page searches every language.
+// Gradus search. Loads each language's index (a script, so it also works from file://) on first use: titles,
+// headings and a dictionary of the text's words with the sections they occur in. Words match by their beginning
+// ("grad" finds "gradiente") and through a light stemmer per language ("gradientes" finds "gradiente",
+// "Schichten" finds "Schicht", "layers" finds "layer"), folding case and accents ("sao" finds "são", "grosse"
+// finds "Größe"). Title matches rank first, then headings, then text; a query's words side by side (a phrase) in
+// a title or heading rank higher. Results show at once; each lesson's text (one more script, loaded only when
+// one of its results is shown) then fills in their passages, math in Unicode, with the words that matched (whole
+// words) and the phrase marked. The root page searches every language.
 // Keyboard: Down/Up move through the results, Enter opens one, Escape closes them (twice clears the box).
 (function () {
   "use strict";
@@ -726,7 +728,12 @@ extension DefaultTheme {
     return { code: parts[0], html: parts[1] || parts[0], name: parts[2] || parts[0] };
   });
   var several = languages.length > 1;
-  var entries = null;
+  var entries = null; // every section of every language searched, once the indexes are in
+  var books = null; // per language: its sections, and its dictionary's words with their postings
+  var texts = {};
+  var shown = [];
+  var current = [];
+  var fetching = 0;
   var loading = false;
   var waiting = [];
   var announce = 0;
@@ -794,6 +801,7 @@ extension DefaultTheme {
 
   // MARK: Loading
 
+  // The index proper of each language (titles, headings and the dictionary of its words with their sections).
   function load(done) {
     if (entries) { done(); return; }
     waiting.push(done);
@@ -812,18 +820,90 @@ extension DefaultTheme {
     });
   }
 
+  // A word's postings: for each section it occurs in, its number and whether the word is frequent there (4 or
+  // more times). Each is `(gap - 1) * 2 + frequent` in base-32 digits, the higher ones from DIGITS' second 32.
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$";
+  function postings(code) {
+    var out = [], value = 0, section = -1;
+    for (var i = 0; i < code.length; i++) {
+      var digit = DIGITS.indexOf(code[i]);
+      if (digit >= 32) { value = value * 32 + digit - 32; continue; }
+      value = value * 32 + digit;
+      section += Math.floor(value / 2) + 1;
+      out.push([section, value % 2 ? 4 : 1]);
+      value = 0;
+    }
+    return out;
+  }
+
+  // The dictionary's words, front-coded: before each, a mark saying how much of the previous word it keeps.
+  var MARKS = "!#$%'()*+,-./:;=";
+  function dictionary(code) {
+    var out = [], word = "", i = 0;
+    while (i < code.length) {
+      var j = i + 1;
+      while (j < code.length && MARKS.indexOf(code[j]) < 0) { j++; }
+      word = word.slice(0, MARKS.indexOf(code[i])) + code.slice(i + 1, j);
+      out.push(word);
+      i = j;
+    }
+    return out;
+  }
+
   function prepare() {
     entries = [];
+    books = [];
     languages.forEach(function (language) {
+      var data = window.GRADUS_SEARCH[language.code];
+      if (!data) { return; }
       var stem = stemmer(language.code);
-      (window.GRADUS_SEARCH[language.code] || []).forEach(function (e) {
-        entries.push({ title: e[0], heading: e[1], url: e[2], text: e[3], language: language, stem: stem,
-                       words: [words(e[0], stem), words(e[1], stem), words(e[3], stem)] });
-      });
+      var lessons = [];
+      for (var l = 0; l + 1 < data.lessons.length; l += 2) {
+        var title = data.lessons[l + 1];
+        lessons.push({ slug: data.lessons[l], title: title, words: words(title, stem), sections: [] });
+      }
+      var own = [];
+      for (var s = 0; s + 2 < data.sections.length; s += 3) {
+        var lesson = lessons[data.sections[s]], id = data.sections[s + 1], heading = data.sections[s + 2];
+        var entry = { lesson: lesson, place: lesson.sections.length, heading: heading, language: language, stem: stem,
+                      url: language.code + "/" + lesson.slug + "/index.html" + (id ? "#" + id : ""),
+                      words: [lesson.words, words(heading, stem), null], text: null };
+        entry.number = own.length;
+        lesson.sections.push(entry);
+        own.push(entry);
+        entries.push(entry);
+      }
+      var list = dictionary(data.words || "");
+      var codes = data.postings ? data.postings.split(" ") : [];
+      books.push({ stem: stem, sections: own,
+                   words: list.map(function (w, i) { return { fold: w, stem: stem(w), code: codes[i] || "", postings: null }; }) });
     });
     var callbacks = waiting;
     waiting = [];
     callbacks.forEach(function (callback) { callback(); });
+  }
+
+  // A lesson's text shard (each section's text, for the passages), asked for (when `start`) once one of its
+  // results is shown. True when the entry's text is there, or will never come.
+  function loadText(entry, start) {
+    var key = entry.language.code + "/" + entry.lesson.slug;
+    window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};
+    if (start && texts[key] === undefined && !window.GRADUS_SEARCH_TEXT[key]) {
+      texts[key] = "loading";
+      var script = document.createElement("script");
+      script.src = form.dataset.root + "static/search/" + key + ".js";
+      script.onload = function () { texts[key] = "done"; fill(true); };
+      script.onerror = function () { texts[key] = "failed"; fill(true); };
+      document.head.appendChild(script);
+    }
+    var loaded = window.GRADUS_SEARCH_TEXT[key];
+    if (loaded && entry.text === null) {
+      entry.lesson.sections.forEach(function (e) {
+        e.text = loaded[e.place] || "";
+        e.words[2] = words(e.text, e.stem);
+      });
+    }
+    return entry.text !== null || texts[key] === "failed";
   }
 
   // MARK: Matching
@@ -856,22 +936,42 @@ extension DefaultTheme {
     return found;
   }
 
-  function score(entry, terms) {
-    var total = 0, weights = [10, 5, 1];
+  // For each term, the sections of a language whose text holds words that match it: how well (the best grade)
+  // and how often.
+  function bodyMatches(book, terms) {
+    return terms.map(function (term) {
+      var found = {};
+      book.words.forEach(function (word) {
+        var g = grade(word, term, book.stem);
+        if (g === 0) { return; }
+        if (!word.postings) { word.postings = postings(word.code); }
+        word.postings.forEach(function (p) {
+          var f = found[p[0]] || (found[p[0]] = { quality: 0, count: 0 });
+          f.quality = Math.max(f.quality, g);
+          f.count += p[1];
+        });
+      });
+      return found;
+    });
+  }
+
+  // Title matches weigh most, then headings, then the text (more for more occurrences); every term must match
+  // somewhere, and the terms side by side in the title or heading (a phrase) add more.
+  function score(entry, terms, body) {
+    var total = 0, weights = [10, 5];
     for (var t = 0; t < terms.length; t++) {
       var best = 0;
-      for (var field = 0; field < 3; field++) {
-        var list = entry.words[field], count = 0, quality = 0;
-        for (var i = 0; i < list.length; i++) {
-          var g = grade(list[i], terms[t], entry.stem);
-          if (g > 0) { count += 1; quality = Math.max(quality, g); }
-        }
-        if (count > 0) { best += weights[field] * (quality / 3) * (field === 2 ? Math.min(1 + count / 4, 3) : 1); }
+      for (var field = 0; field < 2; field++) {
+        var list = entry.words[field], quality = 0;
+        for (var i = 0; i < list.length; i++) { quality = Math.max(quality, grade(list[i], terms[t], entry.stem)); }
+        best += weights[field] * quality / 3;
       }
+      var inText = body[t][entry.number];
+      if (inText) { best += (inText.quality / 3) * Math.min(1 + inText.count / 4, 3); }
       if (best === 0) { return 0; }
       total += best;
     }
-    for (var f = 0; f < 3; f++) { if (phrases(entry.words[f], terms, entry.stem).length > 0) { total += [30, 20, 6][f]; } }
+    for (var f = 0; f < 2; f++) { if (phrases(entry.words[f], terms, entry.stem).length > 0) { total += [30, 20][f]; } }
     return total;
   }
 
@@ -964,15 +1064,43 @@ extension DefaultTheme {
   function close() { list.hidden = true; }
   function isOpen() { return !list.hidden && list.children.length > 0; }
 
+  // Fills in the passages of the results shown whose lesson's text has arrived, and (when `start`) asks for the
+  // others'. The list is busy (aria-busy) until every passage is in.
+  function fill(start) {
+    var busy = false;
+    shown.forEach(function (item) {
+      if (item.done) { return; }
+      if (!loadText(item.entry, start)) { busy = true; return; }
+      item.done = true;
+      var e = item.entry;
+      if (e.text === null) { return; }
+      var range = passage(e, current);
+      if (range.to > range.from) {
+        var text = document.createElement("span");
+        text.className = "passage";
+        if (range.from > 0) { text.append("… "); }
+        append(text, e.text, marks(e.words[2], current, e.stem, range.from, range.to), range.from, range.to);
+        if (range.to < e.text.length) { text.append(" …"); }
+        item.link.appendChild(text);
+      }
+    });
+    if (busy) { list.setAttribute("aria-busy", "true"); } else { list.removeAttribute("aria-busy"); }
+  }
+
   function search() {
     var query = input.value.trim();
     var terms = parse(input.value);
     list.textContent = "";
+    shown = [];
+    list.removeAttribute("aria-busy");
     if (query === "" || terms.length === 0) { close(); status.textContent = ""; return; }
     var results = [];
-    entries.forEach(function (e) {
-      var s = score(e, terms);
-      if (s > 0) { results.push({ entry: e, score: s }); }
+    books.forEach(function (book) {
+      var body = bodyMatches(book, terms);
+      book.sections.forEach(function (e) {
+        var s = score(e, terms, body);
+        if (s > 0) { results.push({ entry: e, score: s }); }
+      });
     });
     results.sort(function (a, b) { return b.score - a.score; });
     results.slice(0, MAX).forEach(function (r) {
@@ -983,7 +1111,7 @@ extension DefaultTheme {
       link.href = form.dataset.root + e.url;
       var where = document.createElement("span");
       where.className = "where";
-      append(where, e.title, marks(e.words[0], terms, e.stem, 0, e.title.length), 0, e.title.length);
+      append(where, e.lesson.title, marks(e.words[0], terms, e.stem, 0, e.lesson.title.length), 0, e.lesson.title.length);
       if (e.heading) {
         where.append(" › ");
         append(where, e.heading, marks(e.words[1], terms, e.stem, 0, e.heading.length), 0, e.heading.length);
@@ -995,17 +1123,9 @@ extension DefaultTheme {
         language.textContent = e.language.name;
         link.appendChild(language);
       }
-      var range = passage(e, terms);
-      if (range.to > range.from) {
-        var text = document.createElement("span");
-        text.className = "passage";
-        if (range.from > 0) { text.append("… "); }
-        append(text, e.text, marks(e.words[2], terms, e.stem, range.from, range.to), range.from, range.to);
-        if (range.to < e.text.length) { text.append(" …"); }
-        link.appendChild(text);
-      }
       item.appendChild(link);
       list.appendChild(item);
+      shown.push({ entry: e, link: link, done: false });
     });
     if (results.length === 0) {
       var none = document.createElement("li");
@@ -1013,6 +1133,11 @@ extension DefaultTheme {
       none.textContent = form.dataset.none;
       list.appendChild(none);
     }
+    current = terms;
+    fill(false);
+    // The texts still missing are asked for once the typing pauses, not for every prefix typed.
+    window.clearTimeout(fetching);
+    fetching = window.setTimeout(function () { fill(true); }, 150);
     open();
     // Said once the typing pauses, not at every key.
     var said = statusText(results.length, query);

@@ -2,8 +2,9 @@
 """Drives a built lesson page in headless Chromium as a reader would, and prints what it saw as JSON.
 
 Usage: lesson_page.py SITE_DIR SCREENSHOT_DIR
-Reads the MathML and the chart, answers the first quiz wrongly then rightly with the keyboard, searches for a word
-without its accents, collects the console's errors, and saves screenshots (light/dark × phone/desktop).
+Reads the MathML and the chart, answers the first quiz wrongly then rightly with the keyboard, searches for words
+pasted without their accents (and sees which lessons' text shards that loaded), collects the console's errors, and
+saves screenshots (light/dark × phone/desktop).
 """
 import json
 import os
@@ -69,12 +70,24 @@ try:
     report["remembered"] = form.find_element(By.CSS_SELECTOR, ".quiz-feedback").text
 
     # Search without accents.
+    # Passages come from each lesson's text shard, loaded from file:// only once one of its results is shown.
+    shards = "return Array.from(document.querySelectorAll('script[src*=\"static/search/\"]'), s => s.src)"
+    report["shards_before"] = len(driver.execute_script(shards))
     box = driver.find_element(By.CSS_SELECTOR, "form.search input")
-    box.send_keys("funcao ativacao")
+    # Pasted, so one search runs: the shards it loads are those of its results' lessons alone.
+    driver.execute_script("arguments[0].focus(); arguments[0].value = arguments[1];"
+                          "arguments[0].dispatchEvent(new Event('input'))", box, "funcao ativacao")
     WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-results li a"))
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+        "return !document.querySelector('.search-results').hasAttribute('aria-busy')"))
     results = driver.find_elements(By.CSS_SELECTOR, ".search-results li")
     report["search_first"] = results[0].find_element(By.TAG_NAME, "a").text
-    report["search_mark"] = results[0].find_element(By.TAG_NAME, "mark").text
+    # The first word marked in a passage (the first results may match in their titles and headings alone).
+    report["search_mark"] = driver.find_element(By.CSS_SELECTOR, ".search-results .passage mark").text
+    # The lessons of the results shown, and the shards loaded: the same.
+    report["result_lessons"] = sorted({a.get_attribute("href").split("/")[-2]
+                                       for a in driver.find_elements(By.CSS_SELECTOR, ".search-results li a")})
+    report["shard_lessons"] = sorted(src.split("/")[-1][:-3] for src in driver.execute_script(shards))
     box.clear()
 
     for scheme in ["light", "dark"]:

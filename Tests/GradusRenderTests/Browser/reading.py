@@ -15,8 +15,9 @@ Checks on every page, at each width and colour scheme:
              search highlights 3:1, placeholders 4.5:1
   structure  a favicon, no empty or zero-sized link, no footer that starts or ends with "·", no "X · X" title,
              focusable and named code blocks, math set in a math font
-Then, once per width and scheme: the language switcher keeps the #section; search (Unicode snippets, whole-word
-and phrase marks, stemming, status, arrows, Enter, Escape, outside click, the root page's every language).
+Then, once per width and scheme: the language switcher keeps the #section; search (nothing loaded before it, lesson
+text shards for the results shown, Unicode snippets, whole-word and phrase marks, stemming, status, arrows, Enter,
+Escape, outside click, the root page's every language).
 """
 import functools
 import json
@@ -290,6 +291,9 @@ def run_search(query):
     WebDriverWait(driver, 10).until(lambda d: results_open())
     WebDriverWait(driver, 5).until(
         lambda d: query in d.find_element(By.CSS_SELECTOR, ".search-status").get_attribute("textContent"))
+    # The passages arrive with their lessons' text shards; the list is busy until then.
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return !document.querySelector('.search-results').hasAttribute('aria-busy')"))
     return driver.execute_script(r"""
       const items = Array.from(document.querySelectorAll('.search-results li'));
       const status = document.querySelector('.search-status').textContent;
@@ -302,8 +306,10 @@ def run_search(query):
         return [before, m.textContent, after];
       };
       return {status: status,
+              shards: Array.from(document.querySelectorAll('script[src*="static/search/"]'), s => s.src),
               items: items.map(li => ({lang: li.lang, href: (li.querySelector('a') || {}).href || '',
                                        text: li.textContent,
+                                       passage_marks: li.querySelectorAll('.passage mark').length,
                                        marks: Array.from(li.querySelectorAll('mark'), around)}))};
     """)
 
@@ -313,8 +319,18 @@ def check_search(where, width, scheme):
     found = {}
     lesson = "pt/backpropagation/index.html"
     driver.get(url(lesson))
+    if driver.execute_script("return document.querySelectorAll("
+                             "'script[src*=\"static/search-\"], script[src*=\"static/search/\"]').length") != 0:
+        bad.append("search data is loaded before any search")
     res = run_search("regra da cadeia")
     found["status"] = res["status"]
+    # Each result's lesson text came, over HTTP, as its own shard; no other lesson's was needed.
+    wanted = {item["href"].split("/")[-3] + "/" + item["href"].split("/")[-2] for item in res["items"]}
+    loaded = {src.split("/")[-2] + "/" + src.split("/")[-1][:-3] for src in res["shards"]}
+    if not wanted <= loaded:
+        bad.append("shards missing for %r" % sorted(wanted - loaded))
+    if not any(item["passage_marks"] for item in res["items"]):
+        bad.append("no passage has a mark")
     if not re.fullmatch(r"\d+ resultados? para “regra da cadeia”", res["status"]):
         bad.append("status reads '%s'" % res["status"])
     if any("\\" in item["text"] for item in res["items"]):

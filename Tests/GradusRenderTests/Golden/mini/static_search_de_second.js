@@ -1,0 +1,3 @@
+window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};
+window.GRADUS_SEARCH_TEXT["de/second"] = [
+"bad"];
