@@ -1,3 +1,4 @@
+import Foundation
 import GradusContent
 import GradusSimulation
 import Synchronization
@@ -29,6 +30,7 @@ public final class BuildMemo: Sendable {
         var inputs: BodyInputs
         var page: LessonPage
         var search: SearchIndex.Lesson
+        var shard: Data
         var diagnostics: [Diagnostic]
     }
 

@@ -114,26 +114,48 @@ final class FigureNames {
 /// A formula in the text and the punctuation right after it (`$o$,`) kept on one line: a browser may otherwise
 /// break between them and start a line with the comma.
 enum MathPunctuation {
-    static let marks: Set<Character> = [",", ".", ";", ":", "!", "?", ")"]
+    static let marks: Set<UInt8> = Set(",.;:!?)".utf8)
 
+    /// One pass over the page's UTF-8 bytes (a page may hold thousands of formulas).
     static func keepTogether(_ html: String) -> String {
-        var out = ""
-        var rest = Substring(html)
-        while let close = rest.range(of: "</math>") {
-            let after = rest[close.upperBound...]
-            let punctuation = after.prefix { marks.contains($0) }
-            guard !punctuation.isEmpty, let open = rest[..<close.lowerBound].range(of: "<math ", options: .backwards),
-                  let tagEnd = rest[open.upperBound..<close.lowerBound].firstIndex(of: ">"),
-                  rest[open.lowerBound..<tagEnd].contains("display=\"inline\"") else {
-                out += rest[..<close.upperBound]
-                rest = after
-                continue
+        let open = Array("<math ".utf8), close = Array("</math>".utf8), inline = Array("display=\"inline\"".utf8)
+        let span = Array("<span class=\"nowrap\">".utf8), spanEnd = Array("</span>".utf8)
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+                i + pattern.count <= bytes.count && pattern.indices.allSatisfy { bytes[i + $0] == pattern[$0] }
             }
-            out += rest[..<open.lowerBound]
-            out += "<span class=\"nowrap\">" + rest[open.lowerBound..<close.upperBound] + punctuation + "</span>"
-            rest = after.dropFirst(punctuation.count)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 256)
+            var copied = 0          // bytes before this are in `out`
+            var lastOpen: Int?      // the latest `<math ` since the last `</math>`
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+                if matches(open, at: i) {
+                    lastOpen = i
+                    i += open.count
+                    continue
+                }
+                guard matches(close, at: i) else { i += 1; continue }
+                let end = i + close.count
+                var after = end
+                while after < bytes.count, marks.contains(bytes[after]) { after += 1 }
+                if after > end, let start = lastOpen,
+                   let tagEnd = (start..<i).first(where: { bytes[$0] == UInt8(ascii: ">") }),
+                   (start..<tagEnd).contains(where: { matches(inline, at: $0) && $0 + inline.count <= tagEnd }) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+                    out += span
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<after]))
+                    out += spanEnd
+                    copied = after
+                }
+                lastOpen = nil
+                i = after
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + rest
     }
 }
 

@@ -129,7 +129,7 @@ public struct SiteBuilder: Sendable {
         let count = compiled.lessons.count
         let slots = LessonSlots(compiled.lessons, uses: built.count)
         compiled.lessons = []
-        typealias Made = (page: LessonPage, search: SearchIndex.Lesson, diagnostics: [Diagnostic])
+        typealias Made = (page: LessonPage, search: SearchIndex.Lesson, shard: Data, diagnostics: [Diagnostic])
         var rendered = workers.map(count * built.count) { job -> Swift.Result<Made?, ContentFailure> in
             let (index, language) = (job / built.count, built[job % built.count])
             defer { slots.done(index) }
@@ -145,15 +145,20 @@ public struct SiteBuilder: Sendable {
                                                             uniquingKeysWith: { first, _ in first }))
                 }
             }
-            if let inputs, let made = memo?.body(for: inputs) { return .success((made.page, made.search, made.diagnostics)) }
+            if let inputs, let made = memo?.body(for: inputs) { return .success((made.page, made.search, made.shard, made.diagnostics)) }
             var diagnostics: [Diagnostic] = []
             do throws(ContentFailure) {
                 let page = try body.page(lesson, translation, shownLanguage: shown, tables: tables, quiz: quiz,
                                          diagnostics: &diagnostics)
                 let search = SearchIndex.lesson(slug: lesson.slug, title: translation.source.title,
                                                 document: translation.document)
-                if let inputs { memo?.store(BuildMemo.Body(inputs: inputs, page: page, search: search, diagnostics: diagnostics)) }
-                return .success((page, search, diagnostics))
+                var sections = search
+                sections.sections = sections.sections.map { SearchIndex.Section(heading: $0.heading, id: $0.id, text: "", counts: $0.counts) }
+                let shard = SearchIndex.shard(language: language.code, lesson: search).script
+                if let inputs {
+                    memo?.store(BuildMemo.Body(inputs: inputs, page: page, search: sections, shard: shard, diagnostics: diagnostics))
+                }
+                return .success((page, sections, shard, diagnostics))
             } catch {
                 return .failure(error)
             }
@@ -163,20 +168,21 @@ public struct SiteBuilder: Sendable {
             pages[language] = []
         }
         var searchLessons: [Language: [SearchIndex.Lesson]] = [:]
+        var shards: [Language: [(path: String, script: Data)]] = [:]
         for (offset, language) in built.enumerated() {
             for index in 0..<count {
                 guard let made = try rendered[index * built.count + offset].get() else { continue }
                 pages[language]!.append(made.page)
                 searchLessons[language, default: []].append(made.search)
+                shards[language, default: []].append((SearchIndex.shardPath(language: language.code, slug: made.search.slug), made.shard))
                 diagnostics += made.diagnostics
             }
         }
         rendered = []
         // The search scripts now, so that the sections' text is freed before the pages are rendered.
-        var scripts: [Language: (index: String, shards: [(path: String, script: String)])] = [:]
+        var scripts: [Language: String] = [:]
         for language in built {
-            let index = SearchIndex(lessons: searchLessons[language] ?? [])
-            scripts[language] = (index.script(language: language.code), index.shards(language: language.code))
+            scripts[language] = SearchIndex(lessons: searchLessons[language] ?? []).script(language: language.code)
             searchLessons[language] = nil
         }
         let assets = TemplateSet.readFiles(content.appendingPathComponent("assets"), displayRoot: "\(contentDisplay)/assets",
@@ -187,8 +193,8 @@ public struct SiteBuilder: Sendable {
         var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL, workers: workers)
             .render(renderCourse, pages: pages, introductions: introductions, assets: assets)
         for language in built {
-            site.add("static/search-\(language.code).js", scripts[language]!.index)
-            for shard in scripts[language]!.shards { site.add(shard.path, shard.script) }
+            site.add("static/search-\(language.code).js", scripts[language]!)
+            for shard in shards[language] ?? [] { site.add(shard.path, shard.script) }
         }
         return Result(site: site, warnings: ThemeWords.summarizingUntranslated(diagnostics),
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,

@@ -21,6 +21,8 @@ struct SearchIndex {
         /// The heading's id (`chain-rule`); empty for the text before the first heading.
         var id: String
         var text: String
+        /// The folded words of `text` and how often each occurs (made with the section, on a build's workers).
+        var counts: [String: Int] = [:]
     }
 
     struct Lesson: Sendable {
@@ -54,6 +56,7 @@ struct SearchIndex {
             }
         }
         if !current.text.isEmpty || !current.heading.isEmpty { lesson.sections.append(current) }
+        for i in lesson.sections.indices { lesson.sections[i].counts = wordCounts(lesson.sections[i].text) }
         return lesson
     }
 
@@ -100,20 +103,53 @@ struct SearchIndex {
 
     // MARK: Words
 
-    /// The folded words of a text, as the browser finds them (`/[\p{L}\p{N}]+/u`, then `fold`).
+    /// The folded words of a text, as the browser finds them (`/[\p{L}\p{N}]+/u`, then `fold`). Words of ASCII
+    /// letters and digits (most of any text) are folded by lowercasing their bytes; the others go through `fold`.
     static func words(_ text: String) -> [String] {
         var out: [String] = []
         var word = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isWordScalar(scalar) {
-                word.append(scalar)
-            } else if !word.isEmpty {
+        var ascii: [UInt8] = []
+        var isASCII = true
+        func finish() {
+            if isASCII {
+                if !ascii.isEmpty { out.append(String(decoding: ascii, as: UTF8.self)) }
+            } else {
                 out.append(fold(String(word)))
-                word = String.UnicodeScalarView()
+            }
+            word = String.UnicodeScalarView()
+            ascii.removeAll(keepingCapacity: true)
+            isASCII = true
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    ascii.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    ascii.append(byte + 32)
+                default:
+                    if !ascii.isEmpty || !isASCII { finish() }
+                    continue
+                }
+                word.append(scalar)
+            } else if isWordScalar(scalar) {
+                isASCII = false
+                word.append(scalar)
+            } else if !ascii.isEmpty || !isASCII {
+                finish()
             }
         }
-        if !word.isEmpty { out.append(fold(String(word))) }
+        if !ascii.isEmpty || !isASCII { finish() }
         return out
+    }
+
+    /// How often each folded word occurs in a text.
+    static func wordCounts(_ text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for word in words(text) { counts[word, default: 0] += 1 }
+        return counts
     }
 
     /// Letters and numbers (`\p{L}`, `\p{N}`).
@@ -134,7 +170,8 @@ struct SearchIndex {
         for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
             bare.append(scalar)
         }
-        return String(bare).lowercased().replacingOccurrences(of: "ß", with: "ss")
+        let lower = String(bare).lowercased()
+        return lower.contains("ß") ? lower.replacingOccurrences(of: "ß", with: "ss") : lower
     }
 
     // MARK: Scripts
@@ -204,9 +241,7 @@ struct SearchIndex {
             lessonList += [Self.jsString(lesson.slug), Self.jsString(lesson.title)]
             for entry in lesson.sections {
                 sectionList += [String(number), Self.jsString(entry.id), Self.jsString(entry.heading)]
-                var counts: [String: Int] = [:]
-                for word in Self.words(entry.text) { counts[word, default: 0] += 1 }
-                for (word, count) in counts { postings[word, default: []].append((section, count)) }
+                for (word, count) in entry.counts { postings[word, default: []].append((section, count)) }
                 section += 1
             }
         }
@@ -233,27 +268,81 @@ struct SearchIndex {
     ///     window.GRADUS_SEARCH_TEXT["pt/backpropagation"] = [text of section 1, …];
     func shards(language: String) -> [(path: String, script: String)] {
         lessons.map { lesson in
-            let texts = lesson.sections.map { Self.jsString($0.text) }.joined(separator: ",\n")
-            return ("static/search/\(language)/\(lesson.slug).js",
-                    "window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};\n"
-                    + "window.GRADUS_SEARCH_TEXT[\(Self.jsString(language + "/" + lesson.slug))] = [\n\(texts)];\n")
+            let shard = Self.shard(language: language, lesson: lesson)
+            return (shard.path, String(decoding: shard.script, as: UTF8.self))
         }
     }
 
-    /// A JavaScript string literal that is also safe inside HTML (no `</script>` can close anything): a JSON
-    /// string with `<`, `>`, `&` and the two JavaScript line separators escaped as well.
-    static func jsString(_ text: String) -> String {
-        var out = ""
-        for scalar in JSONText.string(text).unicodeScalars {
-            switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
-            }
+    /// One lesson's text shard (a build makes these on its worker threads).
+    static func shard(language: String, lesson: Lesson) -> (path: String, script: Data) {
+        var out: [UInt8] = []
+        out.reserveCapacity(lesson.sections.reduce(128) { $0 + $1.text.utf8.count + 8 })
+        out += "window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};\nwindow.GRADUS_SEARCH_TEXT[".utf8
+        appendJSString(language + "/" + lesson.slug, to: &out)
+        out += "] = [\n".utf8
+        for (i, section) in lesson.sections.enumerated() {
+            if i > 0 { out += ",\n".utf8 }
+            appendJSString(section.text, to: &out)
         }
-        return out
+        out += "];\n".utf8
+        return (shardPath(language: language, slug: lesson.slug), Data(out))
+    }
+
+    static func shardPath(language: String, slug: String) -> String { "static/search/\(language)/\(slug).js" }
+
+    /// A JavaScript string literal that is also safe inside HTML (no `</script>` can close anything).
+    static func jsString(_ text: String) -> String {
+        var out: [UInt8] = []
+        appendJSString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends a JavaScript string literal that is also safe inside HTML: a JSON string (quotes, backslashes and
+    /// control characters escaped, as `JSONText.string`) with `<`, `>`, `&` and the two JavaScript line
+    /// separators escaped as well. One pass over the UTF-8 bytes: runs that need no escape are copied whole.
+    static func appendJSString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0, i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                let escape: StaticString
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0..<0x20:
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    out += "\\u00".utf8
+                    out.append(Self.hexDigits[Int(byte >> 4)])
+                    out.append(Self.hexDigits[Int(byte & 15)])
+                    i += 1
+                    start = i
+                    continue
+                default:
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                i += width
+                start = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<n]))
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
