@@ -154,7 +154,7 @@ public struct SiteBuilder: Sendable {
                                                 document: translation.document)
                 var sections = search
                 sections.sections = sections.sections.map { SearchIndex.Section(heading: $0.heading, id: $0.id, text: "", counts: $0.counts) }
-                let shard = SearchIndex.shard(language: language.code, lesson: search).script
+                let shard = Data(SearchIndex.assignment(language: language.code, lesson: search))
                 if let inputs {
                     memo?.store(BuildMemo.Body(inputs: inputs, page: page, search: sections, shard: shard, diagnostics: diagnostics))
                 }
@@ -168,22 +168,26 @@ public struct SiteBuilder: Sendable {
             pages[language] = []
         }
         var searchLessons: [Language: [SearchIndex.Lesson]] = [:]
-        var shards: [Language: [(path: String, script: Data)]] = [:]
+        var assignments: [Language: [Data]] = [:]
         for (offset, language) in built.enumerated() {
             for index in 0..<count {
                 guard let made = try rendered[index * built.count + offset].get() else { continue }
                 pages[language]!.append(made.page)
                 searchLessons[language, default: []].append(made.search)
-                shards[language, default: []].append((SearchIndex.shardPath(language: language.code, slug: made.search.slug), made.shard))
+                assignments[language, default: []].append(made.shard)
                 diagnostics += made.diagnostics
             }
         }
         rendered = []
         // The search scripts now, so that the sections' text is freed before the pages are rendered.
         var scripts: [Language: String] = [:]
+        var shards: [Language: [(path: String, script: Data)]] = [:]
         for language in built {
-            scripts[language] = SearchIndex(lessons: searchLessons[language] ?? []).script(language: language.code)
+            let text = SearchIndex.shardFiles(language: language.code, assignments: (assignments[language] ?? []).map { [UInt8]($0) })
+            scripts[language] = SearchIndex(lessons: searchLessons[language] ?? []).script(language: language.code, shards: text.numbers)
+            shards[language] = text.files
             searchLessons[language] = nil
+            assignments[language] = nil
         }
         let assets = TemplateSet.readFiles(content.appendingPathComponent("assets"), displayRoot: "\(contentDisplay)/assets",
                                            diagnostics: &diagnostics)

@@ -58,7 +58,7 @@ struct SearchIndexTests {
         ]])
         let script = index.script(language: "de")
         let shards = index.shards(language: "de")
-        #expect(shards.map(\.path) == ["static/search/de/l.js"])
+        #expect(shards.map(\.path) == ["static/search/de/1.js"])
         for text in [script, shards[0].script] {
             #expect(!text.contains("</script"))
             #expect(!text.contains("<title>"))
@@ -70,6 +70,25 @@ struct SearchIndexTests {
         #expect(proper["words"] as? String == "!grosse!intro!quotes!text!uber")
         #expect(try Self.assigned(shards[0].script) as? [String] == ["Intro & \"quotes\".", "Text über Größe."])
         #expect(shards[0].script.hasPrefix("window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};\nwindow.GRADUS_SEARCH_TEXT[\"de/l\"] = ["))
+        #expect(proper["shards"] as? [Int] == [1])
+    }
+
+    @Test("Lessons share a text shard in their order until it holds 32 kB; the index names each lesson's shard")
+    func shardGroups() throws {
+        #expect(SearchIndex.shardNumbers(sizes: [10_000, 10_000, 10_000, 10_000, 40_000, 1, 0]) == [1, 1, 1, 2, 3, 4, 4])
+        #expect(SearchIndex.shardNumbers(sizes: []) == [])
+        var index = SearchIndex()
+        let long = String(repeating: "word ", count: 2_800)  // 14 kB: two lessons fill a shard
+        for slug in ["a", "b", "c", "d", "e"] {
+            index.add(lesson: slug, title: slug.uppercased(), document: Markdown.parse("## S {#s}\n\n\(slug) \(long)\n"))
+        }
+        let shards = index.shards(language: "en")
+        #expect(shards.map(\.path) == ["static/search/en/1.js", "static/search/en/2.js", "static/search/en/3.js"])
+        let holders = ["a", "b", "c", "d", "e"].map { slug in shards.filter { $0.script.contains("[\"en/\(slug)\"]") }.map(\.path) }
+        #expect(holders == [["static/search/en/1.js"], ["static/search/en/1.js"], ["static/search/en/2.js"],
+                            ["static/search/en/2.js"], ["static/search/en/3.js"]])
+        let proper = try #require(try Self.assigned(index.script(language: "en")) as? [String: Any])
+        #expect(proper["shards"] as? [Int] == [1, 1, 2, 2, 3])
     }
 
     @Test("Words are folded as the browser folds them, and each word's postings give its sections and counts")

@@ -10,8 +10,10 @@ import GradusQuiz
 /// - the index proper, `static/search-<lang>.js`, loaded on the first search: every lesson's slug and title,
 ///   every section's lesson, id and heading, and the words of the sections' text as a dictionary of folded words
 ///   (lowercase, accents and `ß` folded) with, for each word, the sections it occurs in (and whether often);
-/// - one text shard per lesson, `static/search/<lang>/<slug>.js`, loaded only when a result from that lesson is
-///   shown: the text of each of its sections, from which the result's passage and highlights are made.
+/// - text shards, `static/search/<lang>/<n>.js`, each holding the text of the sections of a few consecutive
+///   lessons (about 32 kB, before compression), loaded only when a result from one of its lessons is shown; the
+///   passages and highlights are made from them. A shard of a few lessons rather than one a lesson keeps a large
+///   course's file count, and so its build time, near its page count.
 ///
 /// Math is written as Unicode text (`∂L/∂w`, `σ′(z)`), as a reader sees it, never as TeX. The browser stems the
 /// dictionary's words itself (templates/static/search.js), so the index holds each folded word once.
@@ -226,13 +228,15 @@ struct SearchIndex {
     ///     "lessons": [slug, title, …],
     ///     "sections": [lesson, id, heading, …],
     ///     "words": "the folded words of the text, sorted and front-coded (`dictionary`)",
-    ///     "postings": "for each word, its sections, separated by spaces"};
+    ///     "postings": "for each word, its sections, separated by spaces",
+    ///     "shards": [the number of each lesson's text shard, …]};
     ///
     /// Sections are numbered from 0 in the order of `sections`, lesson by lesson; a lesson is its number in
     /// `lessons`. A word's postings are one number per section it occurs in: `(gap − 1) × 2 + frequent`, where
     /// the gap is the section's number minus the previous one's (the first's plus one) and `frequent` is 1 when
     /// the word occurs at least 4 times in the section's text.
-    func script(language: String) -> String {
+    func script(language: String, shards: [Int]? = nil) -> String {
+        let shards = shards ?? Self.shardNumbers(sizes: lessons.map { Self.assignment(language: language, lesson: $0).count })
         var postings: [String: [(section: Int, count: Int)]] = [:]
         var lessonList: [String] = []
         var sectionList: [String] = []
@@ -259,7 +263,8 @@ struct SearchIndex {
             + "\"lessons\": [\(lessonList.joined(separator: ","))],\n"
             + "\"sections\": [\(sectionList.joined(separator: ","))],\n"
             + "\"words\": \(Self.jsString(Self.dictionary(words))),\n"
-            + "\"postings\": \(Self.jsString(lists.joined(separator: " ")))};\n"
+            + "\"postings\": \(Self.jsString(lists.joined(separator: " "))),\n"
+            + "\"shards\": [\(shards.map(String.init).joined(separator: ","))]};\n"
     }
 
     /// Each lesson's text shard, by its path in the site:
@@ -267,17 +272,16 @@ struct SearchIndex {
     ///     window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};
     ///     window.GRADUS_SEARCH_TEXT["pt/backpropagation"] = [text of section 1, …];
     func shards(language: String) -> [(path: String, script: String)] {
-        lessons.map { lesson in
-            let shard = Self.shard(language: language, lesson: lesson)
-            return (shard.path, String(decoding: shard.script, as: UTF8.self))
-        }
+        Self.shardFiles(language: language, assignments: lessons.map { Self.assignment(language: language, lesson: $0) })
+            .files.map { ($0.path, String(decoding: $0.script, as: UTF8.self)) }
     }
 
-    /// One lesson's text shard (a build makes these on its worker threads).
-    static func shard(language: String, lesson: Lesson) -> (path: String, script: Data) {
+    /// One lesson's line of a text shard, `window.GRADUS_SEARCH_TEXT["pt/slug"] = [text of section 1, …];` (a build
+    /// makes these on its worker threads).
+    static func assignment(language: String, lesson: Lesson) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(lesson.sections.reduce(128) { $0 + $1.text.utf8.count + 8 })
-        out += "window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};\nwindow.GRADUS_SEARCH_TEXT[".utf8
+        out.reserveCapacity(lesson.sections.reduce(64) { $0 + $1.text.utf8.count + 8 })
+        out += "window.GRADUS_SEARCH_TEXT[".utf8
         appendJSString(language + "/" + lesson.slug, to: &out)
         out += "] = [\n".utf8
         for (i, section) in lesson.sections.enumerated() {
@@ -285,10 +289,40 @@ struct SearchIndex {
             appendJSString(section.text, to: &out)
         }
         out += "];\n".utf8
-        return (shardPath(language: language, slug: lesson.slug), Data(out))
+        return out
     }
 
-    static func shardPath(language: String, slug: String) -> String { "static/search/\(language)/\(slug).js" }
+    /// The text a shard holds before the next lesson starts a new one.
+    static let shardSize = 32 * 1024
+
+    /// The shard of each lesson (numbered from 1), lessons in order, a shard closed once it holds `shardSize` bytes.
+    static func shardNumbers(sizes: [Int]) -> [Int] {
+        var numbers: [Int] = []
+        var shard = 1, filled = 0
+        for size in sizes {
+            if filled > 0 && filled + size > shardSize {
+                shard += 1
+                filled = 0
+            }
+            numbers.append(shard)
+            filled += size
+        }
+        return numbers
+    }
+
+    /// The shard files of lessons' assignments in the course's order, and each lesson's shard number.
+    static func shardFiles(language: String, assignments: [[UInt8]]) -> (numbers: [Int], files: [(path: String, script: Data)]) {
+        let numbers = shardNumbers(sizes: assignments.map(\.count))
+        var files: [(path: String, script: Data)] = []
+        for (i, assignment) in assignments.enumerated() {
+            if files.count < numbers[i] {
+                files.append(("static/search/\(language)/\(numbers[i]).js",
+                              Data("window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};\n".utf8)))
+            }
+            files[files.count - 1].script.append(contentsOf: assignment)
+        }
+        return (numbers, files)
+    }
 
     /// A JavaScript string literal that is also safe inside HTML (no `</script>` can close anything).
     static func jsString(_ text: String) -> String {

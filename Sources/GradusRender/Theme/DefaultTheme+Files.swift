@@ -860,7 +860,8 @@ extension DefaultTheme {
       var lessons = [];
       for (var l = 0; l + 1 < data.lessons.length; l += 2) {
         var title = data.lessons[l + 1];
-        lessons.push({ slug: data.lessons[l], title: title, words: words(title, stem), sections: [] });
+        lessons.push({ slug: data.lessons[l], title: title, words: words(title, stem), sections: [],
+                       shard: data.shards ? data.shards[l / 2] : 0 });
       }
       var own = [];
       for (var s = 0; s + 2 < data.sections.length; s += 3) {
@@ -883,17 +884,18 @@ extension DefaultTheme {
     callbacks.forEach(function (callback) { callback(); });
   }
 
-  // A lesson's text shard (each section's text, for the passages), asked for (when `start`) once one of its
-  // results is shown. True when the entry's text is there, or will never come.
+  // The text shard holding a lesson's sections (for the passages; a shard holds a few lessons), asked for (when
+  // `start`) once one of its results is shown. True when the entry's text is there, or will never come.
   function loadText(entry, start) {
     var key = entry.language.code + "/" + entry.lesson.slug;
+    var file = entry.language.code + "/" + entry.lesson.shard;
     window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};
-    if (start && texts[key] === undefined && !window.GRADUS_SEARCH_TEXT[key]) {
-      texts[key] = "loading";
+    if (start && texts[file] === undefined && !window.GRADUS_SEARCH_TEXT[key]) {
+      texts[file] = "loading";
       var script = document.createElement("script");
-      script.src = form.dataset.root + "static/search/" + key + ".js";
-      script.onload = function () { texts[key] = "done"; fill(true); };
-      script.onerror = function () { texts[key] = "failed"; fill(true); };
+      script.src = form.dataset.root + "static/search/" + file + ".js";
+      script.onload = function () { texts[file] = "done"; fill(true); };
+      script.onerror = function () { texts[file] = "failed"; fill(true); };
       document.head.appendChild(script);
     }
     var loaded = window.GRADUS_SEARCH_TEXT[key];
@@ -903,7 +905,7 @@ extension DefaultTheme {
         e.words[2] = words(e.text, e.stem);
       });
     }
-    return entry.text !== null || texts[key] === "failed";
+    return entry.text !== null || texts[file] === "failed" || (texts[file] === "done" && !loaded);
   }
 
   // MARK: Matching

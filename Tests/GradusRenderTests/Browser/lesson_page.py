@@ -3,7 +3,7 @@
 
 Usage: lesson_page.py SITE_DIR SCREENSHOT_DIR
 Reads the MathML and the chart, answers the first quiz wrongly then rightly with the keyboard, searches for words
-pasted without their accents (and sees which lessons' text shards that loaded), collects the console's errors, and
+pasted without their accents (and sees which text shards that loaded), collects the console's errors, and
 saves screenshots (light/dark × phone/desktop).
 """
 import json
@@ -84,10 +84,14 @@ try:
     report["search_first"] = results[0].find_element(By.TAG_NAME, "a").text
     # The first word marked in a passage (the first results may match in their titles and headings alone).
     report["search_mark"] = driver.find_element(By.CSS_SELECTOR, ".search-results .passage mark").text
-    # The lessons of the results shown, and the shards loaded: the same.
+    # The lessons of the results shown, the shards that hold them (as the index says) and the shards loaded.
     report["result_lessons"] = sorted({a.get_attribute("href").split("/")[-2]
                                        for a in driver.find_elements(By.CSS_SELECTOR, ".search-results li a")})
-    report["shard_lessons"] = sorted(src.split("/")[-1][:-3] for src in driver.execute_script(shards))
+    report["shard_of_lesson"] = driver.execute_script(
+        "const d = window.GRADUS_SEARCH['pt'], out = {};"
+        "for (let i = 0; i < d.lessons.length; i += 2) out[d.lessons[i]] = String(d.shards[i / 2]);"
+        "return out;")
+    report["shards_loaded"] = sorted(src.split("/")[-1][:-3] for src in driver.execute_script(shards))
     box.clear()
 
     for scheme in ["light", "dark"]:
