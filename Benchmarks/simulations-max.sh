@@ -5,7 +5,7 @@
 # The cases, read off --list: each parameter alone at the costly end of its range, the others at their
 # defaults (whole numbers and real numbers at the top, except `every`, "show every this many rows", at 1, its
 # most rows); each other option of each choice; then a few combined cases (the structural parameters at their
-# ends together, as the issue "Ahead of every peer" measured them). ALL=1 adds, per simulation, every
+# ends together: the sizes that multiply into the cost). ALL=1 adds, per simulation, every
 # parameter at its end at once: the work of those multiplies (seeds × depth × width² × batch …), and several
 # take minutes. Each run is named by its --set arguments; wall and CPU (user + system) seconds are shown.
 # A busy machine (load average above its cores) inflates the wall time: compare the CPU time then.
@@ -99,7 +99,7 @@ for name in $names; do
         report "$name" "--set $choice" "$(best_of "$gradus" simulate "$name" --set "$choice")"
     done
     # shellcheck disable=SC2086
-    # The issue's combined cases: the structural parameters at their ends together.
+    # The combined cases: the structural parameters at their ends together.
     while IFS='|' read -r simulation settings; do
         [ "$simulation" = "$name" ] || continue
         args=()

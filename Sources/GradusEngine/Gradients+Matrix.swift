@@ -72,7 +72,8 @@ extension Variable {
     static func backPreActivation(_ g: Tensor, _ x: Variable, _ wx: Variable, _ h: Variable, _ wh: Variable,
                                   _ b: Variable) {
         if b.requiresGrad { b.accumulate(g.summed(to: b.shape)) }
-        if h.requiresGrad { h.accumulateProduct(g, transposeA: false, wh.value, transposeB: true) }
+        // g·Wₕᵀ through Wₕᵀ made once for all steps (`transposedValue`): the same sums, without packing Wₕᵀ.
+        if h.requiresGrad { h.accumulateProduct(g, transposeA: false, wh.transposedValue(), transposeB: false) }
         if wh.requiresGrad { wh.accumulateProduct(h.value, transposeA: true, g, transposeB: false) }
         if x.requiresGrad { x.accumulateProduct(g, transposeA: false, wx.value, transposeB: true) }
         if wx.requiresGrad { wx.accumulateProduct(x.value, transposeA: true, g, transposeB: false) }
