@@ -48,19 +48,17 @@ extension Variable {
         }
     }
 
-    /// (x·Wₓ + h·Wₕ) + b, each product summed first, b broadcast over the rows.
+    /// (x·Wₓ + h·Wₕ) + b, each product summed first, b broadcast over the rows. h·Wₕ is added in place
+    /// (`addProduct`: summed, then added), without a temporary.
     static func preActivation(_ x: Tensor, _ wx: Tensor, _ h: Tensor, _ wh: Tensor, _ b: Tensor) -> Tensor {
         var out = x.matmul(wx)
-        let other = h.matmul(wh)
-        precondition(other.shape == out.shape, "cannot add \(other.shape) to \(out.shape)")
+        out.addProduct(h, transposeA: false, wh, transposeB: false)
         let rows = out.shape.rows, cols = out.shape.cols
         out.scalars.withUnsafeMutableBufferPointer { o in
-            other.scalars.withUnsafeBufferPointer { t in
-                b.scalars.withUnsafeBufferPointer { bias in
-                    for r in 0..<rows {
-                        let row = o.baseAddress! + r * cols, second = t.baseAddress! + r * cols
-                        for c in 0..<cols { row[c] = (row[c] + second[c]) + bias[c] }
-                    }
+            b.scalars.withUnsafeBufferPointer { bias in
+                for r in 0..<rows {
+                    let row = o.baseAddress! + r * cols
+                    for c in 0..<cols { row[c] = row[c] + bias[c] }
                 }
             }
         }
