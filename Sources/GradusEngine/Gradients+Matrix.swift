@@ -70,8 +70,15 @@ extension Variable {
     static func backPreActivation(_ g: Tensor, _ x: Variable, _ wx: Variable, _ h: Variable, _ wh: Variable,
                                   _ b: Variable) {
         if b.requiresGrad { b.accumulate(g.summed(to: b.shape)) }
-        // g·Wₕᵀ through Wₕᵀ made once for all steps (`transposedValue`): the same sums, without packing Wₕᵀ.
-        if h.requiresGrad { h.accumulateProduct(g, transposeA: false, wh.transposedValue(), transposeB: false) }
+        // g·Wₕᵀ: from 12 rows on (where the product packs Wₕᵀ) through Wₕᵀ made once for all steps
+        // (`transposedValue`); with fewer, Wₕ as it is suits the dot products of the few-rows path. Same sums.
+        if h.requiresGrad {
+            if g.shape.rows >= 12 {
+                h.accumulateProduct(g, transposeA: false, wh.transposedValue(), transposeB: false)
+            } else {
+                h.accumulateProduct(g, transposeA: false, wh.value, transposeB: true)
+            }
+        }
         if wh.requiresGrad { wh.accumulateProduct(h.value, transposeA: true, g, transposeB: false) }
         if x.requiresGrad { x.accumulateProduct(g, transposeA: false, wx.value, transposeB: true) }
         if wx.requiresGrad { wx.accumulateProduct(x.value, transposeA: true, g, transposeB: false) }

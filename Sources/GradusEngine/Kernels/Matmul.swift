@@ -93,7 +93,10 @@ extension Tensor {
             if accumulate { for i in 0..<(m * n) { c[i] = c[i] + 0 } } else { c.initialize(repeating: 0, count: m * n) }
             return
         }
-        if m < 2 * MR || k <= 4 {
+        // The AVX kernels read A in place and have a kernel for every block height, so they pay from four
+        // rows on (a layer's weight gradient with 8 inputs, say); the portable kernel packs A and needs 12.
+        let fewRows = kernel == nil ? m < 2 * MR : m < 4
+        if fewRows || k <= 4 {
             multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c,
                             accumulate: accumulate)
             return
