@@ -5,7 +5,7 @@
 # The cases, read off --list: each parameter alone at the costly end of its range, the others at their
 # defaults (whole numbers and real numbers at the top, except `every`, "show every this many rows", at 1, its
 # most rows); each other option of each choice; then a few combined cases (the structural parameters at their
-# ends together). ALL=1 adds, per simulation, every
+# ends together: the sizes that multiply into the cost). ALL=1 adds, per simulation, every
 # parameter at its end at once: the work of those multiplies (seeds × depth × width² × batch …), and several
 # take minutes. Each run is named by its --set arguments; wall and CPU (user + system) seconds are shown.
 # A busy machine (load average above its cores) inflates the wall time: compare the CPU time then.

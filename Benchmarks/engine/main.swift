@@ -61,8 +61,13 @@ if CommandLine.arguments.contains("--kernel") {
     print(AVXMicroKernel.function != nil ? "AVX (generated at run time)" : "portable SSE2")
     exit(0)
 }
-for (name, time) in [("mlp_step", mlpStep()), ("lstm_unroll_batch1", lstmUnroll(batch: 1)),
-                     ("lstm_unroll_batch32", lstmUnroll(batch: 32))] {
+// Case names given as arguments run only those cases (for profiling one of them).
+let chosen = Set(CommandLine.arguments.dropFirst())
+let cases: [(String, () -> (wall: Double, cpu: Double))] = [
+    ("mlp_step", mlpStep), ("lstm_unroll_batch1", { lstmUnroll(batch: 1) }),
+    ("lstm_unroll_batch32", { lstmUnroll(batch: 32) })]
+for (name, run) in cases where chosen.isEmpty || chosen.contains(name) {
+    let time = run()
     print("\(name) " + String(format: "%.1f", time.wall))
     print("\(name)_cpu " + String(format: "%.1f", time.cpu))
 }

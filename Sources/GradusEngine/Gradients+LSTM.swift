@@ -11,17 +11,24 @@ extension Variable {
     /// then the rules of the sum and product nodes (`backPreActivation`).
     static func lstmGates(x: Variable, h: Variable, inputWeight wx: Variable, hiddenWeight wh: Variable,
                           bias b: Variable, hidden n: Int) -> Variable {
-        var a = preActivation(x.value, wx.value, h.value, wh.value, b.value)
+        // (x·Wₓ + h·Wₕ) + b as `preActivation` sums it: h·Wₕ is summed first and then added in place, and b is
+        // added in the pass that applies the activations.
+        var a = x.value.matmul(wx.value)
+        a.addProduct(h.value, transposeA: false, wh.value, transposeB: false)
         let rows = a.shape.rows
         precondition(a.shape.cols == 4 * n, "gates of shape \(a.shape) for \(n) hidden units")
+        precondition(b.value.count == 4 * n, "a bias of shape \(b.shape) for \(n) hidden units")
         a.scalars.withUnsafeMutableBufferPointer { p in
-            let base = p.baseAddress!
-            for r in 0..<rows {
-                let row = base + r * 4 * n
-                for j in 0 ..< 2 * n { row[j] = Variable.sigmoid(row[j]) }
-                let g = UnsafeMutableBufferPointer(start: row + 2 * n, count: n)
-                Elementary.tanh(UnsafeBufferPointer(g), into: g)
-                for j in 3 * n ..< 4 * n { row[j] = Variable.sigmoid(row[j]) }
+            b.value.scalars.withUnsafeBufferPointer { bias in
+                let base = p.baseAddress!, bias = bias.baseAddress!
+                for r in 0..<rows {
+                    let row = base + r * 4 * n
+                    for j in 0 ..< 4 * n { row[j] = row[j] + bias[j] }
+                    for j in 0 ..< 2 * n { row[j] = Variable.sigmoid(row[j]) }
+                    let g = UnsafeMutableBufferPointer(start: row + 2 * n, count: n)
+                    Elementary.tanh(UnsafeBufferPointer(g), into: g)
+                    for j in 3 * n ..< 4 * n { row[j] = Variable.sigmoid(row[j]) }
+                }
             }
         }
         let activations = a
@@ -33,9 +40,10 @@ extension Variable {
                     activations.scalars.withUnsafeBufferPointer { y in
                         for r in 0..<rows {
                             let o = r * 4 * n
-                            for j in o ..< o + 2 * n { out[j] = 0 + d[j] * (1 - y[j]) * y[j] }
-                            for j in o + 2 * n ..< o + 3 * n { out[j] = 0 + d[j] * (1 - y[j] * y[j]) }
-                            for j in o + 3 * n ..< o + 4 * n { out[j] = 0 + d[j] * (1 - y[j]) * y[j] }
+                            let dRow = d.baseAddress! + o, yRow = y.baseAddress! + o, outRow = out.baseAddress! + o
+                            for j in 0 ..< 2 * n { outRow[j] = 0 + dRow[j] * (1 - yRow[j]) * yRow[j] }
+                            for j in 2 * n ..< 3 * n { outRow[j] = 0 + dRow[j] * (1 - yRow[j] * yRow[j]) }
+                            for j in 3 * n ..< 4 * n { outRow[j] = 0 + dRow[j] * (1 - yRow[j]) * yRow[j] }
                         }
                     }
                 }
@@ -54,47 +62,45 @@ extension Variable {
             gates.scalars.withUnsafeBufferPointer { y in
                 cell.scalars.withUnsafeBufferPointer { cv in
                     for r in 0..<rows {
-                        for j in 0..<n {
-                            let e = r * n + j, base = r * 4 * n + j
-                            out[e] = y[base + n] * cv[e] + y[base] * y[base + 2 * n]
-                        }
+                        let yRow = y.baseAddress! + r * 4 * n, cRow = cv.baseAddress! + r * n
+                        let outRow = out.baseAddress! + r * n
+                        for j in 0..<n { outRow[j] = yRow[n + j] * cRow[j] + yRow[j] * yRow[2 * n + j] }
                     }
                 }
             }
             initialized = rows * n
         }
         return Variable(Tensor(shape: c.shape, scalars: out), inputs: [a, c]) { up in
-            // dc'/di = g, dc'/df = c, dc'/dg = i, dc'/dc = f
-            if a.requiresGrad {
-                let parts = [Double](unsafeUninitializedCapacity: rows * 3 * n) { out, initialized in
-                    up.scalars.withUnsafeBufferPointer { u in
-                        gates.scalars.withUnsafeBufferPointer { y in
-                            cell.scalars.withUnsafeBufferPointer { cv in
+            // dc'/di = g, dc'/df = c, dc'/dg = i, dc'/dc = f, each part added where it belongs in place.
+            up.scalars.withUnsafeBufferPointer { u in
+                gates.scalars.withUnsafeBufferPointer { y in
+                    if a.requiresGrad {
+                        cell.scalars.withUnsafeBufferPointer { cv in
+                            a.accumulateInPlace { f, _ in
+                                // Columns 0 ..< 3n of the gates' gradient (a slice's adjoint: + even when new).
                                 for r in 0..<rows {
+                                    let uRow = u.baseAddress! + r * n, yRow = y.baseAddress! + r * 4 * n
+                                    let cRow = cv.baseAddress! + r * n, fRow = f + r * 4 * n
                                     for j in 0..<n {
-                                        let e = r * n + j, base = r * 4 * n + j, o = r * 3 * n + j
-                                        out[o] = u[e] * y[base + 2 * n]
-                                        out[o + n] = u[e] * cv[e]
-                                        out[o + 2 * n] = u[e] * y[base]
+                                        fRow[j] += uRow[j] * yRow[2 * n + j]
+                                        fRow[n + j] += uRow[j] * cRow[j]
+                                        fRow[2 * n + j] += uRow[j] * yRow[j]
                                     }
                                 }
                             }
                         }
                     }
-                    initialized = rows * 3 * n
-                }
-                a.accumulate(Tensor(shape: .matrix(rows, 3 * n), scalars: parts), intoColumns: 0 ..< 3 * n)
-            }
-            if c.requiresGrad {
-                let part = [Double](unsafeUninitializedCapacity: rows * n) { out, initialized in
-                    up.scalars.withUnsafeBufferPointer { u in
-                        gates.scalars.withUnsafeBufferPointer { y in
-                            for r in 0..<rows { for j in 0..<n { out[r * n + j] = u[r * n + j] * y[r * 4 * n + n + j] } }
+                    if c.requiresGrad {
+                        c.accumulateInPlace { g, fresh in
+                            for r in 0..<rows {
+                                let uRow = u.baseAddress! + r * n, yRow = y.baseAddress! + r * 4 * n + n
+                                let gRow = g + r * n
+                                if fresh { for j in 0..<n { gRow[j] = uRow[j] * yRow[j] } }
+                                else { for j in 0..<n { gRow[j] = gRow[j] + uRow[j] * yRow[j] } }
+                            }
                         }
                     }
-                    initialized = rows * n
                 }
-                c.accumulate(Tensor(shape: c.shape, scalars: part))
             }
         }
     }
@@ -103,13 +109,53 @@ extension Variable {
     static func lstmHiddenState(gates a: Variable, cell c: Variable) -> Variable {
         let rows = c.shape.rows, n = c.shape.cols
         precondition(a.shape == .matrix(rows, 4 * n), "gates of shape \(a.shape) for a cell state of shape \(c.shape)")
-        let o = a.value.columns(3 * n ..< 4 * n)
+        let gates = a.value
         let t = c.value.tanh()
-        let out = o * t
-        return Variable(out, inputs: [a, c]) { up in
-            // dh'/do = tanh c', dh'/dc' = o·(1 − tanh² c')
-            if a.requiresGrad { a.accumulate(up.zipMap(t) { $0 * $1 }, intoColumns: 3 * n ..< 4 * n) }
-            if c.requiresGrad { c.accumulate(up.zipMap(o) { $0 * $1 }.zipMap(t) { g, y in g * (1 - y * y) }) }
+        let out = [Double](unsafeUninitializedCapacity: rows * n) { out, initialized in
+            gates.scalars.withUnsafeBufferPointer { y in
+                t.scalars.withUnsafeBufferPointer { tv in
+                    for r in 0..<rows {
+                        let oRow = y.baseAddress! + r * 4 * n + 3 * n, tRow = tv.baseAddress! + r * n
+                        let outRow = out.baseAddress! + r * n
+                        for j in 0..<n { outRow[j] = oRow[j] * tRow[j] }
+                    }
+                }
+            }
+            initialized = rows * n
+        }
+        return Variable(Tensor(shape: c.shape, scalars: out), inputs: [a, c]) { up in
+            // dh'/do = tanh c', dh'/dc' = o·(1 − tanh² c'), each part added where it belongs in place.
+            up.scalars.withUnsafeBufferPointer { u in
+                t.scalars.withUnsafeBufferPointer { tv in
+                    if a.requiresGrad {
+                        a.accumulateInPlace { f, _ in
+                            // Columns 3n ..< 4n of the gates' gradient (a slice's adjoint: + even when new).
+                            for r in 0..<rows {
+                                let uRow = u.baseAddress! + r * n, tRow = tv.baseAddress! + r * n
+                                let fRow = f + r * 4 * n + 3 * n
+                                for j in 0..<n { fRow[j] += uRow[j] * tRow[j] }
+                            }
+                        }
+                    }
+                    if c.requiresGrad {
+                        gates.scalars.withUnsafeBufferPointer { y in
+                            c.accumulateInPlace { g, fresh in
+                                for r in 0..<rows {
+                                    let uRow = u.baseAddress! + r * n, tRow = tv.baseAddress! + r * n
+                                    let oRow = y.baseAddress! + r * 4 * n + 3 * n, gRow = g + r * n
+                                    if fresh {
+                                        for j in 0..<n { gRow[j] = (uRow[j] * oRow[j]) * (1 - tRow[j] * tRow[j]) }
+                                    } else {
+                                        for j in 0..<n {
+                                            gRow[j] = gRow[j] + (uRow[j] * oRow[j]) * (1 - tRow[j] * tRow[j])
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -48,19 +48,17 @@ extension Variable {
         }
     }
 
-    /// (x·Wₓ + h·Wₕ) + b, each product summed first, b broadcast over the rows.
+    /// (x·Wₓ + h·Wₕ) + b, each product summed first, b broadcast over the rows. h·Wₕ is added in place
+    /// (`addProduct`: summed, then added), without a temporary.
     static func preActivation(_ x: Tensor, _ wx: Tensor, _ h: Tensor, _ wh: Tensor, _ b: Tensor) -> Tensor {
         var out = x.matmul(wx)
-        let other = h.matmul(wh)
-        precondition(other.shape == out.shape, "cannot add \(other.shape) to \(out.shape)")
+        out.addProduct(h, transposeA: false, wh, transposeB: false)
         let rows = out.shape.rows, cols = out.shape.cols
         out.scalars.withUnsafeMutableBufferPointer { o in
-            other.scalars.withUnsafeBufferPointer { t in
-                b.scalars.withUnsafeBufferPointer { bias in
-                    for r in 0..<rows {
-                        let row = o.baseAddress! + r * cols, second = t.baseAddress! + r * cols
-                        for c in 0..<cols { row[c] = (row[c] + second[c]) + bias[c] }
-                    }
+            b.scalars.withUnsafeBufferPointer { bias in
+                for r in 0..<rows {
+                    let row = o.baseAddress! + r * cols
+                    for c in 0..<cols { row[c] = row[c] + bias[c] }
                 }
             }
         }
@@ -72,7 +70,15 @@ extension Variable {
     static func backPreActivation(_ g: Tensor, _ x: Variable, _ wx: Variable, _ h: Variable, _ wh: Variable,
                                   _ b: Variable) {
         if b.requiresGrad { b.accumulate(g.summed(to: b.shape)) }
-        if h.requiresGrad { h.accumulateProduct(g, transposeA: false, wh.value, transposeB: true) }
+        // g·Wₕᵀ: from 12 rows on (where the product packs Wₕᵀ) through Wₕᵀ made once for all steps
+        // (`transposedValue`); with fewer, Wₕ as it is suits the dot products of the few-rows path. Same sums.
+        if h.requiresGrad {
+            if g.shape.rows >= 12 {
+                h.accumulateProduct(g, transposeA: false, wh.transposedValue(), transposeB: false)
+            } else {
+                h.accumulateProduct(g, transposeA: false, wh.value, transposeB: true)
+            }
+        }
         if wh.requiresGrad { wh.accumulateProduct(h.value, transposeA: true, g, transposeB: false) }
         if x.requiresGrad { x.accumulateProduct(g, transposeA: false, wx.value, transposeB: true) }
         if wx.requiresGrad { wx.accumulateProduct(x.value, transposeA: true, g, transposeB: false) }

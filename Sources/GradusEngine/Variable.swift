@@ -139,6 +139,32 @@ public final class Variable: CustomStringConvertible {
         }
     }
 
+    /// `value` and its transpose, while `value` keeps that storage (see `transposedValue`).
+    private var transposeCache: (source: Tensor, transposed: Tensor)?
+
+    /// The transpose of `value` (matrix view), made once and kept for as long as `value` is unchanged: a
+    /// recurrent cell's backward pass multiplies by Wₕᵀ at every step, and a transpose made once costs less than
+    /// packing Wₕᵀ for each product. The cache shares `value`'s storage, so any change to `value`, in place or by
+    /// assignment, leaves `value` in other storage, and the next call transposes afresh.
+    func transposedValue() -> Tensor {
+        if let cache = transposeCache, cache.source.shape == value.shape, cache.source.sharesStorage(with: value) {
+            return cache.transposed
+        }
+        let transposed = value.transposed()
+        transposeCache = (value, transposed)
+        return transposed
+    }
+
+    /// Runs `body` on this node's gradient in place, after making a zero one when there is none; `body` learns
+    /// whether the gradient is new (a fused node writes its part into a new gradient as `accumulate` would
+    /// store it, and adds it, old + part, into one that was there).
+    @inline(__always)
+    func accumulateInPlace(_ body: (UnsafeMutablePointer<Double>, Bool) -> Void) {
+        let fresh = grad == nil
+        if fresh { grad = Tensor.zeros(shape) }
+        grad!.scalars.withUnsafeMutableBufferPointer { body($0.baseAddress!, fresh) }
+    }
+
     /// Adds `g` into columns `range` of this node's gradient (the adjoint of a column slice), without building
     /// a full-width temporary.
     func accumulate(_ g: Tensor, intoColumns range: Range<Int>) {

@@ -60,6 +60,50 @@ struct FusedNodeTests {
         }
     }
 
+    @Test("The LSTM's Wₕᵀ, made once for its backward passes, follows every change of Wₕ: in place and assigned",
+          arguments: [1, 16])
+    func lstmTransposeFollowsUpdates(batch: Int) {
+        var rng = Generator(seed: 90 + UInt64(batch))
+        let n = 4, cell = LSTMCell(inputs: 3, hidden: n, generator: &rng)
+        let xs = (0..<3).map { _ in Variable.constant(Tensor.normal(.matrix(batch, 3), generator: &rng)) }
+        let h0 = Variable(Tensor.normal(.matrix(batch, n), generator: &rng))
+        let c0 = Variable(Tensor.normal(.matrix(batch, n), generator: &rng))
+        // ∂(Σh₃)/∂h₀ through the fused cell, and through the gate equations written with elementary ops.
+        func fusedGradient() -> [UInt64] {
+            h0.zeroGrad(); cell.zeroGrad()
+            var state = (h: h0, c: c0)
+            for x in xs { state = cell(x, state) }
+            state.h.sum().backward()
+            return bits(h0.grad)
+        }
+        func composedGradient() -> [UInt64] {
+            h0.zeroGrad(); cell.zeroGrad()
+            var h = h0, c = c0
+            for x in xs {
+                let a = x.matmul(cell.inputWeight) + h.matmul(cell.hiddenWeight) + cell.bias
+                let i = a.columns(0 ..< n).sigmoid(), f = a.columns(n ..< 2 * n).sigmoid()
+                let g = a.columns(2 * n ..< 3 * n).tanh(), o = a.columns(3 * n ..< 4 * n).sigmoid()
+                c = f * c + i * g
+                h = o * c.tanh()
+            }
+            h.sum().backward()
+            return bits(h0.grad)
+        }
+        let first = fusedGradient()
+        #expect(first == composedGradient())
+        // An optimizer step changes Wₕ in place.
+        var sgd = SGD(parameters: cell.parameters, learningRate: 0.5)
+        sgd.step()
+        let afterStep = fusedGradient()
+        #expect(afterStep != first)
+        #expect(afterStep == composedGradient())
+        // A new value assigned.
+        cell.hiddenWeight.value = Tensor.normal(.matrix(n, 4 * n), generator: &rng)
+        let afterAssignment = fusedGradient()
+        #expect(afterAssignment != afterStep)
+        #expect(afterAssignment == composedGradient())
+    }
+
     @Test("RNN and GRU cells against their equations written with elementary ops", arguments: [1, 6, 20])
     func recurrentCellsMatchComposed(batch: Int) {
         var rng = Generator(seed: 70 + UInt64(batch))

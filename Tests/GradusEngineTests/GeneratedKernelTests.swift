@@ -208,6 +208,8 @@ struct GeneratedKernelTests {
         var shapes = [(1, 1, 1), (6, 8, 1), (12, 16, 5), (13, 17, 64), (128, 64, 64), (7, 9, 300), (160, 200, 140),
                       (32, 128, 32), (32, 32, 128), (128, 128, 128)]
         for m in 12...17 { shapes.append((m, 24, 7)); shapes.append((m, 21, 7)) }   // each last-block height
+        // A last block of 1 or 2 rows: the last two blocks share their rows (4 + 3, 4 + 4).
+        for m in [19, 20, 26, 32, 38] { shapes.append((m, 16, 33)); shapes.append((m, 13, 33)) }
         for _ in 0..<300 {
             shapes.append((Int(rng.nextUniform() * 50) + 1, Int(rng.nextUniform() * 50) + 1, Int(rng.nextUniform() * 50) + 1))
         }
@@ -229,9 +231,12 @@ struct GeneratedKernelTests {
         let kernel = try #require(AVXMicroKernel.kernels)
         var rng = Generator(seed: 23)
         // Every height of the last row block (m mod 6), B read in place (n a multiple of 8) and packed, the
-        // few-rows paths (m < 12, k ≤ 4), and a product past the threshold where threads share the work.
+        // few-rows paths (m < 12 portable, m < 4 AVX, k ≤ 4), and a product past the threshold where threads share
+        // the work.
         var shapes = [(1, 1, 1), (1, 32, 128), (32, 128, 32), (32, 32, 128), (7, 16, 3), (160, 200, 140), (13, 24, 0)]
         for m in 12...17 { shapes.append((m, 16, 9)); shapes.append((m, 13, 9)) }
+        for m in [19, 20, 26, 38] { shapes.append((m, 16, 9)); shapes.append((m, 13, 9)) }
+        for m in 3...11 { shapes.append((m, 32, 128)); shapes.append((m, 7, 5)) }   // the AVX kernel from 4 rows on
         for _ in 0..<150 {
             shapes.append((Int(rng.nextUniform() * 40) + 1, Int(rng.nextUniform() * 40) + 1, Int(rng.nextUniform() * 40) + 1))
         }

@@ -5,6 +5,18 @@ extension Tensor {
     /// Products of at least this many flops are shared between threads.
     static let parallelThresholdAVX = 1 << 23
 
+    /// Where each row block starts and how many rows it has: blocks of `mr` rows, except that the last two
+    /// have `firstOfLastPair` rows and the rest when that is less than `mr`.
+    private struct RowBlocks: Sendable {
+        let m: Int, mr: Int, count: Int, firstOfLastPair: Int
+
+        subscript(block: Int) -> (start: Int, rows: Int) {
+            if firstOfLastPair == mr || block < count - 2 { return (block * mr, Swift.min(mr, m - block * mr)) }
+            let pair = (count - 2) * mr
+            return block == count - 2 ? (pair, firstOfLastPair) : (pair + firstOfLastPair, m - pair - firstOfLastPair)
+        }
+    }
+
     /// The operands, shared read-only (a, b) or by disjoint rows (c) between threads.
     private struct Panels: @unchecked Sendable {
         let a: UnsafePointer<Double>
@@ -21,6 +33,12 @@ extension Tensor {
                             accumulate: Bool = false, kernels: AVXMicroKernel.Kernels) {
         let mr = AVXMicroKernel.rows, nr = AVXMicroKernel.cols
         let rowBlocks = (m + mr - 1) / mr, colBlocks = (n + nr - 1) / nr
+        // A last block of 1 or 2 rows keeps too few sums in flight to hide the adds' latency (a 32-row product
+        // would end on 2 rows): then the last two blocks share their 7 … 8 rows as 4 + 3 or 4 + 4. Every
+        // element is summed the same way in any block, so the bits do not change.
+        let rest = m - (rowBlocks - 1) * mr
+        let split = rowBlocks >= 2 && rest <= 2 ? (mr + rest + 1) / 2 : mr
+        let rowBlock = RowBlocks(m: m, mr: mr, count: rowBlocks, firstOfLastPair: split)
         let inPlace = !bTransposed && n % nr == 0
         let packedB: UnsafeMutablePointer<Double>? = inPlace ? nil : .allocate(capacity: colBlocks * nr * k)
         defer { packedB?.deallocate() }
@@ -44,7 +62,7 @@ extension Tensor {
                     let j0 = cb * nr, width = Swift.min(nr, n - j0)
                     let panel = shared.b + cb * panelStride
                     for rb in blocks {
-                        let i0 = rb * mr, height = Swift.min(mr, m - i0)
+                        let (i0, height) = rowBlock[rb]
                         // A(i, p) lives at a[i·k + p], or a[p·m + i] when a holds Aᵀ.
                         let rows = aTransposed ? a + i0 : a + i0 * k
                         if width == nr {

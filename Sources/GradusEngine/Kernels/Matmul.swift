@@ -93,7 +93,10 @@ extension Tensor {
             if accumulate { for i in 0..<(m * n) { c[i] = c[i] + 0 } } else { c.initialize(repeating: 0, count: m * n) }
             return
         }
-        if m < 2 * MR || k <= 4 {
+        // The AVX kernels read A in place and have a kernel for every block height, so they pay from four
+        // rows on (a layer's weight gradient with 8 inputs, say); the portable kernel packs A and needs 12.
+        let fewRows = kernel == nil ? m < 2 * MR : m < 4
+        if fewRows || k <= 4 {
             multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c,
                             accumulate: accumulate)
             return
@@ -148,7 +151,16 @@ extension Tensor {
         for block in 0 ..< (n + width - 1) / width {
             let panel = packed + block * width * k
             let j0 = block * width, valid = Swift.min(width, n - j0)
-            if bTransposed {
+            if bTransposed && valid == 8 && width == 8 {
+                // Eight rows of the stored Bᵀ read side by side, the panel written in order.
+                let rows = b + j0 * k
+                for p in 0..<k {
+                    let out = panel + p * 8
+                    out[0] = rows[p]; out[1] = rows[k + p]; out[2] = rows[2 * k + p]; out[3] = rows[3 * k + p]
+                    out[4] = rows[4 * k + p]; out[5] = rows[5 * k + p]; out[6] = rows[6 * k + p]
+                    out[7] = rows[7 * k + p]
+                }
+            } else if bTransposed {
                 for jj in 0..<width {
                     if jj < valid { for p in 0..<k { panel[p * width + jj] = b[(j0 + jj) * k + p] } }
                     else { for p in 0..<k { panel[p * width + jj] = 0 } }

@@ -50,6 +50,11 @@ extension Tensor {
         return Tensor(shape: shape.rank == 2 ? .matrix(rows, 1) : .scalar, scalars: out)
     }
 
+    /// Whether both tensors hold the same storage (a copy not yet written to).
+    func sharesStorage(with other: Tensor) -> Bool {
+        scalars.withUnsafeBufferPointer { a in other.scalars.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+    }
+
     /// The transpose of the matrix view; a vector of n becomes an n × 1 matrix, a scalar stays a scalar.
     public func transposed() -> Tensor {
         if shape.rank == 0 { return self }

@@ -44,9 +44,16 @@ enum DyingReLU {
             let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
             let activations = activations(slope: parameters.real("slope"))
             let thenSteps = parameters.integer("then_steps"), thenLR = parameters.real("then_lr")
-            return rates.map { lr in
-                let runs = activations.map { activation in
-                    seeds.map { shares(activation: activation, lr: lr, thenSteps: thenSteps, thenLR: thenLR, seed: $0) }
+            // Every run (rate, activation, seed) is independent: all of them shared between the cores at once.
+            let jobs = rates.indices.flatMap { r in activations.indices.flatMap { a in seeds.map { (r, a, $0) } } }
+            let all = Statistics.parallelMap(jobs) { r, a, runSeed in
+                shares(activation: activations[a], lr: rates[r], thenSteps: thenSteps, thenLR: thenLR, seed: runSeed)
+            }
+            return rates.indices.map { r in
+                let lr = rates[r]
+                let runs = activations.indices.map { a in
+                    let first = (r * activations.count + a) * seeds.count
+                    return Array(all[first ..< first + seeds.count])
                 }
                 return [.number(lr)] + runs.map { .number(Statistics.median($0.map(\.inactive))) }
                     + runs.map { .number(Statistics.median($0.map(\.revived))) }

@@ -38,11 +38,14 @@ enum LNPlacement {
         compute: { parameters, seed in
             let depth = parameters.integer("depth"), width = parameters.integer("width"), ffn = parameters.integer("ffn")
             let tokens = parameters.integer("tokens"), rms = parameters.choice("norm") == "rms"
-            let runs = Statistics.seeds(seed, count: parameters.integer("seeds")).map { runSeed in
-                [false, true].map { pre in
-                    measure(preLN: pre, rms: rms, depth: depth, width: width, ffn: ffn, tokens: tokens, seed: runSeed)
-                }
+            // Every run (seed, Post-LN or Pre-LN) is independent: all of them shared between the cores.
+            let jobs = Statistics.seeds(seed, count: parameters.integer("seeds")).flatMap { runSeed in
+                [false, true].map { (runSeed, $0) }
             }
+            let all = Statistics.parallelMap(jobs) { runSeed, pre in
+                measure(preLN: pre, rms: rms, depth: depth, width: width, ffn: ffn, tokens: tokens, seed: runSeed)
+            }
+            let runs = stride(from: 0, to: all.count, by: 2).map { [all[$0], all[$0 + 1]] }
             let gradPost = Statistics.medians(runs.map { $0[0].gradient }), gradPre = Statistics.medians(runs.map { $0[1].gradient })
             let streamPost = Statistics.medians(runs.map { $0[0].stream }), streamPre = Statistics.medians(runs.map { $0[1].stream })
             return (0..<depth).map { l in

@@ -37,11 +37,18 @@ enum NormBatchTraining {
         compute: { parameters, seed in
             let steps = parameters.integer("steps"), lr = parameters.real("lr")
             let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
-            return Labels.powersOfTwo(from: 2, upTo: parameters.integer("max_batch")).map { batch in
-                let accuracies = Kind.allCases.map { kind in
-                    Statistics.median(seeds.map { train(kind, batch: batch, steps: steps, lr: lr, seed: $0) })
+            // Every run (batch size, kind, seed) is independent: all of them shared between the cores.
+            let batches = Labels.powersOfTwo(from: 2, upTo: parameters.integer("max_batch"))
+            let jobs = batches.flatMap { batch in Kind.allCases.flatMap { kind in seeds.map { (batch, kind, $0) } } }
+            let all = Statistics.parallelMap(jobs) { batch, kind, runSeed in
+                train(kind, batch: batch, steps: steps, lr: lr, seed: runSeed)
+            }
+            return batches.indices.map { b in
+                let accuracies = Kind.allCases.indices.map { k in
+                    let first = (b * Kind.allCases.count + k) * seeds.count
+                    return Statistics.median(Array(all[first ..< first + seeds.count]))
                 }
-                return [.number(Double(batch))] + accuracies.map { .number($0) }
+                return [.number(Double(batches[b]))] + accuracies.map { .number($0) }
             }
         })
 

@@ -39,12 +39,15 @@ enum ResidualGradients {
             let initializer = NetworkChoice.initializer(parameters.choice("init"))
             let depth = parameters.integer("depth"), width = parameters.integer("width")
             let batch = parameters.integer("batch"), alpha = parameters.real("branch_scale")
-            let runs = Statistics.seeds(seed, count: parameters.integer("seeds")).map { runSeed in
-                [nil, alpha].map { branchScale in
-                    measure(activation: activation, initializer: initializer, depth: depth, width: width,
-                            batch: batch, branchScale: branchScale, seed: runSeed)
-                }
+            // Every run (seed, plain or residual) is independent: all of them shared between the cores.
+            let jobs = Statistics.seeds(seed, count: parameters.integer("seeds")).flatMap { runSeed in
+                [nil, alpha].map { (runSeed, $0) }
             }
+            let all = Statistics.parallelMap(jobs) { runSeed, branchScale in
+                measure(activation: activation, initializer: initializer, depth: depth, width: width,
+                        batch: batch, branchScale: branchScale, seed: runSeed)
+            }
+            let runs = stride(from: 0, to: all.count, by: 2).map { [all[$0], all[$0 + 1]] }
             let plain = Statistics.medians(runs.map { $0[0].output }), residual = Statistics.medians(runs.map { $0[1].output })
             let plainW = Statistics.medians(runs.map { $0[0].weight }), residualW = Statistics.medians(runs.map { $0[1].weight })
             return (0..<depth).map { l in
