@@ -30,6 +30,7 @@ enum Parser {
         swap(&bytes, &text)
         if options.lesson { HeadingIDs.assign(finalNodes, &bytes, blockCount: blockCount) }
         return MarkdownTree(nodes: finalNodes, bytes: bytes, parameters: blocks.parameters,
-                            lines: blocks.lineTable, contentEnd: contentEnd, options: options)
+                            lines: blocks.lineTable, contentEnd: contentEnd, options: options,
+                            closedDirectives: blocks.closedDirectives)
     }
 }

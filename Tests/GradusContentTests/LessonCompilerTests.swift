@@ -156,4 +156,27 @@ struct LessonCompilerTests {
         #expect(compiled.quiz("one", language: Language("de"))?.questions.map(\.id) == ["one/q1", "one/named"])
         #expect(compiled.quiz("one", language: Language("en"))?.questions.map(\.id) == ["one/q1", "one/named"])
     }
+
+    @Test("Two questions or two exercises of a lesson with one id are errors naming the first")
+    func duplicateIDs() throws {
+        let quiz = "::: quiz\nid: one/same\n### Q\n- [x] a\n- [ ] b\n:::\n\n"
+        let exercise = "::: exercise\nid: one/ex\n### E\n\nDo it.\n\n::: solution\nDone.\n:::\n:::\n\n"
+        let body = "---\ntitle: One\n---\n## Quiz {#quiz}\n\n" + quiz + quiz + exercise + exercise
+        let errors = try compileErrors(["lessons/01-one.en.md": body, "lessons/01-one.de.md": body])
+        #expect(errors.filter { $0.contains("01-one.en.md") } == [
+            "content/lessons/01-one.en.md:13:1: error: question id 'one/same' is already used at line 6; give each question an id of its own",
+            "content/lessons/01-one.en.md:31:1: error: exercise id 'one/ex' is already used at line 20; give each exercise an id of its own",
+        ])
+    }
+
+    @Test("A directive with no closing ':::' is an error at its opening line, nested ones too")
+    func unclosedDirective() throws {
+        let body = "---\ntitle: One\n---\n## Start {#start}\n\n::: exercise\n### E\n\nDo it.\n\n::: solution\nDone.\n:::\n\n"
+            + "## Later {#later}\n\nSwallowed.\n"
+        let errors = try compileErrors(["lessons/01-one.en.md": body, "lessons/01-one.de.md": body.replacingOccurrences(of: "::: exercise", with: "::: exercise\nid: x")
+            .replacingOccurrences(of: "Done.\n:::\n", with: "Done.\n:::\n:::\n")])
+        #expect(errors == [
+            "content/lessons/01-one.en.md:6:1: error: '::: exercise' is never closed: everything after it is inside it; add a ':::' line where it ends",
+        ])
+    }
 }

@@ -122,6 +122,10 @@ public struct LessonCompiler: Sendable {
             case .directive:
                 let name = node.directiveName ?? ""
                 let at = locate(node.position)
+                if !node.isDirectiveClosed {
+                    diagnostics.append(.error(at: at, "'::: \(name)' is never closed: everything after it is inside it; "
+                                              + "add a ':::' line where it ends"))
+                }
                 switch name {
                 case "simulation":
                     if let use = SimulationDirective(registry: registry, seed: course.config.seed)
@@ -168,8 +172,24 @@ public struct LessonCompiler: Sendable {
                 break
             }
         }
+        Self.checkUnique(questions.map { ($0.question.id, $0.location) }, kind: "question", &diagnostics)
+        Self.checkUnique(exercises.map { ($0.exercise.id, $0.location) }, kind: "exercise", &diagnostics)
         return CompiledTranslation(source: source, document: document, outline: outline,
                                    simulations: simulations, questions: questions, exercises: exercises)
+    }
+
+    /// Learners' answers and the page's forms are keyed by id, so two questions (or exercises) of a lesson
+    /// cannot share one.
+    private static func checkUnique(_ ids: [(String, SourceLocation)], kind: String, _ diagnostics: inout [Diagnostic]) {
+        var first: [String: SourceLocation] = [:]
+        for (id, at) in ids {
+            if let earlier = first[id] {
+                diagnostics.append(.error(at: at, "\(kind) id '\(id)' is already used at line \(earlier.line); "
+                                          + "give each \(kind) an id of its own"))
+            } else {
+                first[id] = at
+            }
+        }
     }
 }
 

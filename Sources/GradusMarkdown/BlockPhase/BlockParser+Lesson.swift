@@ -15,6 +15,7 @@ extension BlockParser {
             var d = container
             while d > 0 && kind(d) != .directive { d -= 1 }
             guard d > 0 else { return 0 }
+            closedDirectives.insert(stack[d].node)
             closeUnmatchedBlocks()
             while stack.count - 1 > d { finalizeTop() }
             finalizeTop()

@@ -26,6 +26,8 @@ struct BlockParser {
     var nodes: NodeArena
     var text: [UInt8] = []
     var parameters: [RawParameter] = []
+    /// The directives that a `:::` line closed (the others ran to the end of their container or the document).
+    var closedDirectives: Set<Int32> = []
     var references = ReferenceMap()
     var stack: [Open] = []
     var scratch: [UInt8] = []

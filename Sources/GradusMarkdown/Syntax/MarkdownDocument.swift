@@ -172,6 +172,8 @@ public struct MarkdownNode: Sendable, Hashable {
     public var directiveName: String? { kind == .directive ? tree.string(detail.s1, detail.value) : nil }
     /// A directive's argument string after the name, trimmed (`not-mentioned`), "" when none.
     public var directiveArguments: String? { kind == .directive ? tree.string(detail.value, detail.e1) : nil }
+    /// Whether a `:::` line closed this directive (false when it runs to the end of its container or file).
+    public var isDirectiveClosed: Bool { kind == .directive && tree.closedDirectives.contains(Int32(index)) }
     /// A directive's leading `key: value` lines, in order.
     public var directiveParameters: [DirectiveParameter] {
         guard kind == .directive else { return [] }

@@ -59,11 +59,14 @@ final class MarkdownTree: Sendable {
     /// Where the inline phase's decoded bytes start in `bytes`: offsets below it are block content.
     let contentEnd: Int32
     let options: MarkdownOptions
+    /// The directives a `:::` line closed.
+    let closedDirectives: Set<Int32>
 
     init(nodes: NodeArena, bytes: [UInt8],
          parameters: [RawParameter],
          lines: [LineEntry], contentEnd: Int32,
-         options: MarkdownOptions) {
+         options: MarkdownOptions, closedDirectives: Set<Int32> = []) {
+        self.closedDirectives = closedDirectives
         self.nodes = nodes
         self.bytes = bytes
         self.parameters = parameters
