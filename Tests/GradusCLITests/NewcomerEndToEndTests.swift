@@ -53,6 +53,10 @@ struct NewcomerEndToEndTests {
         #expect(untranslated.stdoutText.contains("'search' is not translated yet"))
         // The teacher translates every word (here: those the test looks for) and empties the list.
         var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: words)) as? [String: Any])
+        #expect(object["decimal_separator"] as? String == ",", "French writes a decimal comma from the start")
+        #expect(object["thousands_separator"] as? String == "\u{00A0}")
+        #expect((object["_untranslated"] as? [String])?.contains("decimal_separator") == false)
+        #expect((object["_untranslated"] as? [String])?.contains("search") == true)
         object["_untranslated"] = nil
         for (key, value) in Self.french { object[key] = value }
         try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: words)

@@ -42,6 +42,28 @@ struct ProgressStoreTests {
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }
 
+    @Test("Numbers no quiz writes (a box outside 1…6, negative or absurd counts) set the file aside like a corrupt one; the next answer is saved")
+    func outOfRange() throws {
+        let records = [#""box":-2,"seen":1,"first_try_right":1"#, #""box":9223372036854775807,"seen":1,"first_try_right":1"#,
+                       #""box":2,"seen":9223372036854775807,"first_try_right":1"#, #""box":2,"seen":1,"first_try_right":2"#,
+                       #""box":2,"seen":-1,"first_try_right":0"#]
+        for record in records {
+            let folder = try temporaryFolder()
+            let url = folder.appendingPathComponent("progress.json")
+            let text = #"{"format":"gradus-progress","version":1,"questions":{"l/q":{"lesson":"l","#
+                + record + #","due":"2026-11-24T10:17:49Z","last":"2026-11-23T10:17:49Z"}}}"#
+            try Data(text.utf8).write(to: url)
+            let store = ProgressStore(url: url)
+            let (progress, warning) = try store.load(now: start)
+            #expect(progress.questions.isEmpty, "\(record)")
+            #expect(warning?.hasSuffix("progress starts afresh") == true, "\(record)")
+            var next = progress
+            next.questions["l/q"] = Leitner.update(progress.questions["l/q"], lesson: "l", firstTry: true, now: start)
+            try store.save(next)
+            #expect(try store.load(now: start).0.questions["l/q"]?.box == 2)
+        }
+    }
+
     @Test("A file from a newer Gradus is refused and left untouched")
     func newer() throws {
         let url = try temporaryFolder().appendingPathComponent("progress.json")

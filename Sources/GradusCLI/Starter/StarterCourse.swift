@@ -57,6 +57,12 @@ struct StarterCourse {
             english = english.replacingOccurrences(of: "\"language_name\": \"English\"", with: "\"language_name\": \"\(name)\"")
             done.insert("language_name")
         }
+        // Numbers as the language writes them: a learner's `0,25` is then read as a quarter.
+        if let thousands = commaLanguages[code] {
+            english = english.replacingOccurrences(of: "\"decimal_separator\": \".\"", with: "\"decimal_separator\": \",\"")
+                .replacingOccurrences(of: "\"thousands_separator\": \",\"", with: "\"thousands_separator\": \"\(thousands)\"")
+            done.formUnion(["decimal_separator", "thousands_separator"])
+        }
         let keys = english.split(separator: "\n").compactMap { line -> String? in
             let trimmed = line.drop { $0 == " " }
             guard trimmed.hasPrefix("\""), let end = trimmed.dropFirst().firstIndex(of: "\"") else { return nil }
@@ -75,6 +81,13 @@ struct StarterCourse {
         "da": "Dansk", "nb": "Norsk bokmål", "fi": "Suomi", "cs": "Čeština", "ro": "Română", "hu": "Magyar",
         "el": "Ελληνικά", "tr": "Türkçe", "ru": "Русский", "uk": "Українська", "ar": "العربية", "he": "עברית",
         "hi": "हिन्दी", "zh": "中文", "ja": "日本語", "ko": "한국어", "ca": "Català", "gl": "Galego", "eu": "Euskara",
+    ]
+
+    /// Languages that write a decimal comma, with the mark that groups their thousands.
+    static let commaLanguages: [String: String] = [
+        "fr": "\u{00A0}", "es": ".", "it": ".", "nl": ".", "pl": "\u{00A0}", "sv": "\u{00A0}", "da": ".", "nb": "\u{00A0}",
+        "fi": "\u{00A0}", "cs": "\u{00A0}", "ro": ".", "hu": "\u{00A0}", "el": ".", "tr": ".", "ru": "\u{00A0}",
+        "uk": "\u{00A0}", "ca": ".", "gl": ".", "eu": ".",
     ]
 
     /// A front matter value in double quotes, so that any title reads as text.

@@ -19,6 +19,29 @@ public struct ProgressRecord: Codable, Hashable, Sendable {
         case lesson, box, due, seen, last
         case firstTryRight = "first_try_right"
     }
+
+    public init(lesson: String, box: Int, due: Date?, seen: Int, firstTryRight: Int, last: Date) {
+        (self.lesson, self.box, self.due, self.seen, self.firstTryRight, self.last) = (lesson, box, due, seen, firstTryRight, last)
+    }
+
+    /// A record whose numbers no quiz could have written (a box outside 1…6, negative or absurd counts) makes the
+    /// file unreadable, so it is set aside whole rather than crash the schedule that counts on them.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(lesson: try values.decode(String.self, forKey: .lesson), box: try values.decode(Int.self, forKey: .box),
+                  due: try values.decodeIfPresent(Date.self, forKey: .due), seen: try values.decode(Int.self, forKey: .seen),
+                  firstTryRight: try values.decode(Int.self, forKey: .firstTryRight), last: try values.decode(Date.self, forKey: .last))
+        guard (1...Leitner.graduated).contains(box) else {
+            throw DecodingError.dataCorruptedError(forKey: .box, in: values, debugDescription: "box \(box) is not 1…\(Leitner.graduated)")
+        }
+        guard (0...Self.maximumCount).contains(seen), (0...seen).contains(firstTryRight) else {
+            throw DecodingError.dataCorruptedError(forKey: .seen, in: values,
+                                                   debugDescription: "counts \(seen) and \(firstTryRight) are out of range")
+        }
+    }
+
+    /// More answers than anyone gives to one question; far from overflow.
+    static let maximumCount = 1 << 40
 }
 
 /// The learner's progress: `{"format": "gradus-progress", "version": 1, "questions": {ID: record}}`, dates as

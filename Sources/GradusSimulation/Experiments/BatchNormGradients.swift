@@ -52,7 +52,7 @@ enum BatchNormGradients {
         let layers = (0..<depth).map { _ in
             Linear(inputs: width, outputs: width, initializer: initializer, generator: &generator)
         }
-        var norms = (0..<depth - 1).map { _ in BatchNorm(features: width) }
+        let norms = (0..<depth - 1).map { _ in BatchNorm(features: width) }
         var h = Variable.constant(Tensor.normal(.matrix(batch, width), generator: &generator))
         for (index, layer) in layers.enumerated() {
             h = layer(h)

@@ -105,7 +105,7 @@ enum Strategies {
         let layers = zip(sizes, sizes.dropFirst()).map { fanIn, fanOut in
             Linear(inputs: fanIn, outputs: fanOut, initializer: initializer, generator: &generator)
         }
-        var norms = (0..<depth - 1).map { _ in BatchNorm(features: width) }
+        let norms = (0..<depth - 1).map { _ in BatchNorm(features: width) }
         var parameters = layers.flatMap(\.parameters)
         if setup.batchNorm { parameters += norms.flatMap(\.parameters) }
         var optimizer = SGD(parameters: parameters, learningRate: lr, weightDecay: setup.weightDecay)
