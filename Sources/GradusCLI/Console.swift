@@ -35,14 +35,39 @@ public struct Console: Sendable {
 
     /// The real process: standard streams, its environment and working directory.
     public static var process: Console {
-        Console(out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-                err: { text in FileHandle.standardError.write(Data(text.utf8)) },
+        Console(out: { text in writeAll(STDOUT_FILENO, Data(text.utf8)) },
+                err: { text in writeAll(STDERR_FILENO, Data(text.utf8)) },
                 readLine: { standardInputLine() },
                 readAll: { FileHandle.standardInput.readDataToEndOfFile() },
-                write: { data in FileHandle.standardOutput.write(data) },
+                write: { data in writeAll(STDOUT_FILENO, data) },
                 isTerminal: isatty(STDOUT_FILENO) == 1,
                 environment: ProcessInfo.processInfo.environment,
                 directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// Writes all of `data` to a standard stream. A stream that cannot take it (a full disk, a closed terminal)
+    /// ends the process with status 1, saying so on standard error when that one still works: Foundation's
+    /// `FileHandle.write` would crash instead. (Whatever the command finished before, a written site or saved
+    /// answers, stays done.)
+    static func writeAll(_ fd: Int32, _ data: Data) {
+        let failed: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        guard let failed else { return }
+        if fd != STDERR_FILENO {
+            let message = "gradus: error: cannot write to standard output: \(String(cString: strerror(failed)))\n"
+            _ = message.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        }
+        exit(1)
     }
 
     /// Standard input, read in bounded chunks: one reader for the process, as its buffer holds input read ahead.
@@ -57,7 +82,7 @@ public struct Console: Sendable {
             case .end:
                 return nil
             case .tooLong(let bytes):
-                FileHandle.standardError.write(Data(("gradus: warning: " + tooLongMessage(bytes: bytes) + "\n").utf8))
+                writeAll(STDERR_FILENO, Data(("gradus: warning: " + tooLongMessage(bytes: bytes) + "\n").utf8))
             }
         }
     }

@@ -27,6 +27,9 @@ struct QuizDirective {
         "numeric": ["id", "answer"], "computed": ["id", "generator", "tolerance", "choices"],
     ]
 
+    /// Options are answered by letter, a to z.
+    static let maximumOptions = 26
+
     func read(_ node: MarkdownNode, defaultID: String, at location: SourceLocation, locate: Locator,
               diagnostics: inout [Diagnostic]) -> Question? {
         let kindName = (node.directiveArguments ?? "").split(separator: " ").first.map(String.init) ?? ""
@@ -107,6 +110,11 @@ struct QuizDirective {
                         return nil
                     }
                     options.append(option(item, correct: state == .checked))
+                }
+                if options.count > Self.maximumOptions {
+                    diagnostics.append(.error(at: locate(child.position), "a question has at most \(Self.maximumOptions) options, "
+                                              + "lettered a to z; this one has \(options.count)"))
+                    return nil
                 }
             case .blockQuote:
                 explanation = blocks(child)
