@@ -1,5 +1,6 @@
 import Foundation
 import GradusContent
+import GradusQuiz
 import GradusRender
 
 /// The command-line interface: finds the command, parses its options, runs it and maps errors to exit codes.
@@ -72,13 +73,15 @@ public enum CLI {
             console.err("gradus: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n")
             return ExitCode.content.rawValue
         } catch {
-            console.err("gradus: error: \(error)\n")
+            console.err("gradus: error: \(String(describing: error).escapingControls)\n")
             return ExitCode.failure.rawValue
         }
     }
 
+    /// A usage error's message shows back what the user typed: its control characters are written as `\u{1B}`,
+    /// so that no argument can drive the terminal.
     static func report(_ error: UsageError, console: Console) -> Int32 {
-        console.err("gradus: error: \(error.description)\n")
+        console.err("gradus: error: \(error.description.escapingControls)\n")
         return ExitCode.usage.rawValue
     }
 }

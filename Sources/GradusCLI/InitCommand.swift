@@ -1,5 +1,6 @@
 import Foundation
 import GradusContent
+import GradusQuiz
 
 /// `gradus init [DIR]`: starts a course that builds at once, in a new or empty folder (a `.git` folder may be
 /// there already). It needs no templates: the theme is built into Gradus (`gradus theme eject` copies it).
@@ -50,7 +51,7 @@ enum InitCommand {
         // Translations carry the stamp of their original, so that `gradus check` is clean from the start.
         let content = folder.appendingPathComponent("content")
         _ = try StampWriter(root: content, displayRoot: "content").update(try ContentLoader(root: content, displayRoot: "content").load())
-        console.err("Started a course in \(path) (\(languages.joined(separator: ", "))).\n")
+        console.err("Started a course in \(path.escapingControls) (\(languages.joined(separator: ", "))).\n")
         for code in languages where !StarterText.forLanguage(code).native {
             console.err("The sample lesson in \(code) is in English: translate content/lessons/01-getting-started.\(code).md.\n")
         }

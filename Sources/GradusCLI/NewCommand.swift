@@ -1,5 +1,6 @@
 import Foundation
 import GradusContent
+import GradusQuiz
 
 /// `gradus new lesson NN-slug`: writes one file per course language with a title, a section and a question to fill
 /// in (`LessonSkeleton`), stamps the translations, and refuses to overwrite.
@@ -30,7 +31,8 @@ enum NewCommand {
                 console.err("Created \(path)\n")
             }
         } catch let refusal as LessonSkeleton.Refusal {
-            console.err("gradus: error: \(refusal)\n")
+            if refusal.isUsage { throw UsageError(refusal.description) }
+            console.err("gradus: error: \(refusal.description.escapingControls)\n")
             return .failure
         }
         // The translations follow their original as written, so `gradus check` is clean until the lesson grows.

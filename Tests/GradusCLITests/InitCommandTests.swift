@@ -34,6 +34,22 @@ struct InitCommandTests {
         #expect(try String(contentsOf: course.appendingPathComponent("content/course.yml"), encoding: .utf8) == before)
     }
 
+    @Test("A bad lesson name for 'gradus new lesson' is a usage error, its control characters shown escaped, and writes nothing")
+    func badLessonNames() throws {
+        let home = try makeScratchFolder("gradus-new")
+        #expect(CLIRun(["init", "c", "--lang", "en"], in: home).status == 0)
+        let course = home.appendingPathComponent("c")
+        let rule = "expected NN-slug, e.g. 02-vanishing-gradient (digits, '-', then lowercase letters, digits and '-'; at most 200 characters)"
+        for (name, shown) in [("../../evil", "../../evil"), ("03-A", "03-A"), ("03-\u{1B}[2J", "03-\\u{1B}[2J"),
+                              ("03-" + String(repeating: "a", count: 300), "03-" + String(repeating: "a", count: 300))] {
+            let run = CLIRun(["new", "lesson", name], in: course)
+            #expect(run.status == 64, "\(name)")
+            #expect(run.err == "gradus: error: invalid lesson name '\(shown)'; \(rule)\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: course.appendingPathComponent("content/lessons").path)
+            == ["01-getting-started.en.md"])
+    }
+
     @Test("Bad language lists and titles are usage errors", arguments: [
         (["init", "x", "--lang", "english"], "gradus: error: invalid language code 'english' for --lang (use two-letter ISO 639-1 codes such as en, pt, fr)\n"),
         (["init", "x", "--lang", "en,en"], "gradus: error: a language is listed twice in --lang 'en,en' (list each once)\n"),

@@ -65,7 +65,7 @@ struct NewCommandTests {
     }
 
     static let refused: [([String], Int32)] = [
-        (["new", "lesson", "vanishing"], 1), (["new", "lesson", "02-Vanishing"], 1),
+        (["new", "lesson", "vanishing"], 64), (["new", "lesson", "02-Vanishing"], 64),
         (["new", "lesson"], 64), (["new", "chapter", "02-x"], 64),
     ]
 

@@ -23,7 +23,12 @@ public struct LessonSkeleton: Sendable {
     /// What went wrong, phrased for the author.
     public struct Refusal: Error, Sendable, CustomStringConvertible {
         public var description: String
+        /// The name itself is wrong (a usage error), rather than the course refusing it.
+        public var isUsage = false
     }
+
+    /// Room for the language and `.md` within the 255 bytes a file name may have.
+    public static let longestName = 200
 
     public var root: URL
     public var displayRoot: String
@@ -37,9 +42,11 @@ public struct LessonSkeleton: Sendable {
 
     /// The files for `name` (`NN-slug`) by display path, in the course's language order, without writing.
     public func files(for name: String, course: Course) throws(Refusal) -> [(path: String, text: String)] {
-        guard let parts = LessonFileName("\(name).\(course.config.defaultLanguage.code).md") else {
+        guard name.utf8.count <= Self.longestName,
+              let parts = LessonFileName("\(name).\(course.config.defaultLanguage.code).md") else {
             throw Refusal(description: "invalid lesson name '\(name)'; expected NN-slug, e.g. 02-vanishing-gradient "
-                          + "(digits, '-', then lowercase letters, digits and '-')")
+                          + "(digits, '-', then lowercase letters, digits and '-'; at most \(Self.longestName) characters)",
+                          isUsage: true)
         }
         if let existing = course.lesson(parts.slug) {
             throw Refusal(description: "the slug '\(parts.slug)' is taken by lesson "
