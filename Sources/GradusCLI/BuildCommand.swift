@@ -33,8 +33,9 @@ enum BuildCommand {
             }
             return codes
         }
-        if let url = arguments.value("base-url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            throw UsageError("invalid value '\(url)' for --base-url", hint: "expected an http:// or https:// URL")
+        if let url = arguments.value("base-url"), !CourseConfig.isSiteURL(url) {
+            throw UsageError("invalid value '\(url)' for --base-url",
+                             hint: "expected an http:// or https:// URL without spaces, quotes or angle brackets; write others as %XX")
         }
         let paths = try CoursePaths.resolve(arguments, console)
         let (out, outPath) = paths.output(arguments, console)

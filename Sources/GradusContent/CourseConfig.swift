@@ -86,9 +86,10 @@ public struct CourseConfig: Hashable, Sendable {
             }
         }
         var baseURL = matter["base_url"]?.string
-        if let url = baseURL, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+        if let url = baseURL, !Self.isSiteURL(url) {
             diagnostics.append(.error(at: matter.location(of: "base_url")!,
-                                      "base_url must start with https:// or http://, found '\(url)'"))
+                                      "base_url must be an http:// or https:// URL of printable ASCII without spaces, "
+                                      + "quotes or angle brackets (write others as %XX), found '\(url)'"))
             baseURL = nil
         }
         var id = matter["id"]?.string
@@ -100,5 +101,16 @@ public struct CourseConfig: Hashable, Sendable {
         }
         return CourseConfig(languages: languages, defaultLanguage: defaultLanguage, baseURL: baseURL, seed: seed, id: id,
                             quizAttempts: quizAttempts, languagesLocation: at)
+    }
+}
+
+extension CourseConfig {
+    /// A site's public URL as `sitemap.xml` and the pages' links need it: `http://` or `https://`, a host, and
+    /// only the characters a URL may hold as they are (RFC 3986: letters, digits and `-._~:/?#[]@!$&'()*+,;=%`).
+    public static func isSiteURL(_ url: String) -> Bool {
+        guard let rest = url.hasPrefix("https://") ? url.dropFirst(8) : url.hasPrefix("http://") ? url.dropFirst(7) : nil,
+              let first = rest.first, first != "/" else { return false }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&()*+,;=%")
+        return rest.allSatisfy { allowed.contains($0) }
     }
 }
