@@ -32,7 +32,9 @@ public struct SourceFile: Hashable, Sendable {
             let start = utf8.index(after: cursor)
             let end = lineEnd(start)
             if isFence(start, end) {
-                let (matter, problems) = FrontMatterParser(path: path).parse(lines, firstLine: 2)
+                // As in the body (CommonMark §2.3), U+0000 reads as U+FFFD: no NUL reaches a page's title.
+                let clean = lines.map { $0.contains("\u{0}") ? Substring($0.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")) : $0 }
+                let (matter, problems) = FrontMatterParser(path: path).parse(clean, firstLine: 2)
                 diagnostics += problems
                 let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
                 return SourceFile(path: path, frontMatter: matter, body: String(text[bodyStart...]),

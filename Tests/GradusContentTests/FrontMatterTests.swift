@@ -36,6 +36,13 @@ struct FrontMatterTests {
         #expect(file.bodyFirstLine == 11)
     }
 
+    @Test("A NUL in the front matter reads as U+FFFD, as it does in the body")
+    func nul() {
+        let (file, diagnostics) = read("---\ntitle: X\u{0}Y\n---\nHello\n")
+        #expect(diagnostics.isEmpty)
+        #expect(file.frontMatter["title"]?.string == "X\u{FFFD}Y")
+    }
+
     @Test("A file without front matter is an error at line 1")
     func missing() {
         let (_, diagnostics) = read("# Title\n")
