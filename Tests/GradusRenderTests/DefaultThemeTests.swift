@@ -57,4 +57,15 @@ struct DefaultThemeTests {
     func languages() {
         #expect(DefaultTheme.languages == ["de", "en", "pt"])
     }
+
+    @Test("Every interface word of the theme is named in the authoring guide's table of keys")
+    func wordsDocumented() throws {
+        let english = try #require(DefaultTheme.text("i18n/en.json"))
+        let keys = try #require(try JSONSerialization.jsonObject(with: Data(english.utf8)) as? [String: Any]).keys
+        let guide = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("docs/authoring.md"), encoding: .utf8)
+        let table = try #require(guide.range(of: "| keys | what they are |")).upperBound
+        let rows = String(guide[table...]).components(separatedBy: "\n\n")[0]
+        #expect(keys.count > 60)
+        #expect(keys.filter { !rows.contains("`\($0)`") }.sorted() == [])
+    }
 }
