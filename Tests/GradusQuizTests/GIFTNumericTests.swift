@@ -26,6 +26,9 @@ struct GIFTNumericTests {
                                 numeric: NumericAnswer(value: -40, tolerance: .relative(0.05)))
         let read = try GIFTReader.read(GIFTWriter.write(relative))
         #expect(read.first?.numeric?.value == -40 && read.first?.numeric?.tolerance == 2)
+        let percent = Question(id: "p", kind: .numeric, prompt: "Q", options: [], explanation: "", origin: "",
+                               numeric: NumericAnswer(value: 2.019, tolerance: .relative(0.01)))
+        #expect(GIFTWriter.write(percent).contains("{#2.019:0.02019\n"), "not 0.020190000000000003")
     }
 
     @Test("A computed question becomes its 16 variants in a category of its own, the next question back in the lesson's")

@@ -1,3 +1,4 @@
+import Foundation
 /// Writes questions in Moodle's GIFT import format: one question per paragraph, named by its stable id, texts
 /// as `[html]` with math as `\(…\)` for Moodle's MathJax filter, per-option feedback after `#` and the
 /// explanation as general feedback after `####`. Every field escapes `~ = # { } :` and `\` with a backslash
@@ -53,7 +54,7 @@ public enum GIFTWriter {
         case .numeric:
             // GIFT's numerical answer takes an absolute tolerance: a relative one is turned into its width here.
             let answer = question.numeric ?? NumericAnswer(value: .nan)
-            out += "#" + number(answer.value) + ":" + number(answer.allowance)
+            out += "#" + number(answer.value) + ":" + tolerance(answer.allowance)
         }
         if !question.explanation.isEmpty { out += "\n####" + field(question.explanation) }
         return out + "\n}"
@@ -106,6 +107,12 @@ public enum GIFTWriter {
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
+    }
+
+    /// A tolerance to twelve significant digits: a width computed from a percentage (`2.019 × 1 %`) reads
+    /// `0.02019`, not its binary neighbour `0.020190000000000003`.
+    static func tolerance(_ value: Double) -> String {
+        number(Double(String(format: "%.12g", value)) ?? value)
     }
 
     /// Moodle's grade percentages with at most five decimals: 50, 33.33333, 12.5.
