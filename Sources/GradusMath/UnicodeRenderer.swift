@@ -26,6 +26,10 @@ struct UnicodeRenderer {
                     output += " "
                 }
                 previousText = render(node)
+                // A fraction that a factor follows is bracketed: `(1/2)gt²`, since `1/2gt²` reads as 1/(2gt²).
+                if case .fraction = node, let next, !isOperator(next) {
+                    previousText = "(" + previousText + ")"
+                }
                 output += previousText
                 if !compact, next != nil, takesArgument(node), !startsWithFence(next) { output += " " }
             }
@@ -83,6 +87,13 @@ struct UnicodeRenderer {
     }
 
     // MARK: - Helpers
+
+    private func isOperator(_ node: MathNode) -> Bool {
+        switch node {
+        case .op: return true
+        default: return false
+        }
+    }
 
     private func isPrimes(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { "′″‴⁗".unicodeScalars.contains($0) }

@@ -10,6 +10,13 @@ struct UnicodeMathTests {
         #expect(try UnicodeMath.render(tex: #"\sigma'(x) \le \frac{1}{4}"#) == "σ′(x) ≤ 1/4")
     }
 
+    @Test("A fraction that a factor follows is bracketed, one that an operator follows is not")
+    func fractionTimesFactor() throws {
+        #expect(try UnicodeMath.render(tex: #"d(t) = \frac{1}{2} g t^2"#) == "d(t) = (1/2)gt²")
+        #expect(try UnicodeMath.render(tex: #"\frac{a}{b} + c"#) == "a/b + c")
+        #expect(try UnicodeMath.render(tex: #"\frac{\partial L}{\partial w} = x"#) == "∂L/∂w = x")
+    }
+
     @Test("Gradients, norms and products read naturally")
     func gradientFormulas() throws {
         let cases: [(String, String)] = [
