@@ -116,11 +116,18 @@ struct QuizDirective {
                                               + "lettered a to z; this one has \(options.count)"))
                     return nil
                 }
-            case .blockQuote:
+            case .blockQuote where explanationNodes.isEmpty:
                 explanation = blocks(child)
                 explanationNodes = Array(child.children)
-            default:
+            case .paragraph where Self.parameterLines(child, keys: Self.parameters[kindName] ?? []) != nil:
                 break
+            default:
+                // Anything else would be left off the page and out of the terminal without a word.
+                diagnostics.append(.error(at: locate(child.position), "a quiz shows its '###' question, "
+                                          + (kindName == "numeric" || kindName == "computed" || kindName == "true-false" ? "" : "one list of options, ")
+                                          + "one '>' explanation and 'key: value' lines; this block would be lost: "
+                                          + "move it into the question, an option or the explanation"))
+                return nil
             }
         }
         guard let prompt else {
