@@ -109,41 +109,44 @@ struct SearchIndex {
     /// letters and digits (most of any text) are folded by lowercasing their bytes; the others go through `fold`.
     static func words(_ text: String) -> [String] {
         var out: [String] = []
-        var word = String.UnicodeScalarView()
-        var ascii: [UInt8] = []
-        var isASCII = true
-        func finish() {
-            if isASCII {
-                if !ascii.isEmpty { out.append(String(decoding: ascii, as: UTF8.self)) }
-            } else {
-                out.append(fold(String(word)))
+        var text = text
+        text.withUTF8 { bytes in
+            var word: [UInt8] = []
+            var ascii = true
+            func finish() {
+                guard !word.isEmpty else { return }
+                let found = String(decoding: word, as: UTF8.self)
+                out.append(ascii ? found : fold(found))
+                word.removeAll(keepingCapacity: true)
+                ascii = true
             }
-            word = String.UnicodeScalarView()
-            ascii.removeAll(keepingCapacity: true)
-            isASCII = true
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    ascii.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    ascii.append(byte + 32)
-                default:
-                    if !ascii.isEmpty || !isASCII { finish() }
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                    default: finish()
+                    }
+                    i += 1
                     continue
                 }
-                word.append(scalar)
-            } else if isWordScalar(scalar) {
-                isASCII = false
-                word.append(scalar)
-            } else if !ascii.isEmpty || !isASCII {
-                finish()
+                // A String's bytes are valid UTF-8: the lead byte gives the length.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), isWordScalar(scalar) {
+                    word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
+                    ascii = false
+                } else {
+                    finish()
+                }
+                i += length
             }
+            finish()
         }
-        if !ascii.isEmpty || !isASCII { finish() }
         return out
     }
 
