@@ -91,6 +91,7 @@ struct QuizDirective {
         var explanation = QuizText(runs: [], html: "")
         var explanationNodes: [MarkdownNode] = []
         var sawList = false
+        var stray: MarkdownNode?
         for child in node.children {
             switch child.kind {
             case .heading where prompt == nil:
@@ -122,13 +123,18 @@ struct QuizDirective {
             case .paragraph where Self.parameterLines(child, keys: Self.parameters[kindName] ?? []) != nil:
                 break
             default:
-                // Anything else would be left off the page and out of the terminal without a word.
-                diagnostics.append(.error(at: locate(child.position), "a quiz shows its '###' question, "
-                                          + (kindName == "numeric" || kindName == "computed" || kindName == "true-false" ? "" : "one list of options, ")
-                                          + "one '>' explanation and 'key: value' lines; this block would be lost: "
-                                          + "move it into the question, an option or the explanation"))
-                return nil
+                // Anything else would be left off the page and out of the terminal without a word (reported below,
+                // unless a missing list of options says more).
+                if stray == nil { stray = child }
             }
+        }
+        let needsOptions = !["numeric", "computed", "true-false"].contains(kindName)
+        if let stray, !(needsOptions && options.isEmpty) {
+            diagnostics.append(.error(at: locate(stray.position), "a quiz shows its '###' question, "
+                                      + (needsOptions ? "one list of options, " : "")
+                                      + "one '>' explanation and 'key: value' lines; this block would be lost: "
+                                      + "move it into the question, an option or the explanation"))
+            return nil
         }
         guard let prompt else {
             diagnostics.append(.error(at: location, "a quiz needs its question as a heading, e.g. '### What is …?'"))
