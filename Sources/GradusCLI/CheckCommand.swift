@@ -55,6 +55,7 @@ enum CheckCommand {
         let builder = SiteBuilder(content: content, templates: templates, contentDisplay: contentPath,
                                   templatesDisplay: templatesPath, cache: cache)
         let (course, diagnostics) = builder.check()
-        return diagnostics + (course.map { CourseLinter().lint($0) } ?? [])
+        let placeholders = Set(StarterText.all.flatMap { [$0.newLesson.text, $0.newLesson.statement] })
+        return diagnostics + (course.map { CourseLinter(placeholders: placeholders).lint($0) } ?? [])
     }
 }

@@ -35,7 +35,7 @@ enum NewCommand {
             console.err("gradus: error: \(refusal.description.escapingControls)\n")
             return .failure
         }
-        // The translations follow their original as written, so `gradus check` is clean until the lesson grows.
+        // The translations follow their original as written, so `gradus check` names only the placeholders to replace.
         let name = arguments.positionals[1]
         let slug = name.drop { $0.isNumber }.dropFirst()
         _ = try StampWriter(root: root, displayRoot: contentPath)

@@ -27,6 +27,9 @@ struct StarterText: Sendable {
         }
     }
 
+    /// Every language's text.
+    static let all = [english, portuguese, german, french]
+
     static let english = StarterText(
         courseTitle: "My course",
         courseDescription: "A course made with Gradus.",

@@ -9,7 +9,14 @@ public struct CourseLinter: Sendable {
     /// Paragraphs with fewer words are not judged by the language identifier.
     public var minimumWords: Int
 
-    public init(minimumWords: Int = 12) { self.minimumWords = minimumWords }
+    /// Sentences that `gradus new lesson` writes for the author to replace (a paragraph that is one of them is
+    /// reported: it is easy to publish, and too short for the language check to notice).
+    public var placeholders: Set<String>
+
+    public init(minimumWords: Int = 12, placeholders: Set<String> = []) {
+        self.minimumWords = minimumWords
+        self.placeholders = placeholders
+    }
 
     /// Every warning for `course`, in the order of lessons, then languages, then position.
     public func lint(_ course: Course) -> [Diagnostic] {
@@ -56,6 +63,10 @@ public struct CourseLinter: Sendable {
         let locate = Locator(file: source.file)
         var seen: [String: SourceLocation] = [:]
         for node in document.allNodes {
+            if node.kind == .paragraph || node.kind == .heading, placeholders.contains(node.plainText.trimmingSpaces) {
+                diagnostics.append(.warning(at: locate(node.position), "'\(node.plainText.trimmingSpaces)' is the text "
+                                            + "'gradus new lesson' wrote for you to replace; write the lesson's own here"))
+            }
             switch node.kind {
             case .heading:
                 guard let id = node.headingID else { break }
