@@ -62,6 +62,9 @@ public enum CLI {
             return try command.run(parsed, console).rawValue
         } catch let error as UsageError {
             return report(error, console: console)
+        } catch let refusal as OutputFolder.Refusal where !refusal.isUsage {
+            console.err("gradus: error: \(refusal.description.escapingControls)\n")
+            return ExitCode.failure.rawValue
         } catch let refusal as OutputFolder.Refusal {
             return report(UsageError(refusal.message, hint: refusal.hint), console: console)
         } catch let interruption as CommandInterrupted {

@@ -10,6 +10,8 @@ public enum OutputFolder {
     public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         public var message: String
         public var hint: String
+        /// The folder asked for is the problem (a usage error); false when the system ran short (exit 1).
+        public var isUsage = true
         public var description: String { "\(message) (\(hint))" }
     }
 
@@ -82,6 +84,9 @@ public enum OutputFolder {
         let entries: [String]
         switch FileIO.entries(real) {
         case .success(let names): entries = names
+        case .failure(let reason) where reason.code == EMFILE || reason.code == ENFILE:
+            throw Refusal(message: "cannot read the output folder '\(display)': \(reason.text)",
+                          hint: "raise the limit of open files (ulimit -n) and build again", isUsage: false)
         case .failure(let reason):
             throw Refusal(message: "cannot read the output folder '\(display)': \(reason.text)",
                           hint: "choose a folder you can read and write with --out")
