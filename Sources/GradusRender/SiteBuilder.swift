@@ -183,7 +183,7 @@ public struct SiteBuilder: Sendable {
         var scripts: [Language: String] = [:]
         var shards: [Language: [(path: String, script: Data)]] = [:]
         for language in built {
-            let text = SearchIndex.shardFiles(language: language.code, assignments: (assignments[language] ?? []).map { [UInt8]($0) })
+            let text = SearchIndex.shardFiles(language: language.code, assignments: assignments[language] ?? [])
             scripts[language] = SearchIndex(lessons: searchLessons[language] ?? []).script(language: language.code, shards: text.numbers)
             shards[language] = text.files
             searchLessons[language] = nil

@@ -275,7 +275,7 @@ struct SearchIndex {
     ///     window.GRADUS_SEARCH_TEXT = window.GRADUS_SEARCH_TEXT || {};
     ///     window.GRADUS_SEARCH_TEXT["pt/backpropagation"] = [text of section 1, …];
     func shards(language: String) -> [(path: String, script: String)] {
-        Self.shardFiles(language: language, assignments: lessons.map { Self.assignment(language: language, lesson: $0) })
+        Self.shardFiles(language: language, assignments: lessons.map { Data(Self.assignment(language: language, lesson: $0)) })
             .files.map { ($0.path, String(decoding: $0.script, as: UTF8.self)) }
     }
 
@@ -314,7 +314,7 @@ struct SearchIndex {
     }
 
     /// The shard files of lessons' assignments in the course's order, and each lesson's shard number.
-    static func shardFiles(language: String, assignments: [[UInt8]]) -> (numbers: [Int], files: [(path: String, script: Data)]) {
+    static func shardFiles(language: String, assignments: [Data]) -> (numbers: [Int], files: [(path: String, script: Data)]) {
         let numbers = shardNumbers(sizes: assignments.map(\.count))
         var files: [(path: String, script: Data)] = []
         for (i, assignment) in assignments.enumerated() {
