@@ -31,6 +31,71 @@ struct SyscallFaultTests {
         try walk("rename", signal: "QUIT")
     }
 
+    @Test("SIGKILL at each write, mkdir and fsync of a first build leaves nothing or whole-or-short new files under their manifest; the next build completes the site",
+          arguments: ["write", "mkdir", "fsync"])
+    func killFirstBuild(_ call: String) throws {
+        try walkFirstBuild(call, signal: "KILL")
+    }
+
+    @Test("SIGINT at each write and mkdir of a first build leaves the folder empty", arguments: ["write", "mkdir"])
+    func interruptFirstBuild(_ call: String) throws {
+        try walkFirstBuild(call, signal: "INT")
+    }
+
+    /// Like `walk`, for a first build into a folder that does not exist: there is no old site to keep, so a kill may
+    /// leave part of the new one, but only under the manifest that claims it, each file the new one or a start of it.
+    func walkFirstBuild(_ call: String, signal: String) throws {
+        guard TestEnvironment.wants("strace") else { return }
+        let strace = try #require(TestEnvironment.tool("strace"))
+        let binary = try #require(GradusBinary.debug)
+        let env = try #require(TestEnvironment.tool("env"))
+        let workspace = try FaultTests.Workspace(extraLessons: 4)
+        var partial = 0, attempt = 1
+        while attempt < 1_000 {
+            try? FileManager.default.removeItem(at: workspace.site)
+            let trace = workspace.root.appendingPathComponent("trace.txt")
+            let run = try runProcess(env, ["--default-signal", strace.path, "-f", "-o", trace.path, "-e", "trace=\(call)",
+                                           "-e", "inject=\(call):signal=\(signal):when=\(attempt)",
+                                           binary.path, "build"], in: workspace.root)
+            let log = try String(contentsOf: trace, encoding: .utf8)
+            guard log.contains("+++ killed by SIG\(signal)") || log.contains("--- SIG\(signal) {") else {
+                #expect(run.status == 0, "\(call) #\(attempt): \(run.stderrText)")
+                break
+            }
+            let seen = try FaultTests.snapshot(workspace.site)
+            if signal == "KILL" {
+                if !seen.files.isEmpty && seen.files != workspace.new {
+                    partial += 1
+                    // Pages appear only once the manifest that claims them is whole (it may itself be cut short).
+                    if seen.files.keys.contains(where: { $0 != ".gradus-manifest" }) {
+                        #expect(seen.files[".gradus-manifest"] == workspace.new[".gradus-manifest"],
+                                "\(call) #\(attempt): pages without the whole manifest that claims them")
+                    }
+                    for (path, bytes) in seen.files {
+                        let whole = workspace.new[path]
+                        #expect(whole.map { $0.starts(with: bytes) } == true, "\(call) #\(attempt): \(path) is not the new page or a start of it")
+                    }
+                }
+            } else {
+                // Before Gradus takes Ctrl-C over, the default action ends it: nothing was written yet then.
+                #expect([0, 130].contains(run.status) || log.contains("+++ killed by SIG\(signal)"),
+                        "\(call) #\(attempt): \(run.stderrText)")
+                #expect(run.status == 0 ? seen.files == workspace.new : seen.files.isEmpty,
+                        "\(call) #\(attempt): an interrupted first build left \(seen.files.keys.sorted())")
+                #expect(seen.internal.isEmpty, "\(call) #\(attempt): bookkeeping left: \(seen.internal)")
+            }
+            let next = try runProcess(binary, ["build"], in: workspace.root)
+            #expect(next.status == 0, "\(call) #\(attempt): \(next.stderrText)")
+            let completed = try FaultTests.snapshot(workspace.site)
+            #expect(completed.files == workspace.new, "\(call) #\(attempt): the next build did not give the new site")
+            #expect(completed.internal.isEmpty, "\(call) #\(attempt): left behind: \(completed.internal)")
+            #expect(Self.emptyFolders(workspace.site).isEmpty, "\(call) #\(attempt): empty folders left")
+            attempt += 1
+        }
+        #expect(attempt > 1, "no \(call) call was made")
+        print("SyscallFaultTests: SIG\(signal) at \(call) #1…#\(attempt - 1) of a first build: \(partial) left part of the site; every next build gave the whole site")
+    }
+
     /// Injects `signal` at the 1st, 2nd, … `call` until a build runs to its end, checking the site after each.
     func walk(_ call: String, signal: String) throws {
         guard TestEnvironment.wants("strace") else { return }

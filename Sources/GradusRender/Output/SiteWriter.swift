@@ -10,7 +10,8 @@ import Synchronization
 /// and this one lacks removed. A failure or an interruption before the commit point removes every temporary and
 /// leaves the old site exactly as it was; a kill after it is completed by the next build (or `gradus serve` start)
 /// before anything else. Unchanged files keep their bytes and modification time. A file the manifest does not
-/// list is never overwritten or removed.
+/// list is never overwritten or removed. A first build into a new or empty folder takes a shorter way
+/// (`writeFresh`): with no old site to keep, its files go straight into place.
 public struct SiteWriter: Sendable {
     public var output: URL
     /// How messages name the folder (as the user typed it).
@@ -64,6 +65,7 @@ public struct SiteWriter: Sendable {
         let lock = try FolderLock(root, interrupted: interrupted)
         defer { lock.release() }
         try SiteJournal.recover(in: root)
+        if Self.isFresh(root) { return try writeFresh(site, into: root) }
         let previous = try readManifest(root)
         var report = Report()
         var journal = SiteJournal(state: .staging)
@@ -212,7 +214,7 @@ public struct SiteWriter: Sendable {
 }
 
 /// Set once by the first thread that fails, so that the others stop.
-private final class StopFlag: Sendable {
+final class StopFlag: Sendable {
     private let flag = Atomic<Bool>(false)
     var isSet: Bool { flag.load(ordering: .relaxed) }
     func set() { flag.store(true, ordering: .relaxed) }

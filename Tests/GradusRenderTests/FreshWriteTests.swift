@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import GradusContent
+@testable import GradusRender
+
+/// The first write into a new or empty folder, which puts files in place without temporaries or a journal.
+@Suite("Site writer: a first build")
+struct FreshWriteTests {
+    let helpers = SiteWriterTests()
+
+    func pages(_ count: Int) -> Site {
+        var site = Site()
+        for index in 0..<count { site.add("en/lesson-\(index)/index.html", "page \(index)") }
+        site.add("index.html", "root")
+        site.add("static/search/en/0.js", "shard")
+        return site
+    }
+
+    @Test("A new folder receives every file in place, the manifest listing them, and nothing of the writer's own")
+    func firstWrite() throws {
+        let out = try helpers.temporaryFolder().appendingPathComponent("site")
+        let site = pages(40)
+        let report = try SiteWriter(output: out, workers: Workers(3)).write(site)
+        #expect(report.written == site.paths)
+        #expect(helpers.read(out, ".gradus-manifest") == site.paths.joined(separator: "\n"))
+        for path in site.paths { #expect(helpers.read(out, path) == String(decoding: site.files[path]!, as: UTF8.self)) }
+        #expect(helpers.tree(out).filter { $0.contains(".gradus-") } == [".gradus-manifest"])
+        // The next write finds everything in place.
+        let again = try SiteWriter(output: out).write(site)
+        #expect(again.written.isEmpty)
+        #expect(again.unchanged == site.paths.count)
+    }
+
+    @Test("The same site written fresh and written as an update of an older one gives the same tree")
+    func sameAsUpdate() throws {
+        let fresh = try helpers.temporaryFolder(), updated = try helpers.temporaryFolder()
+        _ = try SiteWriter(output: fresh).write(pages(12))
+        _ = try SiteWriter(output: updated).write(helpers.site(["old.html": "old", "en/lesson-3/index.html": "older"]))
+        _ = try SiteWriter(output: updated).write(pages(12))
+        #expect(helpers.tree(fresh) == helpers.tree(updated))
+        for path in pages(12).paths + [".gradus-manifest"] { #expect(helpers.read(fresh, path) == helpers.read(updated, path)) }
+    }
+
+    @Test("An interruption part-way removes every file and folder it made and the manifest: the folder is empty again")
+    func interrupted() throws {
+        let out = try helpers.temporaryFolder()
+        let asked = Counter()
+        #expect(throws: SiteWriter.Interrupted.self) {
+            try SiteWriter(output: out, interrupted: { asked.next() > 10 }, workers: Workers(2)).write(pages(30))
+        }
+        #expect(helpers.tree(out) == [])
+        // And the folder still takes a first build afterwards.
+        _ = try SiteWriter(output: out).write(pages(30))
+        let reference = try helpers.temporaryFolder()
+        _ = try SiteWriter(output: reference).write(pages(30))
+        #expect(helpers.tree(out) == helpers.tree(reference))
+        #expect(helpers.tree(out).count == 30 * 2 + 2 + 4 + 1)  // pages and their folders, en and the root page, static/search/en/0.js, manifest
+    }
+
+    @Test("A failure part-way (a folder that cannot be made) leaves the folder as empty as it was")
+    func failure() throws {
+        let parent = try helpers.temporaryFolder()
+        let out = parent.appendingPathComponent("site")
+        var site = pages(5)
+        // A name longer than a file system allows fails its mkdir after the other folders were made.
+        site.add(String(repeating: "x", count: 300) + "/index.html", "long")
+        #expect(throws: WriteError.self) { try SiteWriter(output: out).write(site) }
+        #expect(helpers.tree(out) == [])
+    }
+
+    @Test("Folders are made parents first, one depth at a time")
+    func levels() {
+        let levels = SiteWriter.folderLevels(of: ["a/b/c/x.html", "a/y.html", "d/z.html", "top.html", "a/b/w.html"])
+        #expect(levels == [["a", "d"], ["a/b"], ["a/b/c"]])
+    }
+}
+
+/// Counts calls from any thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count
+    }
+}
