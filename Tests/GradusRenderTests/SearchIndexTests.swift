@@ -91,6 +91,18 @@ struct SearchIndexTests {
         #expect(proper["shards"] as? [Int] == [1, 1, 2, 2, 3])
     }
 
+    @Test("Counting words by their bytes gives the counts of the folded words, over many distinct words and accents")
+    func counts() {
+        // Enough distinct words to grow the table several times; accented forms fold together with plain ones.
+        var text = "Größe GRÖSSE grosse função Funcao ß "
+        for i in 0..<2_000 { text += "w\(i % 700) Ä\(i % 13) x\(i)y " }
+        var expected: [String: Int] = [:]
+        for word in SearchIndex.words(text) { expected[word, default: 0] += 1 }
+        #expect(SearchIndex.wordCounts(text) == expected)
+        #expect(expected["grosse"] == 3 && expected["funcao"] == 2 && expected["ss"] == 1 && expected["w5"] == 3)
+        #expect(SearchIndex.wordCounts("") == [:])
+    }
+
     @Test("Words are folded as the browser folds them, and each word's postings give its sections and counts")
     func postings() throws {
         #expect(SearchIndex.words("Função de ativação: Größe, x₁² und 3.5") == ["funcao", "de", "ativacao", "grosse", "x₁²", "und", "3", "5"])

@@ -109,14 +109,36 @@ struct SearchIndex {
     /// letters and digits (most of any text) are folded by lowercasing their bytes; the others go through `fold`.
     static func words(_ text: String) -> [String] {
         var out: [String] = []
+        forEachWord(in: text) { word, ascii in
+            let found = String(decoding: word, as: UTF8.self)
+            out.append(ascii ? found : fold(found))
+        }
+        return out
+    }
+
+    /// How often each folded word occurs in a text. The words are counted by their bytes first (no string per
+    /// occurrence), and each distinct word is made a string and folded once.
+    static func wordCounts(_ text: String) -> [String: Int] {
+        var table = WordTable()
+        forEachWord(in: text) { word, ascii in table.add(word, ascii: ascii) }
+        var counts: [String: Int] = [:]
+        counts.reserveCapacity(table.entries.count)
+        table.forEach { word, ascii, count in
+            let found = String(decoding: word, as: UTF8.self)
+            counts[ascii ? found : fold(found), default: 0] += count
+        }
+        return counts
+    }
+
+    /// Calls `body` with each word's bytes (ASCII letters already lowercased) and whether they are all ASCII.
+    private static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var word: [UInt8] = []
             var ascii = true
             func finish() {
                 guard !word.isEmpty else { return }
-                let found = String(decoding: word, as: UTF8.self)
-                out.append(ascii ? found : fold(found))
+                word.withUnsafeBufferPointer { body($0, ascii) }
                 word.removeAll(keepingCapacity: true)
                 ascii = true
             }
@@ -147,14 +169,6 @@ struct SearchIndex {
             }
             finish()
         }
-        return out
-    }
-
-    /// How often each folded word occurs in a text.
-    static func wordCounts(_ text: String) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for word in words(text) { counts[word, default: 0] += 1 }
-        return counts
     }
 
     /// Letters and numbers (`\p{L}`, `\p{N}`).
