@@ -179,15 +179,13 @@ public struct SiteBuilder: Sendable {
             }
         }
         rendered = []
-        // The search scripts now, so that the sections' text is freed before the pages are rendered.
-        var scripts: [Language: String] = [:]
-        var shards: [Language: [(path: String, script: Data)]] = [:]
-        for language in built {
-            let text = SearchIndex.shardFiles(language: language.code, assignments: assignments[language] ?? [])
-            scripts[language] = SearchIndex(lessons: searchLessons[language] ?? []).script(language: language.code, shards: text.numbers)
-            shards[language] = text.files
-            searchLessons[language] = nil
-            assignments[language] = nil
+        // The search scripts now, a language on each worker, so that the sections' text is freed before the pages
+        // are rendered.
+        let searchInputs = built.map { (searchLessons.removeValue(forKey: $0) ?? [], assignments.removeValue(forKey: $0) ?? []) }
+        let searchParts = workers.map(built.count) { index -> (script: String, shards: [(path: String, script: Data)]) in
+            let code = built[index].code
+            let text = SearchIndex.shardFiles(language: code, assignments: searchInputs[index].1)
+            return (SearchIndex(lessons: searchInputs[index].0).script(language: code, shards: text.numbers), text.files)
         }
         let assets = TemplateSet.readFiles(content.appendingPathComponent("assets"), displayRoot: "\(contentDisplay)/assets",
                                            diagnostics: &diagnostics)
@@ -196,9 +194,9 @@ public struct SiteBuilder: Sendable {
         renderCourse.config.languages = built
         var site = try SiteRenderer(templates: templateSet, baseURL: baseURL ?? course.config.baseURL, workers: workers)
             .render(renderCourse, pages: pages, introductions: introductions, assets: assets)
-        for language in built {
-            site.add("static/search-\(language.code).js", scripts[language]!)
-            for shard in shards[language] ?? [] { site.add(shard.path, shard.script) }
+        for (language, part) in zip(built, searchParts) {
+            site.add("static/search-\(language.code).js", part.script)
+            for shard in part.shards { site.add(shard.path, shard.script) }
         }
         return Result(site: site, warnings: ThemeWords.summarizingUntranslated(diagnostics),
                       pages: site.paths.filter { $0.hasSuffix(".html") }.count,
