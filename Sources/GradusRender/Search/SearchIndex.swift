@@ -131,28 +131,28 @@ struct SearchIndex {
     }
 
     /// Calls `body` with each word's bytes (ASCII letters already lowercased) and whether they are all ASCII.
+    /// The text is copied once with its ASCII letters lowercased, and each word is a slice of that copy.
     private static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
-            var word: [UInt8] = []
+        var lowered = Array(text.utf8)
+        lowered.withUnsafeMutableBufferPointer { bytes in
+            for i in bytes.indices where bytes[i] &- UInt8(ascii: "A") < 26 { bytes[i] |= 0x20 }
+            let n = bytes.count
+            var start = 0, i = 0
             var ascii = true
             func finish() {
-                guard !word.isEmpty else { return }
-                word.withUnsafeBufferPointer { body($0, ascii) }
-                word.removeAll(keepingCapacity: true)
+                if i > start { body(UnsafeBufferPointer(rebasing: bytes[start..<i]), ascii) }
                 ascii = true
             }
-            var i = 0
-            let n = bytes.count
             while i < n {
                 let byte = bytes[i]
                 if byte < 0x80 {
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-                    default: finish()
+                    if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+                        i += 1
+                    } else {
+                        finish()
+                        i += 1
+                        start = i
                     }
-                    i += 1
                     continue
                 }
                 // A String's bytes are valid UTF-8: the lead byte gives the length.
@@ -160,12 +160,13 @@ struct SearchIndex {
                 var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
                 if let scalar = Unicode.Scalar(value), isWordScalar(scalar) {
-                    word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
                     ascii = false
+                    i += length
                 } else {
                     finish()
+                    i += length
+                    start = i
                 }
-                i += length
             }
             finish()
         }

@@ -41,11 +41,24 @@ struct WordTable {
         }
     }
 
-    /// FNV-1a: a table per section needs no protection against chosen collisions, only a good spread.
+    /// Eight bytes at a time, each step a multiply and a rotation: a table per section needs no protection
+    /// against chosen collisions, only a good spread.
     private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        var hash = UInt64(word.count) &* 0x9E37_79B9_7F4A_7C15
+        var i = 0
+        let n = word.count
+        guard let base = word.baseAddress else { return hash }
+        while i + 8 <= n {
+            hash = (hash ^ UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash = hash << 29 | hash >> 35
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            for k in i..<n { tail |= UInt64(base[k]) << UInt64(8 * (k - i)) }
+            hash = (hash ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        return hash ^ hash >> 32
     }
 
     private func matches(_ entry: Entry, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
