@@ -68,10 +68,20 @@ struct FreshWriteTests {
         #expect(helpers.tree(out) == [])
     }
 
-    @Test("Folders are made parents first, one depth at a time")
-    func levels() {
-        let levels = SiteWriter.folderLevels(of: ["a/b/c/x.html", "a/y.html", "d/z.html", "top.html", "a/b/w.html"])
-        #expect(levels == [["a", "d"], ["a/b"], ["a/b/c"]])
+    @Test("Folders with folders below are made first, parents first; the others as their files are written")
+    func folders() {
+        let folders = SiteWriter.folders(of: ["a/b/c/x.html", "a/y.html", "d/z.html", "top.html", "a/b/w.html", "a-b/v.html"])
+        #expect(folders.inner == ["a", "a/b"])
+        #expect(folders.last == ["a-b", "a/b/c", "d"])
+    }
+
+    @Test("Any number of threads writes the same tree")
+    func threads() throws {
+        let one = try helpers.temporaryFolder(), many = try helpers.temporaryFolder()
+        _ = try SiteWriter(output: one, workers: .one).write(pages(25))
+        _ = try SiteWriter(output: many, workers: Workers(7)).write(pages(25))
+        #expect(helpers.tree(one) == helpers.tree(many))
+        for path in pages(25).paths { #expect(helpers.read(one, path) == helpers.read(many, path)) }
     }
 }
 

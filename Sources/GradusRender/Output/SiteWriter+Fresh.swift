@@ -20,77 +20,98 @@ extension SiteWriter {
         let manifestPath = root + "/" + Self.manifestName
         try FileIO.write(Data(paths.joined(separator: "\n").utf8), to: manifestPath)
         try FileIO.syncFolder(root)
-        let levels = Self.folderLevels(of: paths)
+        let folders = Self.folders(of: paths)
         var made: [String] = []
-        var created: [Bool] = []
-        do {
-            for level in levels {
-                // Each level's folders are made on the worker threads; their parents exist from the level before.
-                let results = workers.map(level.count) { index in mkdir(root + "/" + level[index], 0o755) == 0 ? nil : FileIO.errnoText() }
-                for (folder, failure) in zip(level, results) where failure == nil { made.append(folder) }
-                if let index = results.firstIndex(where: { $0 != nil }) {
-                    throw WriteError(path: root + "/" + level[index], reason: results[index]!)
-                }
+        for folder in folders.inner {
+            guard mkdir(root + "/" + folder, 0o755) == 0 else {
+                let failure = WriteError(path: root + "/" + folder, reason: FileIO.errnoText())
+                Self.removeFresh([], folders: made, manifest: manifestPath, root: root)
+                throw failure
             }
-            let written = writeInPlace(site, paths, root: root)
-            created = written.created
-            if let failure = written.failure { throw failure }
-        } catch {
-            Self.removeFresh(paths, created: created, folders: made, manifest: manifestPath, root: root)
-            throw error
+            made.append(folder)
+        }
+        let chunks = writeInPlace(site, paths, root: root)
+        if let failure = chunks.lazy.compactMap(\.failure).first(where: { !($0 is Skipped) }) ?? (interrupted() ? Interrupted() : nil) {
+            Self.removeFresh(chunks.flatMap(\.created), folders: chunks.flatMap(\.folders) + made, manifest: manifestPath, root: root)
+            throw failure
         }
         return Report(written: paths, unchanged: 0, removed: [])
     }
 
-    /// Writes every file at its own path (`O_EXCL`: never over anything) on the worker threads. Returns which
-    /// were created, and the first failure in the site's order (or `Interrupted`) after which the others stopped.
-    private func writeInPlace(_ site: Site, _ paths: [String], root: String) -> (created: [Bool], failure: (any Error)?) {
-        let interrupted = interrupted
-        let stop = StopFlag()
-        let outcomes = workers.map(paths.count) { (index: Int) -> (any Error & Sendable)? in
-            if stop.isSet { return Skipped() }
-            if interrupted() {
-                stop.set()
-                return Interrupted()
-            }
-            do throws(WriteError) {
-                try FileIO.write(site.files[paths[index]]!, to: root + "/" + paths[index], sync: false)
-                return nil
-            } catch {
-                stop.set()
-                return error
-            }
-        }
-        let created = outcomes.map { $0 == nil }
-        if let failure = outcomes.lazy.compactMap({ $0 }).first(where: { !($0 is Skipped) }) { return (created, failure) }
-        return (created, interrupted() ? Interrupted() : nil)
+    /// What one thread did with its share of the files.
+    private struct Chunk: Sendable {
+        var created: [String] = []
+        /// The last folders on the paths (those that hold only files), made by this thread.
+        var folders: [String] = []
+        var failure: (any Error & Sendable)?
     }
 
-    /// Undoes a fresh write: the files and folders this build created, then the manifest.
-    private static func removeFresh(_ paths: [String], created: [Bool], folders: [String], manifest: String,
-                                    root: String) {
-        for (path, made) in zip(paths, created) where made { unlink(root + "/" + path) }
-        for folder in folders.reversed() { rmdir(root + "/" + folder) }
+    /// Writes every file at its own path (`O_EXCL`: never over anything), making its folder first when that holds
+    /// only files. Each thread takes one contiguous share of the sorted paths, so that the threads mostly create
+    /// entries in different folders and do not wait on each other's folder locks. A failure or an interruption
+    /// stops every thread.
+    private func writeInPlace(_ site: Site, _ paths: [String], root: String) -> [Chunk] {
+        let interrupted = interrupted
+        let stop = StopFlag()
+        let shares = min(workers.count, max(1, paths.count))
+        return workers.map(shares) { share -> Chunk in
+            var chunk = Chunk()
+            var folder = ""
+            for path in paths[paths.count * share / shares ..< paths.count * (share + 1) / shares] {
+                if stop.isSet {
+                    chunk.failure = Skipped()
+                    return chunk
+                }
+                if interrupted() {
+                    stop.set()
+                    chunk.failure = Interrupted()
+                    return chunk
+                }
+                do throws(WriteError) {
+                    let parent = SiteJournal.parent(of: path)
+                    if parent != folder && !parent.isEmpty {
+                        // Another thread may have made it (its share ends in the same folder): that is no failure.
+                        if mkdir(root + "/" + parent, 0o755) == 0 {
+                            chunk.folders.append(parent)
+                        } else if errno != EEXIST {
+                            throw WriteError(path: root + "/" + parent, reason: FileIO.errnoText())
+                        }
+                        folder = parent
+                    }
+                    try FileIO.write(site.files[path]!, to: root + "/" + path, sync: false)
+                    chunk.created.append(path)
+                } catch {
+                    stop.set()
+                    chunk.failure = error
+                    return chunk
+                }
+            }
+            return chunk
+        }
+    }
+
+    /// Undoes a fresh write: the files this build created, the folders it made (deepest first), then the manifest.
+    private static func removeFresh(_ created: [String], folders: [String], manifest: String, root: String) {
+        for path in created { unlink(root + "/" + path) }
+        let deepestFirst = folders.sorted { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) > $1.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        for folder in deepestFirst { rmdir(root + "/" + folder) }
         unlink(manifest)
         try? FileIO.syncFolder(root)
     }
 
-    /// The folders the paths need, grouped by depth (parents in an earlier group), each group sorted.
-    static func folderLevels(of paths: [String]) -> [[String]] {
-        var folders: Set<String> = []
+    /// The folders the paths need: `inner` holds those with folders below them, parents first (made before the
+    /// files, one by one: there are few); `last` those that hold only files (made by the threads as they go).
+    static func folders(of paths: [String]) -> (inner: [String], last: [String]) {
+        var all: Set<String> = []
         for path in paths {
             var folder = SiteJournal.parent(of: path)
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = SiteJournal.parent(of: folder) }
+            while !folder.isEmpty, all.insert(folder).inserted { folder = SiteJournal.parent(of: folder) }
         }
-        var levels: [[String]] = []
-        for folder in folders {
-            let depth = folder.utf8.count(where: { $0 == UInt8(ascii: "/") })
-            while levels.count <= depth { levels.append([]) }
-            levels[depth].append(folder)
-        }
-        return levels.map { $0.sorted() }
+        let inner = Set(all.map(SiteJournal.parent(of:)).filter { !$0.isEmpty })
+        // Sorted paths put every parent before its children.
+        return (inner.sorted(), all.subtracting(inner).sorted())
     }
 }
 
-/// A thread that stopped because another had failed: it wrote nothing.
+/// A thread that stopped because another had failed: it wrote nothing more.
 private struct Skipped: Error {}
