@@ -188,13 +188,33 @@ struct SiteWriterTests {
         }
     }
 
-    @Test("A folder holding only the journal of a first build that was killed is still Gradus' own")
+    @Test("A folder holding only a journal or its temporary, without a manifest, is not Gradus' own and is left alone")
+    func journalWithoutManifest() throws {
+        for name in [".gradus-journal", ".gradus-journal.tmp"] {
+            let out = try temporaryFolder()
+            try Data("{}".utf8).write(to: out.appendingPathComponent(name))
+            #expect(throws: OutputFolder.Refusal.self) { try SiteWriter(output: out).write(site(["a.html": "A"])) }
+            #expect(tree(out) == [name])
+        }
+    }
+
+    @Test("A manifest that is a folder is an error that says so, and nothing is written")
+    func manifestFolder() throws {
+        let out = try temporaryFolder()
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".gradus-manifest"), withIntermediateDirectories: false)
+        let error = try #require(throws: WriteError.self) { try SiteWriter(output: out).write(site(["a.html": "A"])) }
+        #expect(error.reason == "the manifest is not a file; move the output folder away and build again")
+        #expect(tree(out) == [".gradus-manifest"])
+    }
+
+    @Test("A first build killed after its manifest leaves a folder that is still Gradus' own, and the next write completes it")
     func killedFirstBuild() throws {
         let out = try temporaryFolder()
-        try Data("half".utf8).write(to: out.appendingPathComponent(".gradus-tmp-1-0"))
-        try SiteJournal(state: .staging, moves: [.init(temporary: ".gradus-tmp-1-0", target: "a.html")]).write(in: out.path)
-        _ = try SiteWriter(output: out).write(site(["a.html": "A"]))
-        #expect(tree(out) == [".gradus-manifest", "a.html"])
+        try Data("a.html\nb/index.html".utf8).write(to: out.appendingPathComponent(".gradus-manifest"))
+        try Data("hal".utf8).write(to: out.appendingPathComponent("a.html"))
+        _ = try SiteWriter(output: out).write(site(["a.html": "A", "b/index.html": "B"]))
+        #expect(tree(out) == [".gradus-manifest", "a.html", "b", "b/index.html"])
+        #expect(read(out, "a.html") == "A")
     }
 
     @Test("A failure after the commit point says that the site is part new and that the next build completes it")

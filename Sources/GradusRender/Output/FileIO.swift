@@ -37,6 +37,25 @@ enum FileIO {
         return buffer
     }
 
+    /// A regular file's whole contents (not through a symlink), or the errno that stopped the read.
+    static func readAll(_ path: String) -> Result<[UInt8], Errno> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return .failure(Errno(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(Errno(errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Errno(EINVAL)) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return .failure(Errno(errno)) }
+            if n == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+    }
+
     /// Whether the bytes are equal (memcmp, not an element-by-element walk through Data's iterator).
     static func same(_ bytes: [UInt8], _ data: Data) -> Bool {
         bytes.count == data.count && bytes.withUnsafeBytes { a in

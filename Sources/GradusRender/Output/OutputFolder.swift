@@ -91,9 +91,9 @@ public enum OutputFolder {
             throw Refusal(message: "cannot read the output folder '\(display)': \(reason.text)",
                           hint: "choose a folder you can read and write with --out")
         }
-        // A first build killed early leaves its journal (or the journal's temporary) and no manifest yet.
-        let marks = [SiteWriter.manifestName, SiteJournal.fileName, SiteJournal.temporaryName]
-        guard entries.isEmpty || entries.contains(where: marks.contains) else {
+        // Only the manifest marks a site: a first build writes it before anything else, and every later build
+        // keeps it. A journal or a temporary without it is not Gradus' (anyone can make a file of that name).
+        guard entries.isEmpty || entries.contains(SiteWriter.manifestName) else {
             throw Refusal(message: "refusing to write the site into '\(display)': the folder is not empty and holds no Gradus site",
                           hint: "Gradus writes only into a new folder, an empty one, or a site it built; choose one with --out")
         }

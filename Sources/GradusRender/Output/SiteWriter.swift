@@ -205,11 +205,15 @@ public struct SiteWriter: Sendable {
     /// The paths the last build wrote; an unreadable manifest is an error, since it decides what may be replaced.
     private func readManifest(_ root: String) throws(WriteError) -> Set<String> {
         let path = root + "/" + Self.manifestName
-        guard FileIO.kind(path) != .none else { return [] }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw WriteError(path: path, reason: "the manifest cannot be read")
+        switch FileIO.kind(path) {
+        case .none: return []
+        case .file: break
+        case .folder, .other: throw WriteError(path: path, reason: "the manifest is not a file; move the output folder away and build again")
         }
-        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+        switch FileIO.readAll(path) {
+        case .success(let bytes): return Set(String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init))
+        case .failure(let reason): throw WriteError(path: path, reason: "the manifest cannot be read (\(reason.text))")
+        }
     }
 }
 
