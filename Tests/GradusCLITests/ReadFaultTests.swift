@@ -107,6 +107,15 @@ struct ReadFaultTests {
                                  "content/assets/gone.svg:1:1: error: cannot read the file: it is a symlink to nothing; fix or remove the link")
     }
 
+    @Test("An assets or partials folder that is a plain file is an error, not an empty folder",
+          arguments: ["content/assets", "templates/partials"])
+    func folderIsAFile(_ path: String) throws {
+        let course = try Course()
+        try? FileManager.default.removeItem(at: course.url(path))
+        try Data("not a folder".utf8).write(to: course.url(path))
+        try course.expectFailure(try course.run(asRoot: true), "\(path):1:1: error: cannot read the folder: it is a file, not a folder")
+    }
+
     @Test("A FIFO as a lesson, course file, words file, partial or script is refused at once, never waited on",
           arguments: ["content/lessons/01-first.de.md", "content/course.yml", "templates/i18n/en.json",
                       "templates/partials/footer.mustache", "templates/static/quiz.js"])

@@ -80,7 +80,8 @@ struct SyscallFaultTests {
                 // Before Gradus takes Ctrl-C over, the default action ends it: nothing was written yet then.
                 #expect([0, 130].contains(run.status) || log.contains("+++ killed by SIG\(signal)"),
                         "\(call) #\(attempt): \(run.stderrText)")
-                #expect(run.status == 0 ? seen.files == workspace.new : seen.files.isEmpty,
+                // Ctrl-C after the last file (at the summary line) finds the site complete; before it, nothing stays.
+                #expect(seen.files == workspace.new || (run.status != 0 && seen.files.isEmpty),
                         "\(call) #\(attempt): an interrupted first build left \(seen.files.keys.sorted())")
                 #expect(seen.internal.isEmpty, "\(call) #\(attempt): bookkeeping left: \(seen.internal)")
             }

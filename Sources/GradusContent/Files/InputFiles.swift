@@ -176,7 +176,9 @@ public enum InputFiles {
             }
             switch info.st_mode & S_IFMT {
             case S_IFREG:
-                if !relative.isEmpty { files.append(relative) }
+                // The folder itself a file (`content/assets` made by mistake) is an error, not an empty folder.
+                if relative.isEmpty { failures.append(.init(path: relative, failure: .notAFolder, isFolder: true)) }
+                else { files.append(relative) }
             case S_IFDIR:
                 let identity = [UInt64(info.st_dev), UInt64(info.st_ino)]
                 guard !ancestors.contains(identity) else {

@@ -28,8 +28,16 @@ struct ThemeFiles {
         }
         let walk = InputFiles.walk(folder)
         diagnostics += walk.failures.map { $0.diagnostic(displayRoot: displayRoot) }
+        // A file where the theme has a folder (`partials`, `static`, `i18n`) would be skipped without a word.
+        let themeFolders = Set(DefaultTheme.paths.flatMap { path in
+            path.split(separator: "/").dropLast().indices.map { path.split(separator: "/")[...$0].joined(separator: "/") }
+        })
         for path in walk.files {
             let display = "\(displayRoot)/\(path)"
+            if themeFolders.contains(path) {
+                diagnostics.append(InputFiles.Failure.notAFolder.diagnostic(path: display, what: "the folder"))
+                continue
+            }
             switch InputFiles.bytes(folder.appendingPathComponent(path)) {
             case .success(let bytes): files[path] = File(bytes: bytes, display: display, isDefault: false)
             case .failure(let failure): diagnostics.append((failure == .missing ? .vanished : failure).diagnostic(path: display))
