@@ -36,9 +36,12 @@ enum BatchNormGradients {
             let initializer = NetworkChoice.initializer(parameters.choice("init"))
             let depth = parameters.integer("depth"), width = parameters.integer("width"), batch = parameters.integer("batch")
             let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
-            let runs = Statistics.parallelMap(seeds.flatMap { runSeed in [(runSeed, false), (runSeed, true)] }) { runSeed, normalised in
-                gradientNorms(normalised: normalised, initializer: initializer, depth: depth, width: width,
-                              batch: batch, seed: runSeed)
+            // Both passes of a seed start from the same draws: made once, then the passes shared between the cores.
+            let draws = Statistics.parallelMap(seeds) { runSeed in
+                Draws(initializer: initializer, depth: depth, width: width, batch: batch, seed: runSeed)
+            }
+            let runs = Statistics.parallelMap(draws.flatMap { [($0, false), ($0, true)] }) { draws, normalised in
+                gradientNorms(normalised: normalised, draws: draws)
             }
             let plain = Statistics.medians(seeds.indices.map { runs[2 * $0] })
             let normalised = Statistics.medians(seeds.indices.map { runs[2 * $0 + 1] })
@@ -48,17 +51,38 @@ enum BatchNormGradients {
     /// The weight gradient norm of each layer (input side first) after one backward pass.
     static func gradientNorms(normalised: Bool, initializer: Initializer, depth: Int, width: Int, batch: Int,
                               seed: UInt64) -> [Double] {
-        var generator = Generator(seed: seed)
-        let layers = (0..<depth).map { _ in
-            Linear(inputs: width, outputs: width, initializer: initializer, generator: &generator)
-        }
-        let norms = (0..<depth - 1).map { _ in BatchNorm(features: width) }
-        var h = Variable.constant(Tensor.normal(.matrix(batch, width), generator: &generator))
+        gradientNorms(normalised: normalised,
+                      draws: Draws(initializer: initializer, depth: depth, width: width, batch: batch, seed: seed))
+    }
+
+    /// `gradientNorms` from the random values of one seed.
+    static func gradientNorms(normalised: Bool, draws: Draws) -> [Double] {
+        let layers = zip(draws.weights, draws.biases).map { Linear(weight: $0, bias: $1) }
+        let norms = (0..<layers.count - 1).map { _ in BatchNorm(features: draws.input.shape.cols) }
+        var h = Variable.constant(draws.input)
         for (index, layer) in layers.enumerated() {
             h = layer(h)
-            if index < depth - 1 { h = (normalised ? norms[index](h) : h).sigmoid() }
+            if index < layers.count - 1 { h = (normalised ? norms[index](h) : h).sigmoid() }
         }
-        h.backward(seed: Tensor.normal(.matrix(batch, width), std: 1 / Double(batch), generator: &generator))
+        h.backward(seed: draws.readout)
         return layers.map { Statistics.norm($0.weight.grad!) }
+    }
+
+    /// The random values of one seed, drawn in this order: each layer's weight and bias, the input batch
+    /// (N(0, 1)) and the readout g (N(0, 1)/batch).
+    struct Draws: Sendable {
+        let weights: [Tensor], biases: [Tensor]
+        let input: Tensor, readout: Tensor
+
+        init(initializer: Initializer, depth: Int, width: Int, batch: Int, seed: UInt64) {
+            var generator = Generator(seed: seed)
+            let layers = (0..<depth).map { _ in
+                Linear(inputs: width, outputs: width, initializer: initializer, generator: &generator)
+            }
+            weights = layers.map(\.weight.value)
+            biases = layers.map { $0.bias!.value }
+            input = Tensor.normal(.matrix(batch, width), generator: &generator)
+            readout = Tensor.normal(.matrix(batch, width), std: 1 / Double(batch), generator: &generator)
+        }
     }
 }
