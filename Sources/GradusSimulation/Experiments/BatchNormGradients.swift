@@ -8,6 +8,9 @@ import GradusEngine
 /// multiplies the gradient by σ′ ≤ ¼ times the weights, so it shrinks toward the input; batch normalisation
 /// keeps every pre-activation at mean 0 and variance 1, where σ′ is largest, and divides the backward signal
 /// by the batch's standard deviation, so the norms stay within a small range.
+///
+/// Width stops at 256: doubling it doubles every layer's norm, with or without normalisation, and leaves their
+/// ratios from layer to layer (what the table is about) as they are, at twice the cost.
 enum BatchNormGradients {
     static let simulation = Simulation(
         name: "batchnorm",
@@ -18,7 +21,8 @@ enum BatchNormGradients {
         parameters: [
             NetworkChoice.initializerSpec(default: "xavier-normal"),
             ParameterSpec("depth", .integer(2...100), default: .integer(20), help: "number of layers"),
-            ParameterSpec("width", .integer(1...512), default: .integer(64), help: "units per layer"),
+            ParameterSpec("width", .integer(1...256), default: .integer(64),
+                          help: "units per layer (wider scales every norm alike, the ratios between layers stay)"),
             ParameterSpec("batch", .integer(2...1024), default: .integer(128), help: "examples in the batch"),
             ParameterSpec("seeds", .integer(1...50), default: .integer(3), help: "runs whose median is shown"),
         ],
@@ -38,7 +42,7 @@ enum BatchNormGradients {
             let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
             // Both passes of a seed start from the same draws: made once, then the passes shared between the cores.
             let draws = Statistics.parallelMap(seeds) { runSeed in
-                Draws(initializer: initializer, depth: depth, width: width, batch: batch, seed: runSeed)
+                StackDraws(initializer: initializer, depth: depth, width: width, batch: batch, seed: runSeed)
             }
             let runs = Statistics.parallelMap(draws.flatMap { [($0, false), ($0, true)] }) { draws, normalised in
                 gradientNorms(normalised: normalised, draws: draws)
@@ -52,12 +56,12 @@ enum BatchNormGradients {
     static func gradientNorms(normalised: Bool, initializer: Initializer, depth: Int, width: Int, batch: Int,
                               seed: UInt64) -> [Double] {
         gradientNorms(normalised: normalised,
-                      draws: Draws(initializer: initializer, depth: depth, width: width, batch: batch, seed: seed))
+                      draws: StackDraws(initializer: initializer, depth: depth, width: width, batch: batch, seed: seed))
     }
 
     /// `gradientNorms` from the random values of one seed.
-    static func gradientNorms(normalised: Bool, draws: Draws) -> [Double] {
-        let layers = zip(draws.weights, draws.biases).map { Linear(weight: $0, bias: $1) }
+    static func gradientNorms(normalised: Bool, draws: StackDraws) -> [Double] {
+        let layers = draws.layers()
         let norms = (0..<layers.count - 1).map { _ in BatchNorm(features: draws.input.shape.cols) }
         var h = Variable.constant(draws.input)
         for (index, layer) in layers.enumerated() {
@@ -66,23 +70,5 @@ enum BatchNormGradients {
         }
         h.backward(seed: draws.readout)
         return layers.map { Statistics.norm($0.weight.grad!) }
-    }
-
-    /// The random values of one seed, drawn in this order: each layer's weight and bias, the input batch
-    /// (N(0, 1)) and the readout g (N(0, 1)/batch).
-    struct Draws: Sendable {
-        let weights: [Tensor], biases: [Tensor]
-        let input: Tensor, readout: Tensor
-
-        init(initializer: Initializer, depth: Int, width: Int, batch: Int, seed: UInt64) {
-            var generator = Generator(seed: seed)
-            let layers = (0..<depth).map { _ in
-                Linear(inputs: width, outputs: width, initializer: initializer, generator: &generator)
-            }
-            weights = layers.map(\.weight.value)
-            biases = layers.map { $0.bias!.value }
-            input = Tensor.normal(.matrix(batch, width), generator: &generator)
-            readout = Tensor.normal(.matrix(batch, width), std: 1 / Double(batch), generator: &generator)
-        }
     }
 }
