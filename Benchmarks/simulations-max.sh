@@ -73,8 +73,8 @@ best_of() {
 combined="rnn-gradients|hidden=128 max_k=200
 depth-gradients|depth=100 width=512
 lstm-vs-rnn|hidden=128 max_k=200
-batchnorm|depth=100 width=512
-strategies|depth=50 width=256"
+batchnorm|depth=100 width=256
+strategies|depth=30 width=128"
 
 slow=0
 report() {   # name, settings, "wall cpu"

@@ -32,6 +32,16 @@ struct StatisticsTests {
         #expect(abs(Statistics.standardDeviation(Tensor([1, 2, 3, 4])) - 1.25.squareRoot()) < 1e-15)
     }
 
+    @Test("A map started costliest first gives every result in the order of the items, as a plain map does")
+    func costliestFirst() {
+        let items = Array(0..<40)
+        let costs: [(Int) -> Int] = [{ $0 }, { -$0 }, { $0 % 3 }, { _ in 0 }]
+        for cost in costs {
+            #expect(Statistics.parallelMap(items, cost: cost) { $0 * $0 + 1 } == items.map { $0 * $0 + 1 })
+        }
+        #expect(Statistics.parallelMap([Int](), cost: { $0 }) { $0 }.isEmpty)
+    }
+
     @Test("Derived seeds are distinct, and the same for the same seed")
     func seeds() {
         let a = Statistics.seeds(1, count: 5)

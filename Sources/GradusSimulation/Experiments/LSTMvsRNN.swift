@@ -41,7 +41,8 @@ enum LSTMvsRNN {
             let shown = [0] + Array(stride(from: every, through: maxK, by: every)).filter { $0 > 0 }
             let hidden = parameters.integer("hidden"), forgetBias = parameters.real("forget_bias")
             let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
-            let runs = Statistics.parallelMap(seeds.flatMap { runSeed in Model.allCases.map { (runSeed, $0) } }) { runSeed, model in
+            let jobs = seeds.flatMap { runSeed in Model.allCases.map { (runSeed, $0) } }
+            let runs = Statistics.parallelMap(jobs, cost: { $0.1.gates }) { runSeed, model in
                 inputGradientNorms(model: model, hidden: hidden, forgetBias: forgetBias, shown: shown, seed: runSeed)
             }
             let models = Model.allCases.count
@@ -51,7 +52,18 @@ enum LSTMvsRNN {
             return shown.indices.map { row in [.number(Double(shown[row]))] + medians.map { .number($0[row]) } }
         })
 
-    enum Model: CaseIterable { case rnn, lstm, gru }
+    enum Model: CaseIterable {
+        case rnn, lstm, gru
+
+        /// The blocks of Wₕ a step multiplies by: what a run costs, relative to the others.
+        var gates: Int {
+            switch self {
+            case .rnn: return 1
+            case .lstm: return 4
+            case .gru: return 3
+            }
+        }
+    }
 
     /// ‖∂h_T/∂x_{T−k}‖_F for each k in `shown` (ascending from 0), with T − k running over the last
     /// `shown.last! + 1` inputs of a sequence of N(0, 1) inputs.

@@ -11,6 +11,10 @@ import GradusEngine
 /// Layer (Ba et al., 2016) and RMS normalisation (Zhang & Sennrich, 2019) compute the same for every batch size,
 /// in training and at test time. A batch of one is left out: it has no variance, batch normalisation maps every
 /// input to β, and PyTorch refuses to train it.
+///
+/// The ranges stop where larger values only cost time (every run is a full training): batches past 256 train
+/// like 128 and 256, 4000 steps instead of 2000 raise every accuracy by about as much (batch normalisation at a
+/// batch of 2 stays near 0.38), and nine seeds instead of five move the medians by about 0.01–0.03.
 enum NormBatchTraining {
     static let simulation = Simulation(
         name: "norm-batch-training",
@@ -19,11 +23,13 @@ enum NormBatchTraining {
                          en: "Test accuracy per batch size with batch, layer, RMS or no normalisation"),
         summary: "test accuracy of a small classifier trained with batch norm, layer norm, RMS norm or none, at batch sizes 2, 4, … (same number of steps)",
         parameters: [
-            ParameterSpec("max_batch", .integer(2...1024), default: .integer(128),
-                          help: "largest batch size (the rows are 2, 4, … up to it)"),
-            ParameterSpec("steps", .integer(1...10_000), default: .integer(1000), help: "SGD steps at every batch size"),
+            ParameterSpec("max_batch", .integer(2...256), default: .integer(128),
+                          help: "largest batch size (the rows are 2, 4, … up to it; from 16 on every normalisation trains alike)"),
+            ParameterSpec("steps", .integer(1...2000), default: .integer(1000),
+                          help: "SGD steps at every batch size (more lift every column alike; batch norm at 2 stays near chance)"),
             ParameterSpec("lr", .real(0.0001...10), default: .real(0.1), help: "learning rate"),
-            ParameterSpec("seeds", .integer(1...50), default: .integer(3), help: "runs whose median is shown"),
+            ParameterSpec("seeds", .integer(1...5), default: .integer(3),
+                          help: "runs whose median is shown (more move the medians by about 0.01–0.03, not their order)"),
         ],
         usesSeed: true,
         columns: [
@@ -39,9 +45,11 @@ enum NormBatchTraining {
             let seeds = Statistics.seeds(seed, count: parameters.integer("seeds"))
             // Every run (batch size, kind, seed) is independent: all of them shared between the cores.
             let batches = Labels.powersOfTwo(from: 2, upTo: parameters.integer("max_batch"))
-            let jobs = batches.flatMap { batch in Kind.allCases.flatMap { kind in seeds.map { (batch, kind, $0) } } }
-            let all = Statistics.parallelMap(jobs) { batch, kind, runSeed in
-                train(kind, batch: batch, steps: steps, lr: lr, seed: runSeed)
+            // The data of a seed is the same for every kind and size: drawn once per seed.
+            let problems = Statistics.parallelMap(seeds) { Problem(seed: $0) }
+            let jobs = batches.flatMap { batch in Kind.allCases.flatMap { kind in seeds.indices.map { (batch, kind, $0) } } }
+            let all = Statistics.parallelMap(jobs, cost: { batch, _, _ in batch }) { batch, kind, s in
+                train(kind, batch: batch, steps: steps, lr: lr, problem: problems[s])
             }
             return batches.indices.map { b in
                 let accuracies = Kind.allCases.indices.map { k in
@@ -61,9 +69,14 @@ enum NormBatchTraining {
     /// The fraction of test examples classified right after `steps` SGD steps on batches of `batch`. The task,
     /// the initial weights and the order of the examples come from `seed`, the same for every kind and size.
     static func train(_ kind: Kind, batch: Int, steps: Int, lr: Double, seed: UInt64) -> Double {
-        var generator = Generator(seed: seed)
-        let (trainSet, trainLabels) = task(examples: 4096, generator: &generator)
-        let (test, testLabels) = task(examples: 2048, generator: &generator)
+        train(kind, batch: batch, steps: steps, lr: lr, problem: Problem(seed: seed))
+    }
+
+    /// `train` on the data of `problem`, whose generator goes on to draw the weights.
+    static func train(_ kind: Kind, batch: Int, steps: Int, lr: Double, problem: Problem) -> Double {
+        var generator = problem.generator
+        let (trainSet, trainLabels, test, testLabels, seed) =
+            (problem.trainSet, problem.trainLabels, problem.test, problem.testLabels, problem.seed)
         let sizes = [inputs, hidden, hidden, classes]
         let layers = zip(sizes, sizes.dropFirst()).map { Linear(inputs: $0, outputs: $1, generator: &generator) }
         let batchNorms = [BatchNorm(features: hidden), BatchNorm(features: hidden)]
@@ -94,7 +107,10 @@ enum NormBatchTraining {
         var order = Generator(seed: seed ^ 0x5eed)
         for _ in 0..<steps {
             let picks = (0..<batch).map { _ in order.nextInt(below: trainLabels.count) }
-            let x = Tensor(rows: picks.map { r in (0..<inputs).map { trainSet[r, $0] } })
+            var rows = [Double]()
+            rows.reserveCapacity(batch * inputs)
+            for r in picks { rows += trainSet.scalars[r * inputs ..< (r + 1) * inputs] }
+            let x = Tensor(shape: .matrix(batch, inputs), scalars: rows)
             optimizer.zeroGrad()
             forward(x, training: true).crossEntropy(labels: picks.map { trainLabels[$0] }).backward()
             optimizer.step()
@@ -106,6 +122,22 @@ enum NormBatchTraining {
             if predicted == testLabels[r] { right += 1 }
         }
         return Double(right) / Double(testLabels.count)
+    }
+
+    /// The training and test sets of one seed, and its generator after drawing them (it draws the weights next).
+    struct Problem {
+        let seed: UInt64
+        let trainSet: Tensor, trainLabels: [Int]
+        let test: Tensor, testLabels: [Int]
+        let generator: Generator
+
+        init(seed: UInt64) {
+            var generator = Generator(seed: seed)
+            (trainSet, trainLabels) = task(examples: 4096, generator: &generator)
+            (test, testLabels) = task(examples: 2048, generator: &generator)
+            self.seed = seed
+            self.generator = generator
+        }
     }
 
     /// `examples` rows of 16 features, feature j = offsetⱼ + scaleⱼ·zⱼ with z ~ N(0, I), and each row's class:

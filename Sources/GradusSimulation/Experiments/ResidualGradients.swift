@@ -39,13 +39,13 @@ enum ResidualGradients {
             let initializer = NetworkChoice.initializer(parameters.choice("init"))
             let depth = parameters.integer("depth"), width = parameters.integer("width")
             let batch = parameters.integer("batch"), alpha = parameters.real("branch_scale")
-            // Every run (seed, plain or residual) is independent: all of them shared between the cores.
-            let jobs = Statistics.seeds(seed, count: parameters.integer("seeds")).flatMap { runSeed in
-                [nil, alpha].map { (runSeed, $0) }
+            // Both stacks of a seed start from the same draws, made once; then every run (seed, plain or
+            // residual) is independent: all of them shared between the cores.
+            let draws = Statistics.parallelMap(Statistics.seeds(seed, count: parameters.integer("seeds"))) { runSeed in
+                StackDraws(initializer: initializer, depth: depth, width: width, batch: batch, seed: runSeed)
             }
-            let all = Statistics.parallelMap(jobs) { runSeed, branchScale in
-                measure(activation: activation, initializer: initializer, depth: depth, width: width,
-                        batch: batch, branchScale: branchScale, seed: runSeed)
+            let all = Statistics.parallelMap(draws.flatMap { d in [nil, alpha].map { (d, $0) } }) { draws, branchScale in
+                measure(activation: activation, branchScale: branchScale, draws: draws)
             }
             let runs = stride(from: 0, to: all.count, by: 2).map { [all[$0], all[$0 + 1]] }
             let plain = Statistics.medians(runs.map { $0[0].output }), residual = Statistics.medians(runs.map { $0[1].output })
@@ -65,18 +65,21 @@ enum ResidualGradients {
     /// The weights, the batch and the readout are drawn in that order from `seed`, the same for both stacks.
     static func measure(activation: Activation, initializer: Initializer, depth: Int, width: Int, batch: Int,
                         branchScale: Double?, seed: UInt64) -> (output: [Double], weight: [Double]) {
-        var generator = Generator(seed: seed)
-        let layers = (0..<depth).map { _ in
-            Linear(inputs: width, outputs: width, initializer: initializer, generator: &generator)
-        }
-        var h = Variable.constant(Tensor.normal(.matrix(batch, width), generator: &generator))
+        measure(activation: activation, branchScale: branchScale,
+                draws: StackDraws(initializer: initializer, depth: depth, width: width, batch: batch, seed: seed))
+    }
+
+    /// `measure` from the random values of one seed.
+    static func measure(activation: Activation, branchScale: Double?, draws: StackDraws) -> (output: [Double], weight: [Double]) {
+        let layers = draws.layers()
+        var h = Variable.constant(draws.input)
         var outputs: [Variable] = []
         for layer in layers {
             let branch = activation.apply(layer(h))
             h = branchScale.map { h + branch * $0 } ?? branch
             outputs.append(h)
         }
-        h.backward(seed: Tensor.normal(.matrix(batch, width), std: 1 / Double(batch), generator: &generator))
+        h.backward(seed: draws.readout)
         return (outputs.map { Statistics.norm($0.grad!) }, layers.map { Statistics.norm($0.weight.grad!) })
     }
 }

@@ -49,6 +49,17 @@ enum Statistics {
         return results.map { $0! }
     }
 
+    /// `parallelMap` with the costliest items started first, so that a long item does not start last and keep
+    /// one core busy alone at the end; the results are still in the order of `items`.
+    static func parallelMap<Item, Result>(_ items: [Item], cost: (Item) -> Int, _ body: (Item) -> Result) -> [Result] {
+        let costs = items.map(cost)
+        let order = items.indices.sorted { a, b in costs[a] != costs[b] ? costs[a] > costs[b] : a < b }
+        let results = parallelMap(order) { body(items[$0]) }
+        var placed = [Result?](repeating: nil, count: items.count)
+        for (position, index) in order.enumerated() { placed[index] = results[position] }
+        return placed.map { $0! }
+    }
+
     /// The population standard deviation of every element of `t`.
     static func standardDeviation(_ t: Tensor) -> Double {
         let n = Double(t.count)
