@@ -262,12 +262,15 @@ enum QuizCommand {
     private static func list(_ compiled: CompiledCourse, language: Language, progress: ProgressFile,
                              strings: QuizStrings, now: Date, console: Console) {
         console.out(strings.listHeading + "\n")
+        // Slugs padded to the longest, so that the titles start in one column.
+        let width = compiled.lessons.map { $0.slug.unicodeScalars.count }.max() ?? 0
         for lesson in compiled.lessons {
             guard let quiz = compiled.quiz(lesson.slug, language: language) else { continue }
+            let slug = lesson.slug + String(repeating: " ", count: width - lesson.slug.unicodeScalars.count)
             let ids = quiz.questions.map(\.id)
             let answered = ids.filter { progress.questions[$0] != nil }.count
             let due = ids.filter { id in progress.questions[id].map { $0.due.map { $0 <= now } ?? false } ?? false }.count
-            console.out("  " + strings.listLine(slug: lesson.slug, title: quiz.lessonTitle.escapingControls, questions: ids.count,
+            console.out("  " + strings.listLine(slug: slug, title: quiz.lessonTitle.escapingControls, questions: ids.count,
                                                 answered: answered, due: due) + "\n")
         }
     }

@@ -55,7 +55,7 @@ struct FrenchCourseTests {
         #expect(run.out.contains("Score\u{A0}: "))
         #expect(!run.out.contains("True") && !run.out.contains("False") && !run.out.contains("Question 1 of"))
         let list = CLIRun(["quiz", "--list", "--progress", progress], in: root)
-        #expect(list.out.hasPrefix("Leçons\u{A0}:\n  first  Première leçon  (2 questions, 2 répondues, "))
+        #expect(list.out.hasPrefix("Leçons\u{A0}:\n  first   Première leçon  (2 questions, 2 répondues, "))
         #expect(list.out.contains("  second  Deuxième leçon  (1 question, 0 répondue"))
     }
 

@@ -117,6 +117,22 @@ struct QuizCommandTests {
         #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 
+    @Test("The list of the course's lessons starts every title in one column, after slugs of any length")
+    func listAligned() throws {
+        let environment = ["XDG_DATA_HOME": Self.temporaryFolder().path, "LANG": "en_US.UTF-8"]
+        let content = TestEnvironment.packageRoot.appendingPathComponent("content").path
+        let list = CLIRun(["quiz", "--content", content, "--list", "--lang", "en"], environment: environment)
+        #expect(list.status == 0, "\(list.err)")
+        let lines = list.out.split(separator: "\n").dropFirst().map(String.init)
+        let slugs = lines.map { $0.dropFirst(2).prefix { $0 != " " } }
+        #expect(lines.count >= 14 && Set(slugs.map(\.count)).count > 1, "slugs of several lengths: \(list.out)")
+        let column = 2 + slugs.map(\.count).max()! + 2
+        for line in lines {
+            let scalars = Array(line.unicodeScalars)
+            #expect(scalars.count > column && scalars[column - 1] == " " && scalars[column] != " ", "\(line)")
+        }
+    }
+
     @Test("A review asks the missed question first; with nothing due it says so")
     func review() throws {
         let progress = Self.temporaryFolder().appendingPathComponent("p.json").path
