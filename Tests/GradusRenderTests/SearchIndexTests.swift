@@ -91,6 +91,19 @@ struct SearchIndexTests {
         #expect(proper["shards"] as? [Int] == [1, 1, 2, 2, 3])
     }
 
+    @Test("A JavaScript string literal reads back as the text (as JSON too) and holds no raw <, >, &, line separators or controls")
+    func jsStrings() throws {
+        var samples = ["", "plain", "</script><!-- & \"quoted\" \\ back", "line\nbreak\r\ttab\u{0}\u{1F}", "sep\u{2028}and\u{2029}",
+                       "â€¨ not a separator: \u{E2}\u{80}", "Größe ∂L/∂w 😀"]
+        samples.append(String(repeating: "a<b", count: 500) + "\u{2028}")
+        for text in samples {
+            let literal = SearchIndex.jsString(text)
+            let decoded = try JSONSerialization.jsonObject(with: Data(literal.utf8), options: .fragmentsAllowed) as? String
+            #expect(decoded == text, "\(literal)")
+            #expect(!literal.dropFirst().dropLast().contains { "<>&\u{2028}\u{2029}".contains($0) || ($0.asciiValue ?? 0x20) < 0x20 })
+        }
+    }
+
     @Test("Counting words by their bytes gives the counts of the folded words, over many distinct words and accents")
     func counts() {
         // Enough distinct words to grow the table several times; accented forms fold together with plain ones.

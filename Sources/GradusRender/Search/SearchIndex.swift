@@ -354,6 +354,11 @@ struct SearchIndex {
     /// Appends a JavaScript string literal that is also safe inside HTML: a JSON string (quotes, backslashes and
     /// control characters escaped, as `JSONText.string`) with `<`, `>`, `&` and the two JavaScript line
     /// separators escaped as well. One pass over the UTF-8 bytes: runs that need no escape are copied whole.
+    /// The bytes `appendJSString` must look at: those it escapes, and 0xE2, which starts U+2028 and U+2029.
+    private static let jsSpecial: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0xE2 || "\"\\<>&".utf8.contains(UInt8(byte))
+    }
+
     static func appendJSString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
@@ -361,6 +366,9 @@ struct SearchIndex {
             var start = 0, i = 0
             let n = bytes.count
             while i < n {
+                // Most bytes need nothing: skipped with one table look-up each.
+                while i < n && !Self.jsSpecial[Int(bytes[i])] { i += 1 }
+                guard i < n else { break }
                 let byte = bytes[i]
                 let escape: StaticString
                 var width = 1
