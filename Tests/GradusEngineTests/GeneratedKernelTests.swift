@@ -78,6 +78,11 @@ struct GeneratedKernelTests {
         both("vpsubq ymm7, ymm2, ymmword ptr [rcx + 160]") { $0.vpsubq(Y(7), Y(2), M(base: .rcx, displacement: 160)) }
         both("vpsllq ymm7, ymm7, 52") { $0.vpsllq(Y(7), Y(7), 52) }
         both("vpsllq ymm3, ymm12, 1") { $0.vpsllq(Y(3), Y(12), 1) }
+        both("vfmadd231pd ymm0, ymm14, ymm12") { $0.vfmadd231pd(Y(0), Y(14), Y(12)) }
+        both("vfmadd231pd ymm11, ymm14, ymm13") { $0.vfmadd231pd(Y(11), Y(14), Y(13)) }
+        both("vfmadd231pd ymm9, ymm2, ymm3") { $0.vfmadd231pd(Y(9), Y(2), Y(3)) }
+        both("vfmadd231pd ymm3, ymm12, ymmword ptr [rcx + 64]") { $0.vfmadd231pd(Y(3), Y(12), M(base: .rcx, displacement: 64)) }
+        both("vfmadd231pd ymm1, ymm2, ymmword ptr [r9]") { $0.vfmadd231pd(Y(1), Y(2), M(base: .r9)) }
         both("vzeroupper") { $0.vzeroupper() }
         both("ret") { $0.ret() }
         #expect(asm.bytes == (try gnuAssemble(source.joined(separator: "\n"))))
@@ -86,7 +91,7 @@ struct GeneratedKernelTests {
     @Test("Each generated micro-kernel is the program its comments describe", .enabled(if: TestEnvironment.wants("as")))
     func microKernelMatchesItsAssembly() throws {
         // The kernels written out by hand: a second reading of AVXMicroKernel.machineCode(rows:accumulate:).
-        for accumulate in [false, true] {
+        for (accumulate, fused) in [(false, false), (true, false), (false, true), (true, true)] {
             for height in 1...6 {
                 var lines = ["mov r10, qword ptr [rsp + 8]", "mov rax, qword ptr [rsp + 16]"]
                 if height > 3 { lines += ["lea r11, [r10 + r10*2]", "add r11, rsi"] }
@@ -94,9 +99,13 @@ struct GeneratedKernelTests {
                 lines += ["1:", "vmovupd ymm12, ymmword ptr [rdx]", "vmovupd ymm13, ymmword ptr [rdx + 32]"]
                 let rows = ["[rsi]", "[rsi + r10]", "[rsi + r10*2]", "[r11]", "[r11 + r10]", "[r11 + r10*2]"]
                 for (i, row) in rows.prefix(height).enumerated() {
-                    lines += ["vbroadcastsd ymm14, qword ptr \(row)",
-                              "vmulpd ymm15, ymm14, ymm12", "vaddpd ymm\(2 * i), ymm\(2 * i), ymm15",
-                              "vmulpd ymm15, ymm14, ymm13", "vaddpd ymm\(2 * i + 1), ymm\(2 * i + 1), ymm15"]
+                    lines.append("vbroadcastsd ymm14, qword ptr \(row)")
+                    if fused {
+                        lines += ["vfmadd231pd ymm\(2 * i), ymm14, ymm12", "vfmadd231pd ymm\(2 * i + 1), ymm14, ymm13"]
+                    } else {
+                        lines += ["vmulpd ymm15, ymm14, ymm12", "vaddpd ymm\(2 * i), ymm\(2 * i), ymm15",
+                                  "vmulpd ymm15, ymm14, ymm13", "vaddpd ymm\(2 * i + 1), ymm\(2 * i + 1), ymm15"]
+                    }
                 }
                 lines += ["add rsi, r9"] + (height > 3 ? ["add r11, r9"] : []) + ["add rdx, rax", "dec rdi", "jnz 1b"]
                 for i in 0..<height {
@@ -114,8 +123,8 @@ struct GeneratedKernelTests {
                 }
                 lines += ["vzeroupper", "ret"]
                 let expected = try gnuAssemble(lines.joined(separator: "\n"))
-                #expect(AVXMicroKernel.machineCode(rows: height, accumulate: accumulate) == expected,
-                        "\(height) rows, accumulate \(accumulate)")
+                #expect(AVXMicroKernel.machineCode(rows: height, accumulate: accumulate, fused: fused) == expected,
+                        "\(height) rows, accumulate \(accumulate), fused \(fused)")
             }
         }
     }
@@ -194,19 +203,51 @@ struct GeneratedKernelTests {
         let detected = CPUFeatures.current
         #expect(detected.avx == flags.contains("avx"))
         #expect(detected.avx2 == flags.contains("avx2"))
+        #expect(detected.fma == (flags.contains("fma") && flags.contains("avx")))
+        // Products fuse exactly where the hardware has FMA, whatever GRADUS_PORTABLE_KERNELS says.
+        #expect(ProductRounding.fused == (flags.contains("fma") && flags.contains("avx")))
+        #expect(AVXMicroKernel.kernels.map { $0.fused == ProductRounding.fused } ?? true)
         let vendor = try #require(CPUFeatures.cpuid(leaf: 0))
         let name = [vendor[1], vendor[3], vendor[2]].flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
         #expect(info.contains("vendor_id\t: \(String(decoding: name, as: UTF8.self))"))
     }
 
-    @Test("The AVX product gives the portable product's bits, for every shape and transposition",
+    /// The modes this CPU can run the generated kernels in: unfused always, fused with FMA.
+    static var modes: [Bool] { CPUFeatures.current.fma ? [false, true] : [false] }
+
+    /// op(a)·op(b) by the definition, element by element: Σₚ from +0 in increasing p, each step fused or a
+    /// product then a sum. The kernels must give these bits.
+    private func naiveProduct(_ a: Tensor, _ ta: Bool, _ b: Tensor, _ tb: Bool, fused: Bool) -> Tensor {
+        let m = ta ? a.shape.cols : a.shape.rows, k = ta ? a.shape.rows : a.shape.cols
+        let n = tb ? b.shape.rows : b.shape.cols
+        var out = Tensor.zeros(.matrix(m, n))
+        for i in 0..<m {
+            for j in 0..<n {
+                var s = 0.0
+                for p in 0..<k {
+                    let x = ta ? a[p, i] : a[i, p], y = tb ? b[j, p] : b[p, j]
+                    if fused { s = s.addingProduct(x, y) } else { s += x * y }
+                }
+                out[i, j] = s
+            }
+        }
+        return out
+    }
+
+    @Test("The AVX product gives the portable product's bits and the definition's, for every shape and transposition, fused or not",
           .enabled(if: AVXMicroKernel.kernels != nil))
     func avxMatchesPortableBitForBit() throws {
-        let kernel = try #require(AVXMicroKernel.kernels)
+        for fused in Self.modes { try avxMatchesPortable(fused: fused) }
+    }
+
+    private func avxMatchesPortable(fused: Bool) throws {
+        let kernel = try #require(AVXMicroKernel.make(fused: fused))
         var rng = Generator(seed: 17)
         // (160, 200, 140) is past the threshold where the work is shared between threads.
+        // 1 … 3 rows and 2 … 4 steps: the few-rows code when unfused, the AVX kernels when fused.
         var shapes = [(1, 1, 1), (6, 8, 1), (12, 16, 5), (13, 17, 64), (128, 64, 64), (7, 9, 300), (160, 200, 140),
-                      (32, 128, 32), (32, 32, 128), (128, 128, 128)]
+                      (32, 128, 32), (32, 32, 128), (128, 128, 128), (1, 128, 32), (1, 32, 128), (2, 13, 9),
+                      (3, 40, 3), (20, 9, 2), (1, 7, 4), (5, 1, 1), (1, 1, 37)]
         for m in 12...17 { shapes.append((m, 24, 7)); shapes.append((m, 21, 7)) }   // each last-block height
         // A last block of 1 or 2 rows: the last two blocks share their rows (4 + 3, 4 + 4).
         for m in [19, 20, 26, 32, 38] { shapes.append((m, 16, 33)); shapes.append((m, 13, 33)) }
@@ -218,17 +259,38 @@ struct GeneratedKernelTests {
             var a = Tensor.normal(ta ? .matrix(k, m) : .matrix(m, k), generator: &rng)
             let b = Tensor.normal(tb ? .matrix(n, k) : .matrix(k, n), generator: &rng)
             if trial == 3 { a[0, 0] = .infinity; a[1, 1] = .nan }   // non-finite values flow the same way
-            let portable = Tensor.gemm(a, transposeA: ta, b, transposeB: tb, kernel: nil)
-            let avx = Tensor.gemm(a, transposeA: ta, b, transposeB: tb, kernel: kernel)
+            let portable = Tensor.gemm(a, transposeA: ta, b, transposeB: tb, kernel: nil, fused: fused)
+            let avx = Tensor.gemm(a, transposeA: ta, b, transposeB: tb, kernel: kernel, fused: fused)
+            let naive = naiveProduct(a, ta, b, tb, fused: fused)
             #expect(avx.shape == portable.shape)
-            #expect(avx.scalars.map(\.bitPattern) == portable.scalars.map(\.bitPattern), "\(m)×\(k)·\(k)×\(n) \(ta) \(tb)")
+            let label = "\(m)×\(k)·\(k)×\(n) \(ta) \(tb) fused \(fused)"
+            #expect(avx.scalars.map(\.bitPattern) == portable.scalars.map(\.bitPattern), "\(label)")
+            #expect(portable.scalars.map(\.bitPattern) == naive.scalars.map(\.bitPattern), "\(label)")
+        }
+    }
+
+    @Test("Fused and unfused products differ in the last bits, not more", .enabled(if: CPUFeatures.current.fma))
+    func fusedDiffersFromUnfused() throws {
+        var rng = Generator(seed: 29)
+        let a = Tensor.normal(.matrix(64, 64), generator: &rng), b = Tensor.normal(.matrix(64, 64), generator: &rng)
+        for kernel in [nil, AVXMicroKernel.make(fused: true)] {
+            let fused = Tensor.gemm(a, transposeA: false, b, transposeB: false, kernel: kernel, fused: true)
+            let unfused = Tensor.gemm(a, transposeA: false, b, transposeB: false,
+                                      kernel: kernel == nil ? nil : AVXMicroKernel.make(fused: false), fused: false)
+            #expect(fused.scalars != unfused.scalars)
+            let gap = zip(fused.scalars, unfused.scalars).map { abs($0 - $1) }.max()!
+            #expect(gap < 1e-12)
         }
     }
 
     @Test("Adding a product in place gives the bits of adding the product, with the AVX kernels and the portable one",
           .enabled(if: AVXMicroKernel.kernels != nil))
     func addProductMatchesAddBitForBit() throws {
-        let kernel = try #require(AVXMicroKernel.kernels)
+        for fused in Self.modes { try addProductMatchesAdd(fused: fused) }
+    }
+
+    private func addProductMatchesAdd(fused: Bool) throws {
+        let kernel = try #require(AVXMicroKernel.make(fused: fused))
         var rng = Generator(seed: 23)
         // Every height of the last row block (m mod 6), B read in place (n a multiple of 8) and packed, the
         // few-rows paths (m < 12 portable, m < 4 AVX, k ≤ 4), and a product past the threshold where threads share
@@ -237,6 +299,7 @@ struct GeneratedKernelTests {
         for m in 12...17 { shapes.append((m, 16, 9)); shapes.append((m, 13, 9)) }
         for m in [19, 20, 26, 38] { shapes.append((m, 16, 9)); shapes.append((m, 13, 9)) }
         for m in 3...11 { shapes.append((m, 32, 128)); shapes.append((m, 7, 5)) }   // the AVX kernel from 4 rows on
+        for m in 1...3 { shapes.append((m, 16, 2)); shapes.append((m, 9, 4)) }   // fused: the AVX kernels here too
         for _ in 0..<150 {
             shapes.append((Int(rng.nextUniform() * 40) + 1, Int(rng.nextUniform() * 40) + 1, Int(rng.nextUniform() * 40) + 1))
         }
@@ -247,13 +310,14 @@ struct GeneratedKernelTests {
             var start = Tensor.normal(.matrix(m, n), generator: &rng)
             if m * n > 2 { start.scalars[1] = -0.0; start.scalars[2] = .nan }
             var reference = start
-            reference.add(Tensor.gemm(a, transposeA: ta, b, transposeB: tb, kernel: nil))
+            reference.add(Tensor.gemm(a, transposeA: ta, b, transposeB: tb, kernel: nil, fused: fused))
             var portable = start, avx = start
-            portable.addProduct(a, transposeA: ta, b, transposeB: tb, kernel: nil)
-            avx.addProduct(a, transposeA: ta, b, transposeB: tb, kernel: kernel)
+            portable.addProduct(a, transposeA: ta, b, transposeB: tb, kernel: nil, fused: fused)
+            avx.addProduct(a, transposeA: ta, b, transposeB: tb, kernel: kernel, fused: fused)
             let expected = reference.scalars.map(\.bitPattern)
-            #expect(portable.scalars.map(\.bitPattern) == expected, "portable \(m)×\(k)·\(k)×\(n) \(ta) \(tb)")
-            #expect(avx.scalars.map(\.bitPattern) == expected, "AVX \(m)×\(k)·\(k)×\(n) \(ta) \(tb)")
+            let label = "\(m)×\(k)·\(k)×\(n) \(ta) \(tb) fused \(fused)"
+            #expect(portable.scalars.map(\.bitPattern) == expected, "portable \(label)")
+            #expect(avx.scalars.map(\.bitPattern) == expected, "AVX \(label)")
         }
     }
 }
