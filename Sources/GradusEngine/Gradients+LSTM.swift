@@ -3,7 +3,7 @@ import Foundation
 /// The LSTM step as three graph nodes instead of a dozen (two products, two sums, four slices, three sigmoids,
 /// two tanh, three products and a sum per step), as fused cells in cuDNN and PyTorch do: the gates, the cell
 /// state and the hidden state. Fewer temporaries, one pass over memory each way. Every element is computed with
-/// the same operations in the same order as the composed version (`σ` as `Variable.sigmoid`, tanh as
+/// the same operations in the same order as the composed version (σ as `Tensor.sigmoid`, tanh as
 /// `Tensor.tanh`, each product summed before it is added), so values and gradients are the same bits.
 extension Variable {
     /// The gate activations [σ(aᵢ) σ(aƒ) tanh(a₉) σ(aₒ)] (batch × 4n) of the pre-activations
@@ -24,10 +24,12 @@ extension Variable {
                 for r in 0..<rows {
                     let row = base + r * 4 * n
                     for j in 0 ..< 4 * n { row[j] = row[j] + bias[j] }
-                    for j in 0 ..< 2 * n { row[j] = Variable.sigmoid(row[j]) }
+                    let ifGates = UnsafeMutableBufferPointer(start: row, count: 2 * n)
+                    Elementary.sigmoid(UnsafeBufferPointer(ifGates), into: ifGates)
                     let g = UnsafeMutableBufferPointer(start: row + 2 * n, count: n)
                     Elementary.tanh(UnsafeBufferPointer(g), into: g)
-                    for j in 3 * n ..< 4 * n { row[j] = Variable.sigmoid(row[j]) }
+                    let o = UnsafeMutableBufferPointer(start: row + 3 * n, count: n)
+                    Elementary.sigmoid(UnsafeBufferPointer(o), into: o)
                 }
             }
         }
