@@ -43,9 +43,18 @@ extension Variable {
                         for r in 0..<rows {
                             let o = r * 4 * n
                             let dRow = d.baseAddress! + o, yRow = y.baseAddress! + o, outRow = out.baseAddress! + o
-                            for j in 0 ..< 2 * n { outRow[j] = 0 + dRow[j] * (1 - yRow[j]) * yRow[j] }
-                            for j in 2 * n ..< 3 * n { outRow[j] = 0 + dRow[j] * (1 - yRow[j] * yRow[j]) }
-                            for j in 3 * n ..< 4 * n { outRow[j] = 0 + dRow[j] * (1 - yRow[j]) * yRow[j] }
+                            // σ′ = (1 − σ)·σ for columns 0 ..< 2n and 3n ..< 4n, tanh′ = 1 − tanh² between.
+                            @inline(__always) func derive(_ columns: Range<Int>, tanh: Bool) {
+                                Lanes.forEach(columns.count) { j, w in
+                                    let at = columns.lowerBound + j
+                                    let d = Lanes.load(dRow + at, w), y = Lanes.load(yRow + at, w)
+                                    let part: Lanes.V = tanh ? 0 + d * (1 - y * y) : 0 + d * (1 - y) * y
+                                    Lanes.store(part, to: outRow + at, w)
+                                }
+                            }
+                            derive(0 ..< 2 * n, tanh: false)
+                            derive(2 * n ..< 3 * n, tanh: true)
+                            derive(3 * n ..< 4 * n, tanh: false)
                         }
                     }
                 }
@@ -83,10 +92,15 @@ extension Variable {
                                 for r in 0..<rows {
                                     let uRow = u.baseAddress! + r * n, yRow = y.baseAddress! + r * 4 * n
                                     let cRow = cv.baseAddress! + r * n, fRow = f + r * 4 * n
-                                    for j in 0..<n {
-                                        fRow[j] += uRow[j] * yRow[2 * n + j]
-                                        fRow[n + j] += uRow[j] * cRow[j]
-                                        fRow[2 * n + j] += uRow[j] * yRow[j]
+                                    Lanes.forEach(n) { j, w in
+                                        let up = Lanes.load(uRow + j, w)
+                                        @inline(__always) func add(_ factor: Lanes.V, at column: Int) {
+                                            let place = fRow + column + j
+                                            Lanes.store(Lanes.load(place, w) + up * factor, to: place, w)
+                                        }
+                                        add(Lanes.load(yRow + 2 * n + j, w), at: 0)
+                                        add(Lanes.load(cRow + j, w), at: n)
+                                        add(Lanes.load(yRow + j, w), at: 2 * n)
                                     }
                                 }
                             }
@@ -97,8 +111,10 @@ extension Variable {
                             for r in 0..<rows {
                                 let uRow = u.baseAddress! + r * n, yRow = y.baseAddress! + r * 4 * n + n
                                 let gRow = g + r * n
-                                if fresh { for j in 0..<n { gRow[j] = uRow[j] * yRow[j] } }
-                                else { for j in 0..<n { gRow[j] = gRow[j] + uRow[j] * yRow[j] } }
+                                Lanes.forEach(n) { j, w in
+                                    let part = Lanes.load(uRow + j, w) * Lanes.load(yRow + j, w)
+                                    Lanes.store(fresh ? part : Lanes.load(gRow + j, w) + part, to: gRow + j, w)
+                                }
                             }
                         }
                     }
@@ -135,7 +151,10 @@ extension Variable {
                             for r in 0..<rows {
                                 let uRow = u.baseAddress! + r * n, tRow = tv.baseAddress! + r * n
                                 let fRow = f + r * 4 * n + 3 * n
-                                for j in 0..<n { fRow[j] += uRow[j] * tRow[j] }
+                                Lanes.forEach(n) { j, w in
+                                    let part = Lanes.load(uRow + j, w) * Lanes.load(tRow + j, w)
+                                    Lanes.store(Lanes.load(fRow + j, w) + part, to: fRow + j, w)
+                                }
                             }
                         }
                     }
@@ -145,12 +164,10 @@ extension Variable {
                                 for r in 0..<rows {
                                     let uRow = u.baseAddress! + r * n, tRow = tv.baseAddress! + r * n
                                     let oRow = y.baseAddress! + r * 4 * n + 3 * n, gRow = g + r * n
-                                    if fresh {
-                                        for j in 0..<n { gRow[j] = (uRow[j] * oRow[j]) * (1 - tRow[j] * tRow[j]) }
-                                    } else {
-                                        for j in 0..<n {
-                                            gRow[j] = gRow[j] + (uRow[j] * oRow[j]) * (1 - tRow[j] * tRow[j])
-                                        }
+                                    Lanes.forEach(n) { j, w in
+                                        let t = Lanes.load(tRow + j, w)
+                                        let part = (Lanes.load(uRow + j, w) * Lanes.load(oRow + j, w)) * (1 - t * t)
+                                        Lanes.store(fresh ? part : Lanes.load(gRow + j, w) + part, to: gRow + j, w)
                                     }
                                 }
                             }
