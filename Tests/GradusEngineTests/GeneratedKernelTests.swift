@@ -78,6 +78,11 @@ struct GeneratedKernelTests {
         both("vpsubq ymm7, ymm2, ymmword ptr [rcx + 160]") { $0.vpsubq(Y(7), Y(2), M(base: .rcx, displacement: 160)) }
         both("vpsllq ymm7, ymm7, 52") { $0.vpsllq(Y(7), Y(7), 52) }
         both("vpsllq ymm3, ymm12, 1") { $0.vpsllq(Y(3), Y(12), 1) }
+        both("vxorpd ymm1, ymm1, ymmword ptr [rcx + 32]") { $0.vxorpd(Y(1), Y(1), M(base: .rcx, displacement: 32)) }
+        both("vblendvpd ymm5, ymm5, ymm3, ymm0") { $0.vblendvpd(Y(5), Y(5), Y(3), Y(0)) }
+        both("vblendvpd ymm11, ymm11, ymm9, ymm6") { $0.vblendvpd(Y(11), Y(11), Y(9), Y(6)) }
+        both("vpsrlq ymm7, ymm7, 1") { $0.vpsrlq(Y(7), Y(7), 1) }
+        both("vpsubq ymm8, ymm8, ymm7") { $0.vpsubq(Y(8), Y(8), Y(7)) }
         both("vfmadd231pd ymm0, ymm14, ymm12") { $0.vfmadd231pd(Y(0), Y(14), Y(12)) }
         both("vfmadd231pd ymm11, ymm14, ymm13") { $0.vfmadd231pd(Y(11), Y(14), Y(13)) }
         both("vfmadd231pd ymm9, ymm2, ymm3") { $0.vfmadd231pd(Y(9), Y(2), Y(3)) }
@@ -173,6 +178,80 @@ struct GeneratedKernelTests {
         var lines = ["vmovupd ymm15, ymmword ptr \(slot(2))", "sub rdi, 2", "js 3f", "2:"]
         lines += body(2) + ["sub rdi, 2", "jns 2b", "3:", "add rdi, 2", "jz 4f"] + body(1) + ["4:", "vzeroupper", "ret"]
         #expect(AVXTanh.machineCode() == (try gnuAssemble(lines.joined(separator: "\n"))))
+    }
+
+    @Test("The generated sigmoid is the program its comments describe", .enabled(if: TestEnvironment.wants("as")))
+    func sigmoidKernelMatchesItsAssembly() throws {
+        func slot(_ index: Int) -> String { index == 0 ? "[rcx]" : "[rcx + \(32 * index)]" }
+        // The steps for one or two vectors side by side: vector v in ymm(6v) … ymm(6v + 5).
+        func body(_ lanes: Int) -> [String] {
+            var lines: [String] = []
+            func each(_ step: (Int, Int) -> String) { for v in 0..<lanes { lines.append(step(6 * v, 32 * v)) } }
+            func y(_ n: Int) -> String { "ymm\(n)" }
+            each { b, o in "vmovupd \(y(b)), ymmword ptr \(o == 0 ? "[rsi]" : "[rsi + \(o)]")" }
+            each { b, _ in "vandpd \(y(b + 1)), \(y(b)), ymmword ptr \(slot(0))" }
+            each { b, _ in "vminpd \(y(b + 1)), ymm15, \(y(b + 1))" }
+            each { b, _ in "vxorpd \(y(b + 1)), \(y(b + 1)), ymmword ptr \(slot(1))" }
+            each { b, _ in "vmulpd \(y(b + 2)), \(y(b + 1)), ymmword ptr \(slot(3))" }
+            each { b, _ in "vaddpd \(y(b + 2)), \(y(b + 2)), ymmword ptr \(slot(4))" }
+            each { b, _ in "vsubpd \(y(b + 3)), \(y(b + 2)), ymmword ptr \(slot(4))" }
+            each { b, _ in "vmulpd \(y(b + 4)), \(y(b + 3)), ymmword ptr \(slot(5))" }
+            each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 1)), \(y(b + 4))" }
+            each { b, _ in "vmulpd \(y(b + 5)), \(y(b + 3)), ymmword ptr \(slot(6))" }
+            each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 4)), \(y(b + 5))" }
+            each { b, _ in "vmovupd \(y(b + 5)), ymmword ptr \(slot(7))" }
+            for index in 8...18 {
+                each { b, _ in "vmulpd \(y(b + 5)), \(y(b + 5)), \(y(b + 4))" }
+                each { b, _ in "vaddpd \(y(b + 5)), \(y(b + 5)), ymmword ptr \(slot(index))" }
+            }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 4)), \(y(b + 4))" }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b + 5))" }
+            each { b, _ in "vaddpd \(y(b + 3)), \(y(b + 4)), \(y(b + 3))" }
+            each { b, _ in "vaddpd \(y(b + 3)), \(y(b + 3)), ymmword ptr \(slot(19))" }
+            each { b, _ in "vpsubq \(y(b + 2)), \(y(b + 2)), ymmword ptr \(slot(4))" }
+            each { b, _ in "vpaddq \(y(b + 1)), \(y(b + 2)), ymmword ptr \(slot(20))" }
+            each { b, _ in "vpsrlq \(y(b + 1)), \(y(b + 1)), 1" }
+            each { b, _ in "vpsubq \(y(b + 1)), \(y(b + 1)), ymmword ptr \(slot(21))" }
+            each { b, _ in "vpsubq \(y(b + 2)), \(y(b + 2)), \(y(b + 1))" }
+            each { b, _ in "vpaddq \(y(b + 1)), \(y(b + 1)), ymmword ptr \(slot(22))" }
+            each { b, _ in "vpsllq \(y(b + 1)), \(y(b + 1)), 52" }
+            each { b, _ in "vpaddq \(y(b + 2)), \(y(b + 2)), ymmword ptr \(slot(22))" }
+            each { b, _ in "vpsllq \(y(b + 2)), \(y(b + 2)), 52" }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b + 1))" }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b + 2))" }
+            each { b, _ in "vaddpd \(y(b + 4)), \(y(b + 3)), ymmword ptr \(slot(19))" }
+            each { b, _ in "vmovupd \(y(b + 5)), ymmword ptr \(slot(19))" }
+            each { b, _ in "vblendvpd \(y(b + 5)), \(y(b + 5)), \(y(b + 3)), \(y(b))" }
+            each { b, _ in "vdivpd \(y(b + 5)), \(y(b + 5)), \(y(b + 4))" }
+            each { b, _ in "vandpd \(y(b + 5)), \(y(b + 5)), ymmword ptr \(slot(0))" }
+            each { b, o in "vmovupd ymmword ptr \(o == 0 ? "[rdx]" : "[rdx + \(o)]"), \(y(b + 5))" }
+            return lines + ["add rsi, \(32 * lanes)", "add rdx, \(32 * lanes)"]
+        }
+        var lines = ["vmovupd ymm15, ymmword ptr \(slot(2))", "sub rdi, 2", "js 3f", "2:"]
+        lines += body(2) + ["sub rdi, 2", "jns 2b", "3:", "add rdi, 2", "jz 4f"] + body(1) + ["4:", "vzeroupper", "ret"]
+        #expect(AVXSigmoid.machineCode() == (try gnuAssemble(lines.joined(separator: "\n"))))
+    }
+
+    @Test("The generated sigmoid gives the portable sigmoid's bits, edge cases and 10⁵ random arguments",
+          .enabled(if: AVXSigmoid.function != nil))
+    func avxSigmoidMatchesPortableBitForBit() {
+        var rng = Generator(seed: 37)
+        var xs: [Double] = [0, -0.0, 5e-324, -5e-324, 1e-300, -1e-17, 3e-9, 0.5, -0.5, 0.3465735902799726, 36.7, -37,
+                            708, -708.5, 709.8, -709.8, 744.9, -745.2, 745.9, -746, 746.1, -800, 1e308, -1e308,
+                            .infinity, -.infinity, .nan, -Double.nan, Double(bitPattern: 0x7FF4_0000_0000_0001),
+                            Double(bitPattern: 0xFFF8_0000_0000_0042), .greatestFiniteMagnitude]
+        for _ in 0..<50_000 { xs.append((rng.nextUniform() - 0.5) * Foundation.pow(2, rng.nextUniform() * 42 - 30)) }
+        for _ in 0..<50_000 { xs.append(rng.nextNormal() * 5) }
+        // Every length mod 8: an even or odd number of groups of four, and every tail the portable code takes.
+        for count in (0..<8).map({ xs.count - $0 }) + [1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13] {
+            let input = Array(xs.prefix(count))
+            var portable = [Double](repeating: 0, count: count), generated = portable
+            input.withUnsafeBufferPointer { x in
+                portable.withUnsafeMutableBufferPointer { Elementary.sigmoid(x, into: $0, portable: true) }
+                generated.withUnsafeMutableBufferPointer { Elementary.sigmoid(x, into: $0) }
+            }
+            #expect(generated.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments")
+        }
     }
 
     @Test("The generated tanh gives the portable tanh's bits, edge cases and 10⁵ random arguments",

@@ -61,25 +61,40 @@ enum Elementary {
 
     /// σ(x) = 1/(1 + e⁻ˣ), within 2.5 ulps of the exact value (tested on 10⁶ arguments; 1/(1 + exp(−x)) with
     /// glibc's exp is within 2.1, but gives 0 for the subnormal results between −745 and −709, where exp
-    /// overflows), by one branch-free formula for every lane: t = e^(−|x|) ∈ [0, 1], then 1/(1 + t) for x ≥ 0
-    /// and t/(1 + t) below, each accurate relative to its result on both tails. t = 2ᵏ·eʳ with
-    /// eʳ = 1 + (eʳ − 1) and 2ᵏ applied as two factors, so that t stays right down to subnormals; |x| is capped
-    /// at 746, past which t is 0 in Double. NaN stays NaN, +∞ gives 1, −∞ gives 0.
+    /// overflows), by one branch-free formula for every lane: t = e^(−|x|) ∈ [0, 1], then 1/(1 + t) where x
+    /// has no sign bit and t/(1 + t) where it has (−0 gives ½ either way), each accurate relative to its
+    /// result on both tails. t = 2ᵏ·eʳ with eʳ = 1 + (eʳ − 1) and 2ᵏ applied as two factors, 2^⌊k/2⌋ and the
+    /// rest, so that t stays right down to subnormals; |x| is capped at 746, past which t is 0 in Double. NaN
+    /// stays NaN (without a sign), +∞ gives 1, −∞ gives 0. `AVXSigmoid` does the same operations four lanes at
+    /// a time.
     @inline(__always)
     static func sigmoid(_ x: V) -> V {
-        let a = unsafeBitCast(unsafeBitCast(x, to: Bits.self) & Bits(repeating: 0x7FFF_FFFF_FFFF_FFFF), to: V.self)
+        let signMask = Bits(repeating: 0x8000_0000_0000_0000)
+        let bits = unsafeBitCast(x, to: Bits.self)
+        let a = unsafeBitCast(bits & ~signMask, to: V.self)
         let (k, r) = reduce(-a.replacing(with: 746, where: a .> 746))
-        let half = k &>> 1
+        let e = 1 + expm1Reduced(r)
+        // ⌊k/2⌋ for k in [−1077, 0] with a logical shift (AVX2 has no arithmetic one for 64-bit lanes).
+        let half = Ints(truncatingIfNeeded: Bits(truncatingIfNeeded: k &+ 2048) &>> 1) &- 1024
         let scaleHigh = unsafeBitCast((half &+ 1023) &<< 52, to: V.self)
         let scaleLow = unsafeBitCast((k &- half &+ 1023) &<< 52, to: V.self)
-        let t = ((1 + expm1Reduced(r)) * scaleHigh) * scaleLow
-        return V(repeating: 1).replacing(with: t, where: x .< 0) / (1 + t)
+        let t = (e * scaleHigh) * scaleLow
+        let sigma = V(repeating: 1).replacing(with: t, where: bits & signMask .!= 0) / (1 + t)
+        // σ ≥ 0: clearing the sign bit changes only NaN, whose sign the compiler may flip on the way.
+        return unsafeBitCast(unsafeBitCast(sigma, to: Bits.self) & ~signMask, to: V.self)
     }
 
     /// σ applied to every element of `x`, written to `out` (the same count; they may be the same buffer).
-    static func sigmoid(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
+    /// Where the CPU has AVX2 the whole groups of four run through the generated kernel (`AVXSigmoid`, the same
+    /// bits); `portable` keeps to this code (the tests compare both).
+    static func sigmoid(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>,
+                        portable: Bool = false) {
         let n = x.count, width = V.scalarCount
         var i = 0
+        if !portable, n >= 4, let kernel = AVXSigmoid.function {
+            kernel(n / 4, x.baseAddress!, out.baseAddress!, AVXSigmoid.constants)
+            i = n - n % 4
+        }
         while i + width <= n {
             let y = sigmoid(UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: V.self))
             UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(of: y, as: V.self)

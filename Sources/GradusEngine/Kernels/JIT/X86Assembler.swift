@@ -197,13 +197,25 @@ struct X86Assembler {
     mutating func vfmadd231pd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F38, op: 0xB8, dst, a, b, w: true) }
     mutating func vfmadd231pd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F38, op: 0xB8, dst, a, b, w: true) }
 
-    /// AVX2 integer lanes: `vpaddq`, `vpsubq` (64-bit lanes), and `vpsllq ymm, ymm, imm8`.
+    mutating func vxorpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x57, dst, a, b) }
+
+    /// `vblendvpd dst, a, b, mask`: each lane from b where the mask lane's sign bit is set, else from a.
+    mutating func vblendvpd(_ dst: YMM, _ a: YMM, _ b: YMM, _ mask: YMM) {
+        vex(map: 0x0F3A, op: 0x4B, dst, a, b)
+        bytes.append(mask.number << 4)   // is4: the fourth register in the immediate's high nibble
+    }
+
+    /// AVX2 integer lanes: `vpaddq`, `vpsubq` (64-bit lanes), and `vpsllq`, `vpsrlq ymm, ymm, imm8` (logical).
     mutating func vpaddq(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0xD4, dst, a, b) }
     mutating func vpsubq(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0xFB, dst, a, b) }
-    mutating func vpsllq(_ dst: YMM, _ src: YMM, _ count: UInt8) {
-        // VEX.256.66.0F 73 /6 ib: the destination is VEX.vvvv, the source ModRM.rm.
-        vexPrefix(map: 0x0F, reg: 6, vvvv: dst.number, rmHigh: src.number >> 3)
-        bytes += [0x73, modRM(0b11, 6, src.number), count]
+    mutating func vpsubq(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0xFB, dst, a, b) }
+    mutating func vpsllq(_ dst: YMM, _ src: YMM, _ count: UInt8) { shift(extension: 6, dst, src, count) }
+    mutating func vpsrlq(_ dst: YMM, _ src: YMM, _ count: UInt8) { shift(extension: 2, dst, src, count) }
+
+    /// VEX.256.66.0F 73 /ext ib: the destination is VEX.vvvv, the source ModRM.rm.
+    private mutating func shift(extension ext: UInt8, _ dst: YMM, _ src: YMM, _ count: UInt8) {
+        vexPrefix(map: 0x0F, reg: ext, vvvv: dst.number, rmHigh: src.number >> 3)
+        bytes += [0x73, modRM(0b11, ext, src.number), count]
     }
 
     /// `vzeroupper`, so that SSE code after the kernel pays no transition penalty.
