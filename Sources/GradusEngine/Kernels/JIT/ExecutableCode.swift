@@ -38,16 +38,17 @@ struct CPUFeatures: Sendable {
     let avx2: Bool
     let fma: Bool
 
-    static let none = CPUFeatures(avx: false, avx2: false, fma: false)
+    /// The x86-64 baseline (SSE2): none of these.
+    static let baseline = CPUFeatures(avx: false, avx2: false, fma: false)
 
-    /// What the running machine has; none where code cannot be generated.
-    static let hardware: CPUFeatures = detect() ?? .none
+    /// What the running machine has; the baseline where code cannot be generated.
+    static let hardware: CPUFeatures = detect() ?? .baseline
 
-    /// The features the generated kernels may use: `hardware`, or none when `GRADUS_PORTABLE_KERNELS=1` is in
+    /// The features the generated kernels may use: `hardware`, or the baseline when `GRADUS_PORTABLE_KERNELS=1` is in
     /// the environment, to compare with the portable kernels (which round as the generated ones would, see
     /// `ProductRounding`).
     static let current: CPUFeatures = {
-        if let flag = getenv("GRADUS_PORTABLE_KERNELS"), String(cString: flag) == "1" { return .none }
+        if let flag = getenv("GRADUS_PORTABLE_KERNELS"), String(cString: flag) == "1" { return .baseline }
         return hardware
     }()
 
@@ -66,7 +67,7 @@ struct CPUFeatures: Sendable {
     private static func detect() -> CPUFeatures? {
         guard let vendor = cpuid(leaf: 0), let leaf1 = cpuid(leaf: 1), let xgetbvCode else { return nil }
         let osxsave = leaf1[2] & (1 << 27) != 0, cpuAVX = leaf1[2] & (1 << 28) != 0
-        guard osxsave && cpuAVX else { return .none }
+        guard osxsave && cpuAVX else { return .baseline }
         let xcr0 = unsafeBitCast(xgetbvCode.entry, to: XGETBVFunction.self)()
         let avx = xcr0 & 0b110 == 0b110
         let avx2 = avx && vendor[0] >= 7 && (cpuid(leaf: 7)?[1] ?? 0) & (1 << 5) != 0
