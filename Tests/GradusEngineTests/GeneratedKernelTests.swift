@@ -137,12 +137,13 @@ struct GeneratedKernelTests {
     @Test("The generated tanh is the program its comments describe", .enabled(if: TestEnvironment.wants("as")))
     func tanhKernelMatchesItsAssembly() throws {
         func slot(_ index: Int) -> String { index == 0 ? "[rcx]" : "[rcx + \(32 * index)]" }
-        // The steps for one or two vectors side by side: vector v in ymm(6v) … ymm(6v + 5).
+        // The steps for one or three vectors side by side: vector v in ymm(5v) … ymm(5v + 4).
         func body(_ lanes: Int) -> [String] {
             var lines: [String] = []
-            func each(_ step: (Int, Int) -> String) { for v in 0..<lanes { lines.append(step(6 * v, 32 * v)) } }
+            func each(_ step: (Int, Int) -> String) { for v in 0..<lanes { lines.append(step(5 * v, 32 * v)) } }
             func y(_ n: Int) -> String { "ymm\(n)" }
-            each { b, o in "vmovupd \(y(b)), ymmword ptr \(o == 0 ? "[rsi]" : "[rsi + \(o)]")" }
+            func x(_ o: Int) -> String { o == 0 ? "[rsi]" : "[rsi + \(o)]" }
+            each { b, o in "vmovupd \(y(b)), ymmword ptr \(x(o))" }
             each { b, _ in "vandpd \(y(b + 1)), \(y(b)), ymmword ptr \(slot(0))" }
             each { b, _ in "vminpd \(y(b + 1)), ymm15, \(y(b + 1))" }
             each { b, _ in "vmulpd \(y(b + 1)), \(y(b + 1)), ymmword ptr \(slot(3))" }
@@ -151,44 +152,47 @@ struct GeneratedKernelTests {
             each { b, _ in "vsubpd \(y(b + 3)), \(y(b + 2)), ymmword ptr \(slot(5))" }
             each { b, _ in "vmulpd \(y(b + 4)), \(y(b + 3)), ymmword ptr \(slot(6))" }
             each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 1)), \(y(b + 4))" }
-            each { b, _ in "vmulpd \(y(b + 5)), \(y(b + 3)), ymmword ptr \(slot(7))" }
-            each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 4)), \(y(b + 5))" }
-            each { b, _ in "vmovupd \(y(b + 5)), ymmword ptr \(slot(8))" }
-            for index in 9...19 {
-                each { b, _ in "vmulpd \(y(b + 5)), \(y(b + 5)), \(y(b + 4))" }
-                each { b, _ in "vaddpd \(y(b + 5)), \(y(b + 5)), ymmword ptr \(slot(index))" }
-            }
-            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 4)), \(y(b + 4))" }
-            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b + 5))" }
-            each { b, _ in "vaddpd \(y(b + 3)), \(y(b + 4)), \(y(b + 3))" }
+            each { b, _ in "vmulpd \(y(b)), \(y(b + 3)), ymmword ptr \(slot(7))" }
+            each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 4)), \(y(b))" }
             each { b, _ in "vpsubq \(y(b + 1)), \(y(b + 2)), ymmword ptr \(slot(5))" }
             each { b, _ in "vpaddq \(y(b + 1)), \(y(b + 1)), ymmword ptr \(slot(22))" }
             each { b, _ in "vpsllq \(y(b + 1)), \(y(b + 1)), 52" }
+            each { b, _ in "vmovupd \(y(b + 2)), ymmword ptr \(slot(8))" }
+            for index in 9...19 {
+                each { b, _ in "vmulpd \(y(b + 2)), \(y(b + 2)), \(y(b + 4))" }
+                each { b, _ in "vaddpd \(y(b + 2)), \(y(b + 2)), ymmword ptr \(slot(index))" }
+            }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 4)), \(y(b + 4))" }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b + 2))" }
+            each { b, _ in "vaddpd \(y(b + 3)), \(y(b + 4)), \(y(b + 3))" }
             each { b, _ in "vmulpd \(y(b + 2)), \(y(b + 1)), \(y(b + 3))" }
             each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 1)), ymmword ptr \(slot(20))" }
             each { b, _ in "vaddpd \(y(b + 2)), \(y(b + 2)), \(y(b + 4))" }
             each { b, _ in "vaddpd \(y(b + 4)), \(y(b + 2)), ymmword ptr \(slot(21))" }
             each { b, _ in "vdivpd \(y(b + 2)), \(y(b + 2)), \(y(b + 4))" }
             each { b, _ in "vandpd \(y(b + 2)), \(y(b + 2)), ymmword ptr \(slot(0))" }
+            each { b, o in "vmovupd \(y(b)), ymmword ptr \(x(o))" }
             each { b, _ in "vandpd \(y(b)), \(y(b)), ymmword ptr \(slot(1))" }
             each { b, _ in "vorpd \(y(b + 2)), \(y(b + 2)), \(y(b))" }
             each { b, o in "vmovupd ymmword ptr \(o == 0 ? "[rdx]" : "[rdx + \(o)]"), \(y(b + 2))" }
             return lines + ["add rsi, \(32 * lanes)", "add rdx, \(32 * lanes)"]
         }
-        var lines = ["vmovupd ymm15, ymmword ptr \(slot(2))", "sub rdi, 2", "js 3f", "2:"]
-        lines += body(2) + ["sub rdi, 2", "jns 2b", "3:", "add rdi, 2", "jz 4f"] + body(1) + ["4:", "vzeroupper", "ret"]
+        var lines = ["vmovupd ymm15, ymmword ptr \(slot(2))", "sub rdi, 3", "js 3f", "2:"]
+        lines += body(3) + ["sub rdi, 3", "jns 2b", "3:", "add rdi, 3", "jz 4f", "5:"] + body(1)
+        lines += ["dec rdi", "jnz 5b", "4:", "vzeroupper", "ret"]
         #expect(AVXTanh.machineCode() == (try gnuAssemble(lines.joined(separator: "\n"))))
     }
 
     @Test("The generated sigmoid is the program its comments describe", .enabled(if: TestEnvironment.wants("as")))
     func sigmoidKernelMatchesItsAssembly() throws {
         func slot(_ index: Int) -> String { index == 0 ? "[rcx]" : "[rcx + \(32 * index)]" }
-        // The steps for one or two vectors side by side: vector v in ymm(6v) … ymm(6v + 5).
+        // The steps for one or three vectors side by side: vector v in ymm(5v) … ymm(5v + 4).
         func body(_ lanes: Int) -> [String] {
             var lines: [String] = []
-            func each(_ step: (Int, Int) -> String) { for v in 0..<lanes { lines.append(step(6 * v, 32 * v)) } }
+            func each(_ step: (Int, Int) -> String) { for v in 0..<lanes { lines.append(step(5 * v, 32 * v)) } }
             func y(_ n: Int) -> String { "ymm\(n)" }
-            each { b, o in "vmovupd \(y(b)), ymmword ptr \(o == 0 ? "[rsi]" : "[rsi + \(o)]")" }
+            func x(_ o: Int) -> String { o == 0 ? "[rsi]" : "[rsi + \(o)]" }
+            each { b, o in "vmovupd \(y(b)), ymmword ptr \(x(o))" }
             each { b, _ in "vandpd \(y(b + 1)), \(y(b)), ymmword ptr \(slot(0))" }
             each { b, _ in "vminpd \(y(b + 1)), ymm15, \(y(b + 1))" }
             each { b, _ in "vxorpd \(y(b + 1)), \(y(b + 1)), ymmword ptr \(slot(1))" }
@@ -197,17 +201,8 @@ struct GeneratedKernelTests {
             each { b, _ in "vsubpd \(y(b + 3)), \(y(b + 2)), ymmword ptr \(slot(4))" }
             each { b, _ in "vmulpd \(y(b + 4)), \(y(b + 3)), ymmword ptr \(slot(5))" }
             each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 1)), \(y(b + 4))" }
-            each { b, _ in "vmulpd \(y(b + 5)), \(y(b + 3)), ymmword ptr \(slot(6))" }
-            each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 4)), \(y(b + 5))" }
-            each { b, _ in "vmovupd \(y(b + 5)), ymmword ptr \(slot(7))" }
-            for index in 8...18 {
-                each { b, _ in "vmulpd \(y(b + 5)), \(y(b + 5)), \(y(b + 4))" }
-                each { b, _ in "vaddpd \(y(b + 5)), \(y(b + 5)), ymmword ptr \(slot(index))" }
-            }
-            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 4)), \(y(b + 4))" }
-            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b + 5))" }
-            each { b, _ in "vaddpd \(y(b + 3)), \(y(b + 4)), \(y(b + 3))" }
-            each { b, _ in "vaddpd \(y(b + 3)), \(y(b + 3)), ymmword ptr \(slot(19))" }
+            each { b, _ in "vmulpd \(y(b)), \(y(b + 3)), ymmword ptr \(slot(6))" }
+            each { b, _ in "vsubpd \(y(b + 4)), \(y(b + 4)), \(y(b))" }
             each { b, _ in "vpsubq \(y(b + 2)), \(y(b + 2)), ymmword ptr \(slot(4))" }
             each { b, _ in "vpaddq \(y(b + 1)), \(y(b + 2)), ymmword ptr \(slot(20))" }
             each { b, _ in "vpsrlq \(y(b + 1)), \(y(b + 1)), 1" }
@@ -217,18 +212,29 @@ struct GeneratedKernelTests {
             each { b, _ in "vpsllq \(y(b + 1)), \(y(b + 1)), 52" }
             each { b, _ in "vpaddq \(y(b + 2)), \(y(b + 2)), ymmword ptr \(slot(22))" }
             each { b, _ in "vpsllq \(y(b + 2)), \(y(b + 2)), 52" }
+            each { b, _ in "vmovupd \(y(b)), ymmword ptr \(slot(7))" }
+            for index in 8...18 {
+                each { b, _ in "vmulpd \(y(b)), \(y(b)), \(y(b + 4))" }
+                each { b, _ in "vaddpd \(y(b)), \(y(b)), ymmword ptr \(slot(index))" }
+            }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 4)), \(y(b + 4))" }
+            each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b))" }
+            each { b, _ in "vaddpd \(y(b + 3)), \(y(b + 4)), \(y(b + 3))" }
+            each { b, _ in "vaddpd \(y(b + 3)), \(y(b + 3)), ymmword ptr \(slot(19))" }
             each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b + 1))" }
             each { b, _ in "vmulpd \(y(b + 3)), \(y(b + 3)), \(y(b + 2))" }
             each { b, _ in "vaddpd \(y(b + 4)), \(y(b + 3)), ymmword ptr \(slot(19))" }
-            each { b, _ in "vmovupd \(y(b + 5)), ymmword ptr \(slot(19))" }
-            each { b, _ in "vblendvpd \(y(b + 5)), \(y(b + 5)), \(y(b + 3)), \(y(b))" }
-            each { b, _ in "vdivpd \(y(b + 5)), \(y(b + 5)), \(y(b + 4))" }
-            each { b, _ in "vandpd \(y(b + 5)), \(y(b + 5)), ymmword ptr \(slot(0))" }
-            each { b, o in "vmovupd ymmword ptr \(o == 0 ? "[rdx]" : "[rdx + \(o)]"), \(y(b + 5))" }
+            each { b, _ in "vmovupd \(y(b)), ymmword ptr \(slot(19))" }
+            each { b, o in "vmovupd \(y(b + 1)), ymmword ptr \(x(o))" }
+            each { b, _ in "vblendvpd \(y(b)), \(y(b)), \(y(b + 3)), \(y(b + 1))" }
+            each { b, _ in "vdivpd \(y(b)), \(y(b)), \(y(b + 4))" }
+            each { b, _ in "vandpd \(y(b)), \(y(b)), ymmword ptr \(slot(0))" }
+            each { b, o in "vmovupd ymmword ptr \(o == 0 ? "[rdx]" : "[rdx + \(o)]"), \(y(b))" }
             return lines + ["add rsi, \(32 * lanes)", "add rdx, \(32 * lanes)"]
         }
-        var lines = ["vmovupd ymm15, ymmword ptr \(slot(2))", "sub rdi, 2", "js 3f", "2:"]
-        lines += body(2) + ["sub rdi, 2", "jns 2b", "3:", "add rdi, 2", "jz 4f"] + body(1) + ["4:", "vzeroupper", "ret"]
+        var lines = ["vmovupd ymm15, ymmword ptr \(slot(2))", "sub rdi, 3", "js 3f", "2:"]
+        lines += body(3) + ["sub rdi, 3", "jns 2b", "3:", "add rdi, 3", "jz 4f", "5:"] + body(1)
+        lines += ["dec rdi", "jnz 5b", "4:", "vzeroupper", "ret"]
         #expect(AVXSigmoid.machineCode() == (try gnuAssemble(lines.joined(separator: "\n"))))
     }
 
@@ -242,8 +248,9 @@ struct GeneratedKernelTests {
                             Double(bitPattern: 0xFFF8_0000_0000_0042), .greatestFiniteMagnitude]
         for _ in 0..<50_000 { xs.append((rng.nextUniform() - 0.5) * Foundation.pow(2, rng.nextUniform() * 42 - 30)) }
         for _ in 0..<50_000 { xs.append(rng.nextNormal() * 5) }
-        // Every length mod 8: an even or odd number of groups of four, and every tail the portable code takes.
-        for count in (0..<8).map({ xs.count - $0 }) + [1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13] {
+        // Every length mod 12: whole triples of groups of four and one or two groups after them, and every tail
+        // the portable code takes.
+        for count in (0..<12).map({ xs.count - $0 }) + [1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 16, 20, 23, 24, 25] {
             let input = Array(xs.prefix(count))
             var portable = [Double](repeating: 0, count: count), generated = portable
             input.withUnsafeBufferPointer { x in
@@ -251,6 +258,10 @@ struct GeneratedKernelTests {
                 generated.withUnsafeMutableBufferPointer { Elementary.sigmoid(x, into: $0) }
             }
             #expect(generated.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments")
+            // In place, as the LSTM's gates use it (x is read again near the end of each step).
+            var inPlace = input
+            inPlace.withUnsafeMutableBufferPointer { Elementary.sigmoid(UnsafeBufferPointer($0), into: $0) }
+            #expect(inPlace.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments in place")
         }
     }
 
@@ -263,8 +274,9 @@ struct GeneratedKernelTests {
                             Double(bitPattern: 0x7FF4_0000_0000_0001), .greatestFiniteMagnitude]
         for _ in 0..<50_000 { xs.append((rng.nextUniform() - 0.5) * Foundation.pow(2, rng.nextUniform() * 40 - 30)) }
         for _ in 0..<50_000 { xs.append(rng.nextNormal() * 3) }
-        // Every length mod 8: an even or odd number of groups of four, and every tail the portable code takes.
-        for count in (0..<8).map({ xs.count - $0 }) + [1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13] {
+        // Every length mod 12: whole triples of groups of four and one or two groups after them, and every tail
+        // the portable code takes.
+        for count in (0..<12).map({ xs.count - $0 }) + [1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 16, 20, 23, 24, 25] {
             let input = Array(xs.prefix(count))
             var portable = [Double](repeating: 0, count: count), generated = portable
             input.withUnsafeBufferPointer { x in
@@ -272,6 +284,10 @@ struct GeneratedKernelTests {
                 generated.withUnsafeMutableBufferPointer { Elementary.tanh(x, into: $0) }
             }
             #expect(generated.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments")
+            // In place, as the LSTM's gates use it (x is read again near the end of each step).
+            var inPlace = input
+            inPlace.withUnsafeMutableBufferPointer { Elementary.tanh(UnsafeBufferPointer($0), into: $0) }
+            #expect(inPlace.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments in place")
         }
     }
 

@@ -42,8 +42,10 @@ enum AVXSigmoid {
     }
 
     /// System V arguments: rdi = groups, rsi = x, rdx = out, rcx = constants. ymm15 holds 746 throughout.
-    /// Two vectors of four go through each step side by side (ymm0–5 and ymm6–11), so that the long chain
-    /// of one (the polynomial, then the division) overlaps the other's; an odd last group goes alone.
+    /// Three vectors of four go through each step side by side (ymm0–4, ymm5–9, ymm10–14), so that the long
+    /// chain of each (the polynomial, then the division) overlaps the others'; the last one or two groups go
+    /// alone. Five registers a vector suffice because x is read again for the choice of numerator and the
+    /// factors of 2ᵏ are made as soon as k is known (integer steps, exact in any order).
     static func machineCode() -> [UInt8] {
         typealias Y = X86Assembler.YMM
         typealias M = X86Assembler.Memory
@@ -52,11 +54,11 @@ enum AVXSigmoid {
         var asm = X86Assembler()
         let cap = Y(15)
         asm.vmovupd(cap, slot(.cap))
-        /// The steps for `lanes` vectors (1 or 2), the first at [rsi], [rdx], the second 32 bytes on. Per
-        /// vector: R0 = x; R1 = u, then ⌊k/2⌋ and 2^⌊k/2⌋; R2 = shifted, then k and 2^(k − ⌊k/2⌋); R3 = k as a
-        /// double, then eʳ and t; R4 = r, then 1 + t; R5 = p, then the numerator and σ.
+        /// The steps for `lanes` vectors (1 or 3), the first at [rsi], [rdx], the others 32 bytes apart. Per
+        /// vector: R0 = x, then k·ln2ₗ, p and the numerator, then σ; R1 = u, then ⌊k/2⌋ and 2^⌊k/2⌋, then x
+        /// again; R2 = shifted, then k and 2^(k − ⌊k/2⌋); R3 = k as a double, then eʳ and t; R4 = r, then 1 + t.
         func body(_ lanes: Int) {
-            let sets = (0..<lanes).map { v in (0..<6).map { Y(6 * v + $0) } }
+            let sets = (0..<lanes).map { v in (0..<5).map { Y(5 * v + $0) } }
             func each(_ step: ([Y], Int32) -> Void) { for (v, r) in sets.enumerated() { step(r, Int32(32 * v)) } }
             each { r, offset in asm.vmovupd(r[0], M(base: .rsi, displacement: offset)) }
             // u = −min(746, |x|) (NaN stays NaN: min(746, a) is a unless 746 < a)
@@ -69,19 +71,8 @@ enum AVXSigmoid {
             each { r, _ in asm.vsubpd(r[3], r[2], slot(.magic)) }
             each { r, _ in asm.vmulpd(r[4], r[3], slot(.ln2High)) }
             each { r, _ in asm.vsubpd(r[4], r[1], r[4]) }
-            each { r, _ in asm.vmulpd(r[5], r[3], slot(.ln2Low)) }
-            each { r, _ in asm.vsubpd(r[4], r[4], r[5]) }
-            // p = 1/13!, then p = p·r + 1/j! for j = 12 … 2
-            each { r, _ in asm.vmovupd(r[5], slot(.poly13)) }
-            for index in Slot.poly13.rawValue + 1 ... Slot.poly13.rawValue + 11 {
-                each { r, _ in asm.vmulpd(r[5], r[5], r[4]) }
-                each { r, _ in asm.vaddpd(r[5], r[5], slot(index)) }
-            }
-            // eʳ = 1 + (r + (r·r)·p)
-            each { r, _ in asm.vmulpd(r[3], r[4], r[4]) }
-            each { r, _ in asm.vmulpd(r[3], r[3], r[5]) }
-            each { r, _ in asm.vaddpd(r[3], r[4], r[3]) }
-            each { r, _ in asm.vaddpd(r[3], r[3], slot(.one)) }
+            each { r, _ in asm.vmulpd(r[0], r[3], slot(.ln2Low)) }
+            each { r, _ in asm.vsubpd(r[4], r[4], r[0]) }
             // k = bits(shifted) − bits(magic); ⌊k/2⌋ = ((k + 2048) >> 1) − 1024; the factors' exponents
             each { r, _ in asm.vpsubq(r[2], r[2], slot(.magic)) }
             each { r, _ in asm.vpaddq(r[1], r[2], slot(.twoThousandFortyEight)) }
@@ -92,30 +83,45 @@ enum AVXSigmoid {
             each { r, _ in asm.vpsllq(r[1], r[1], 52) }
             each { r, _ in asm.vpaddq(r[2], r[2], slot(.exponentBias)) }
             each { r, _ in asm.vpsllq(r[2], r[2], 52) }
+            // p = 1/13!, then p = p·r + 1/j! for j = 12 … 2
+            each { r, _ in asm.vmovupd(r[0], slot(.poly13)) }
+            for index in Slot.poly13.rawValue + 1 ... Slot.poly13.rawValue + 11 {
+                each { r, _ in asm.vmulpd(r[0], r[0], r[4]) }
+                each { r, _ in asm.vaddpd(r[0], r[0], slot(index)) }
+            }
+            // eʳ = 1 + (r + (r·r)·p)
+            each { r, _ in asm.vmulpd(r[3], r[4], r[4]) }
+            each { r, _ in asm.vmulpd(r[3], r[3], r[0]) }
+            each { r, _ in asm.vaddpd(r[3], r[4], r[3]) }
+            each { r, _ in asm.vaddpd(r[3], r[3], slot(.one)) }
             // t = (eʳ·2^⌊k/2⌋)·2^(k − ⌊k/2⌋)
             each { r, _ in asm.vmulpd(r[3], r[3], r[1]) }
             each { r, _ in asm.vmulpd(r[3], r[3], r[2]) }
-            // σ = (t where x has its sign bit, else 1) / (1 + t)
+            // σ = (t where x has its sign bit, else 1) / (1 + t), without a sign
             each { r, _ in asm.vaddpd(r[4], r[3], slot(.one)) }
-            each { r, _ in asm.vmovupd(r[5], slot(.one)) }
-            each { r, _ in asm.vblendvpd(r[5], r[5], r[3], r[0]) }
-            each { r, _ in asm.vdivpd(r[5], r[5], r[4]) }
-            each { r, _ in asm.vandpd(r[5], r[5], slot(.absMask)) }
-            each { r, offset in asm.vmovupd(M(base: .rdx, displacement: offset), r[5]) }
+            each { r, _ in asm.vmovupd(r[0], slot(.one)) }
+            each { r, offset in asm.vmovupd(r[1], M(base: .rsi, displacement: offset)) }
+            each { r, _ in asm.vblendvpd(r[0], r[0], r[3], r[1]) }
+            each { r, _ in asm.vdivpd(r[0], r[0], r[4]) }
+            each { r, _ in asm.vandpd(r[0], r[0], slot(.absMask)) }
+            each { r, offset in asm.vmovupd(M(base: .rdx, displacement: offset), r[0]) }
             asm.add(.rsi, Int32(32 * lanes))
             asm.add(.rdx, Int32(32 * lanes))
         }
-        // Pairs of groups while two or more are left (rdi counts groups), then an odd last one.
-        asm.sub(.rdi, 2)
-        let single = asm.jumpIfNegative()
+        // Triples while three or more groups are left (rdi counts groups), then the rest one by one.
+        asm.sub(.rdi, 3)
+        let rest = asm.jumpIfNegative()
         let loop = asm.here
-        body(2)
-        asm.sub(.rdi, 2)
+        body(3)
+        asm.sub(.rdi, 3)
         asm.jns(loop)
-        asm.place(single)
-        asm.add(.rdi, 2)
+        asm.place(rest)
+        asm.add(.rdi, 3)
         let done = asm.jumpIfZero()
+        let single = asm.here
         body(1)
+        asm.dec(.rdi)
+        asm.jnz(single)
         asm.place(done)
         asm.vzeroupper()
         asm.ret()
