@@ -34,7 +34,7 @@ extension Variable {
             }
         }
         let activations = a
-        return Variable(activations, inputs: [x, wx, h, wh, b]) { up in
+        let node = Variable(activations, inputs: [x, wx, h, wh, b]) { up in
             // The composed graph left 0 + (∂L/∂y·y′) in the pre-activations' gradient (a zero gradient, then
             // the cell's and the hidden state's parts added into it); `0 +` keeps those bits (−0 becomes +0).
             let da = [Double](unsafeUninitializedCapacity: rows * 4 * n) { out, initialized in
@@ -62,6 +62,10 @@ extension Variable {
             }
             backPreActivation(Tensor(shape: activations.shape, scalars: da), x, wx, h, wh, b)
         }
+        // The gates are internal to the cell: no caller can read their gradient (batch × 4n, the largest
+        // of a step), so it goes as soon as it is used.
+        node.keepsGrad = false
+        return node
     }
 
     /// c' = f ⊙ c + i ⊙ g for gate activations A = [i f g o] (batch × 4n) and the cell state c (batch × n).

@@ -61,6 +61,28 @@ struct FusedNodeTests {
         }
     }
 
+    @Test("The LSTM's internal gate node drops its gradient after use; the states keep theirs, parameters accumulate")
+    func lstmGatesDropTheirGradient() {
+        var rng = Generator(seed: 47)
+        let n = 6, cell = LSTMCell(inputs: 4, hidden: n, generator: &rng)
+        let xs = (0..<5).map { _ in Variable.constant(Tensor.normal(.matrix(3, 4), generator: &rng)) }
+        var state = (h: Variable(Tensor.zeros(.matrix(3, n))), c: Variable(Tensor.zeros(.matrix(3, n))))
+        for x in xs { state = cell(x, state) }
+        let loss = state.h.sum()
+        loss.backward()
+        let gates = state.h.inputs[0]
+        #expect(gates.grad == nil && !gates.keepsGrad)
+        #expect(state.h.grad != nil && state.c.grad != nil)
+        let once = cell.parameters.map { $0.grad! }
+        loss.backward()
+        // Each step's part is added as it comes, so the second sum is rounded otherwise than 2·first.
+        for (parameter, first) in zip(cell.parameters, once) {
+            for (twice, one) in zip(parameter.grad!.scalars, first.scalars) {
+                #expect(abs(twice - 2 * one) <= 1e-12 * max(1, abs(one)))
+            }
+        }
+    }
+
     @Test("The LSTM's Wₕᵀ, made once for its backward passes, follows every change of Wₕ: in place and assigned",
           arguments: [1, 16])
     func lstmTransposeFollowsUpdates(batch: Int) {
