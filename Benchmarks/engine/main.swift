@@ -57,8 +57,10 @@ func lstmUnroll(batch: Int) -> (wall: Double, cpu: Double) {
 }
 
 if CommandLine.arguments.contains("--kernel") {
-    // Which matrix-product kernel this machine gets (the AVX one is generated at run time, when the CPU has AVX).
-    print(AVXMicroKernel.function != nil ? "AVX (generated at run time)" : "portable SSE2")
+    // Which matrix-product kernel this machine gets (the AVX one is generated at run time, when the CPU has AVX),
+    // and whether products fuse their multiply-adds (where the CPU has FMA, with either kernel).
+    print((AVXMicroKernel.function != nil ? "AVX (generated at run time)" : "portable SSE2")
+          + (ProductRounding.fused ? ", fused multiply-add" : ", multiply then add"))
     exit(0)
 }
 // Case names given as arguments run only those cases (for profiling one of them).

@@ -3,7 +3,7 @@ import Foundation
 /// The LSTM step as three graph nodes instead of a dozen (two products, two sums, four slices, three sigmoids,
 /// two tanh, three products and a sum per step), as fused cells in cuDNN and PyTorch do: the gates, the cell
 /// state and the hidden state. Fewer temporaries, one pass over memory each way. Every element is computed with
-/// the same operations in the same order as the composed version (`σ` as `Variable.sigmoid`, tanh as
+/// the same operations in the same order as the composed version (σ as `Tensor.sigmoid`, tanh as
 /// `Tensor.tanh`, each product summed before it is added), so values and gradients are the same bits.
 extension Variable {
     /// The gate activations [σ(aᵢ) σ(aƒ) tanh(a₉) σ(aₒ)] (batch × 4n) of the pre-activations
@@ -24,15 +24,17 @@ extension Variable {
                 for r in 0..<rows {
                     let row = base + r * 4 * n
                     for j in 0 ..< 4 * n { row[j] = row[j] + bias[j] }
-                    for j in 0 ..< 2 * n { row[j] = Variable.sigmoid(row[j]) }
+                    let ifGates = UnsafeMutableBufferPointer(start: row, count: 2 * n)
+                    Elementary.sigmoid(UnsafeBufferPointer(ifGates), into: ifGates)
                     let g = UnsafeMutableBufferPointer(start: row + 2 * n, count: n)
                     Elementary.tanh(UnsafeBufferPointer(g), into: g)
-                    for j in 3 * n ..< 4 * n { row[j] = Variable.sigmoid(row[j]) }
+                    let o = UnsafeMutableBufferPointer(start: row + 3 * n, count: n)
+                    Elementary.sigmoid(UnsafeBufferPointer(o), into: o)
                 }
             }
         }
         let activations = a
-        return Variable(activations, inputs: [x, wx, h, wh, b]) { up in
+        let node = Variable(activations, inputs: [x, wx, h, wh, b]) { up in
             // The composed graph left 0 + (∂L/∂y·y′) in the pre-activations' gradient (a zero gradient, then
             // the cell's and the hidden state's parts added into it); `0 +` keeps those bits (−0 becomes +0).
             let da = [Double](unsafeUninitializedCapacity: rows * 4 * n) { out, initialized in
@@ -41,9 +43,18 @@ extension Variable {
                         for r in 0..<rows {
                             let o = r * 4 * n
                             let dRow = d.baseAddress! + o, yRow = y.baseAddress! + o, outRow = out.baseAddress! + o
-                            for j in 0 ..< 2 * n { outRow[j] = 0 + dRow[j] * (1 - yRow[j]) * yRow[j] }
-                            for j in 2 * n ..< 3 * n { outRow[j] = 0 + dRow[j] * (1 - yRow[j] * yRow[j]) }
-                            for j in 3 * n ..< 4 * n { outRow[j] = 0 + dRow[j] * (1 - yRow[j]) * yRow[j] }
+                            // σ′ = (1 − σ)·σ for columns 0 ..< 2n and 3n ..< 4n, tanh′ = 1 − tanh² between.
+                            @inline(__always) func derive(_ columns: Range<Int>, tanh: Bool) {
+                                Lanes.forEach(columns.count) { j, w in
+                                    let at = columns.lowerBound + j
+                                    let d = Lanes.load(dRow + at, w), y = Lanes.load(yRow + at, w)
+                                    let part: Lanes.V = tanh ? 0 + d * (1 - y * y) : 0 + d * (1 - y) * y
+                                    Lanes.store(part, to: outRow + at, w)
+                                }
+                            }
+                            derive(0 ..< 2 * n, tanh: false)
+                            derive(2 * n ..< 3 * n, tanh: true)
+                            derive(3 * n ..< 4 * n, tanh: false)
                         }
                     }
                 }
@@ -51,6 +62,10 @@ extension Variable {
             }
             backPreActivation(Tensor(shape: activations.shape, scalars: da), x, wx, h, wh, b)
         }
+        // The gates are internal to the cell: no caller can read their gradient (batch × 4n, the largest
+        // of a step), so it goes as soon as it is used.
+        node.keepsGrad = false
+        return node
     }
 
     /// c' = f ⊙ c + i ⊙ g for gate activations A = [i f g o] (batch × 4n) and the cell state c (batch × n).
@@ -81,10 +96,15 @@ extension Variable {
                                 for r in 0..<rows {
                                     let uRow = u.baseAddress! + r * n, yRow = y.baseAddress! + r * 4 * n
                                     let cRow = cv.baseAddress! + r * n, fRow = f + r * 4 * n
-                                    for j in 0..<n {
-                                        fRow[j] += uRow[j] * yRow[2 * n + j]
-                                        fRow[n + j] += uRow[j] * cRow[j]
-                                        fRow[2 * n + j] += uRow[j] * yRow[j]
+                                    Lanes.forEach(n) { j, w in
+                                        let up = Lanes.load(uRow + j, w)
+                                        @inline(__always) func add(_ factor: Lanes.V, at column: Int) {
+                                            let place = fRow + column + j
+                                            Lanes.store(Lanes.load(place, w) + up * factor, to: place, w)
+                                        }
+                                        add(Lanes.load(yRow + 2 * n + j, w), at: 0)
+                                        add(Lanes.load(cRow + j, w), at: n)
+                                        add(Lanes.load(yRow + j, w), at: 2 * n)
                                     }
                                 }
                             }
@@ -95,8 +115,10 @@ extension Variable {
                             for r in 0..<rows {
                                 let uRow = u.baseAddress! + r * n, yRow = y.baseAddress! + r * 4 * n + n
                                 let gRow = g + r * n
-                                if fresh { for j in 0..<n { gRow[j] = uRow[j] * yRow[j] } }
-                                else { for j in 0..<n { gRow[j] = gRow[j] + uRow[j] * yRow[j] } }
+                                Lanes.forEach(n) { j, w in
+                                    let part = Lanes.load(uRow + j, w) * Lanes.load(yRow + j, w)
+                                    Lanes.store(fresh ? part : Lanes.load(gRow + j, w) + part, to: gRow + j, w)
+                                }
                             }
                         }
                     }
@@ -133,7 +155,10 @@ extension Variable {
                             for r in 0..<rows {
                                 let uRow = u.baseAddress! + r * n, tRow = tv.baseAddress! + r * n
                                 let fRow = f + r * 4 * n + 3 * n
-                                for j in 0..<n { fRow[j] += uRow[j] * tRow[j] }
+                                Lanes.forEach(n) { j, w in
+                                    let part = Lanes.load(uRow + j, w) * Lanes.load(tRow + j, w)
+                                    Lanes.store(Lanes.load(fRow + j, w) + part, to: fRow + j, w)
+                                }
                             }
                         }
                     }
@@ -143,12 +168,10 @@ extension Variable {
                                 for r in 0..<rows {
                                     let uRow = u.baseAddress! + r * n, tRow = tv.baseAddress! + r * n
                                     let oRow = y.baseAddress! + r * 4 * n + 3 * n, gRow = g + r * n
-                                    if fresh {
-                                        for j in 0..<n { gRow[j] = (uRow[j] * oRow[j]) * (1 - tRow[j] * tRow[j]) }
-                                    } else {
-                                        for j in 0..<n {
-                                            gRow[j] = gRow[j] + (uRow[j] * oRow[j]) * (1 - tRow[j] * tRow[j])
-                                        }
+                                    Lanes.forEach(n) { j, w in
+                                        let t = Lanes.load(tRow + j, w)
+                                        let part = (Lanes.load(uRow + j, w) * Lanes.load(oRow + j, w)) * (1 - t * t)
+                                        Lanes.store(fresh ? part : Lanes.load(gRow + j, w) + part, to: gRow + j, w)
                                     }
                                 }
                             }

@@ -70,10 +70,10 @@ extension Variable {
     static func backPreActivation(_ g: Tensor, _ x: Variable, _ wx: Variable, _ h: Variable, _ wh: Variable,
                                   _ b: Variable) {
         if b.requiresGrad { b.accumulate(g.summed(to: b.shape)) }
-        // g·Wₕᵀ: from 12 rows on (where the product packs Wₕᵀ) through Wₕᵀ made once for all steps
-        // (`transposedValue`); with fewer, Wₕ as it is suits the dot products of the few-rows path. Same sums.
+        // g·Wₕᵀ: where the product would pack Wₕᵀ, through Wₕᵀ made once for all steps (`transposedValue`);
+        // else Wₕ as it is suits the dot products of the few-rows path. Same sums.
         if h.requiresGrad {
-            if g.shape.rows >= 12 {
+            if !Tensor.takesFewRowsPath(m: g.shape.rows, k: g.shape.cols) {
                 h.accumulateProduct(g, transposeA: false, wh.transposedValue(), transposeB: false)
             } else {
                 h.accumulateProduct(g, transposeA: false, wh.value, transposeB: true)

@@ -150,7 +150,7 @@ extension Variable {
     /// σ(x) = 1/(1 + e⁻ˣ).
     public func sigmoid() -> Variable {
         let a = self
-        let out = a.value.map(Variable.sigmoid)
+        let out = a.value.sigmoid()
         return Variable(out, inputs: [a]) { g in
             // dσ/dx = σ(1 − σ)
             a.accumulate(g.zipMap(out) { g, y in g * (1 - y) * y })
@@ -219,7 +219,4 @@ extension Variable {
         default: return Foundation.pow(x, p)
         }
     }
-
-    @inline(__always)
-    static func sigmoid(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
 }

@@ -7,7 +7,8 @@
 ///
 /// Gradients follow PyTorch's semantics: `backward()` adds into the `grad` of every parameter reachable from the
 /// output (call `zeroGrad()` or an optimizer's `zeroGrad()` between steps), and sets afresh the `grad` of every
-/// intermediate node on the way, which stays readable afterwards (as if `retain_grad()` were called on all).
+/// intermediate node on the way, which stays readable afterwards (as if `retain_grad()` were called on all; the
+/// nodes inside a fused layer, which no caller can reach, drop theirs).
 /// Not thread-safe: build and differentiate a graph on one thread.
 public final class Variable: CustomStringConvertible {
     /// The node's value. Optimizers update a parameter's value in place.
@@ -21,6 +22,9 @@ public final class Variable: CustomStringConvertible {
 
     private(set) var inputs: [Variable]
     private(set) var rule: ((Tensor) -> Void)?
+    /// False for a node no caller can reach (inside a fused layer): `backward()` drops its gradient once its
+    /// rule has run, so that the memory is used again, still in cache, by the next node's gradient.
+    var keepsGrad = true
 
     /// A parameter: a leaf that collects gradients.
     public init(_ value: Tensor, name: String? = nil) {
@@ -109,6 +113,7 @@ public final class Variable: CustomStringConvertible {
         accumulate(start)
         for node in order.reversed() {
             if let rule = node.rule, let g = node.grad { rule(g) }
+            if !node.keepsGrad { node.grad = nil }
         }
     }
 

@@ -6,7 +6,9 @@ import Dispatch
 /// contiguous along the shared dimension); the transposed variants only change how the panels are read, so
 /// `aᵀ·b` and `a·bᵀ` cost the same as `a·b`. The micro-kernel keeps an `MR` × `NR` block of the result in SIMD
 /// registers while it walks the shared dimension. Every element is summed over the shared index in increasing
-/// order, so results do not depend on the blocking. Cost: 2·m·n·k flops and O(mk + kn) copying.
+/// order, so results do not depend on the blocking. Each step of a sum is one fused multiply-add where the CPU
+/// has FMA, else a product and then a sum (`ProductRounding`); every path follows that one choice. Cost:
+/// 2·m·n·k flops and O(mk + kn) copying.
 ///
 /// Where the CPU has AVX, `gemm` runs the same scheme with micro-kernels generated at run time
 /// (Matmul+AVX.swift, JIT/AVXMicroKernel.swift: one per height of row block, 1 … 6, storing or adding into C),
@@ -21,19 +23,22 @@ extension Tensor {
 
     /// `op(a) · op(b)` where `op` transposes when asked. Both must be matrices (rank 2).
     public static func gemm(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool) -> Tensor {
-        gemm(a, transposeA: transposeA, b, transposeB: transposeB, kernel: AVXMicroKernel.kernels)
+        gemm(a, transposeA: transposeA, b, transposeB: transposeB, kernel: AVXMicroKernel.kernels,
+             fused: ProductRounding.fused)
     }
 
     /// `self + op(a) · op(b)`, in place: the product is summed as `gemm` sums it (from 0, over the shared index
     /// in increasing order) and then added to each element, so the result has the bits of
     /// `self.add(gemm(…))` without the temporary. `self` must have the product's shape.
     public mutating func addProduct(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool) {
-        addProduct(a, transposeA: transposeA, b, transposeB: transposeB, kernel: AVXMicroKernel.kernels)
+        addProduct(a, transposeA: transposeA, b, transposeB: transposeB, kernel: AVXMicroKernel.kernels,
+                   fused: ProductRounding.fused)
     }
 
-    /// `addProduct` with the given AVX micro-kernel, or the portable one when nil (the tests compare both).
+    /// `addProduct` with the given AVX micro-kernels, or the portable one when nil, fusing multiply-adds or not
+    /// (the tests compare every combination; the kernels' own mode must be `fused`).
     mutating func addProduct(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool,
-                             kernel: AVXMicroKernel.Kernels?) {
+                             kernel: AVXMicroKernel.Kernels?, fused: Bool) {
         let (m, n, k) = Tensor.productShape(a, transposeA: transposeA, b, transposeB: transposeB)
         precondition(shape.rank == 2 && shape.rows == m && shape.cols == n,
                      "cannot add a product of shape (\(m), \(n)) into \(shape)")
@@ -41,7 +46,8 @@ extension Tensor {
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     Tensor.multiply(m: m, n: n, k: k, a: pa.baseAddress, aTransposed: transposeA, b: pb.baseAddress,
-                                    bTransposed: transposeB, c: c.baseAddress, accumulate: true, kernel: kernel)
+                                    bTransposed: transposeB, c: c.baseAddress, accumulate: true, kernel: kernel,
+                                    fused: fused)
                 }
             }
         }
@@ -58,16 +64,17 @@ extension Tensor {
         return (m, n, k)
     }
 
-    /// `op(a) · op(b)` with the given AVX micro-kernel, or the portable one when nil (the tests compare both).
+    /// `op(a) · op(b)` with the given AVX micro-kernels, or the portable one when nil, fusing multiply-adds or
+    /// not (the tests compare every combination; the kernels' own mode must be `fused`).
     static func gemm(_ a: Tensor, transposeA: Bool, _ b: Tensor, transposeB: Bool,
-                     kernel: AVXMicroKernel.Kernels?) -> Tensor {
+                     kernel: AVXMicroKernel.Kernels?, fused: Bool) -> Tensor {
         let (m, n, k) = productShape(a, transposeA: transposeA, b, transposeB: transposeB)
         let out = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     multiply(m: m, n: n, k: k, a: pa.baseAddress, aTransposed: transposeA,
                              b: pb.baseAddress, bTransposed: transposeB, c: c.baseAddress, accumulate: false,
-                             kernel: kernel)
+                             kernel: kernel, fused: fused)
                 }
             }
             initialized = m * n
@@ -86,24 +93,28 @@ extension Tensor {
     /// C = op(A)·op(B), or C = C + op(A)·op(B) when `accumulate` (each sum completed first, then added).
     private static func multiply(m: Int, n: Int, k: Int, a: UnsafePointer<Double>?, aTransposed: Bool,
                                  b: UnsafePointer<Double>?, bTransposed: Bool, c: UnsafeMutablePointer<Double>?,
-                                 accumulate: Bool, kernel: AVXMicroKernel.Kernels?) {
+                                 accumulate: Bool, kernel: AVXMicroKernel.Kernels?, fused: Bool) {
+        precondition(kernel.map { $0.fused == fused } ?? true, "kernels that round otherwise than asked")
         guard m > 0, n > 0, let c else { return }
         guard k > 0, let a, let b else {
             // An empty sum is +0, and x + 0 is x except that −0 becomes +0.
             if accumulate { for i in 0..<(m * n) { c[i] = c[i] + 0 } } else { c.initialize(repeating: 0, count: m * n) }
             return
         }
-        // The AVX kernels read A in place and have a kernel for every block height, so they pay from four
-        // rows on (a layer's weight gradient with 8 inputs, say); the portable kernel packs A and needs 12.
-        let fewRows = kernel == nil ? m < 2 * MR : m < 4
-        if fewRows || k <= 4 {
-            multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c,
-                            accumulate: accumulate)
-            return
-        }
-        if let kernel {
+        if let kernel, !takesFewRowsPath(m: m, k: k, kernel: kernel, fused: fused) {
             multiplyAVX(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed, c: c,
                         accumulate: accumulate, kernels: kernel)
+            return
+        }
+        if takesFewRowsPath(m: m, k: k, kernel: kernel, fused: fused) {
+            // With one step, 0 + a·b rounds alike fused or not.
+            if fused && k > 1 {
+                multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed,
+                                c: c, accumulate: accumulate, fused: true)
+            } else {
+                multiplyFewRows(m: m, n: n, k: k, a: a, aTransposed: aTransposed, b: b, bTransposed: bTransposed,
+                                c: c, accumulate: accumulate, fused: false)
+            }
             return
         }
         let rowBlocks = (m + MR - 1) / MR, colBlocks = (n + NR - 1) / NR
@@ -118,14 +129,30 @@ extension Tensor {
             for rb in range {
                 packRows(block: rb, m: m, k: k, a: panels.a, aTransposed: aTransposed, into: panel)
                 for cb in 0..<colBlocks {
-                    microKernel(k: k, a: panel, b: panels.b + cb * NR * k,
-                                c: panels.c, ldc: n, row: rb * MR, col: cb * NR,
-                                rows: Swift.min(MR, m - rb * MR), cols: Swift.min(NR, n - cb * NR),
-                                accumulate: accumulate)
+                    let rows = Swift.min(MR, m - rb * MR), cols = Swift.min(NR, n - cb * NR)
+                    if fused {
+                        microKernel(k: k, a: panel, b: panels.b + cb * NR * k, c: panels.c, ldc: n, row: rb * MR,
+                                    col: cb * NR, rows: rows, cols: cols, accumulate: accumulate, fused: true)
+                    } else {
+                        microKernel(k: k, a: panel, b: panels.b + cb * NR * k, c: panels.c, ldc: n, row: rb * MR,
+                                    col: cb * NR, rows: rows, cols: cols, accumulate: accumulate, fused: false)
+                    }
                 }
             }
         }
         runRowBlocks(rowBlocks, inParallel: 2 * m * n * k >= parallelThreshold, multiplyRowBlocks)
+    }
+
+    /// True when an m-row product over k steps skips the packed kernels, for few rows (a batch of one) or a
+    /// short shared dimension (an outer product): the AVX kernels pay from four rows on (they read A in place
+    /// and have a kernel for every block height: a layer's weight gradient with 8 inputs, say), the portable
+    /// one from 12. Sums of more than one step that fuse take the AVX kernels whenever there are some: the
+    /// few-rows code, built for baseline x86-64, would call libm's fma for each step. This path reads Bᵀ as
+    /// it is stored; the others pack it.
+    static func takesFewRowsPath(m: Int, k: Int, kernel: AVXMicroKernel.Kernels? = AVXMicroKernel.kernels,
+                                 fused: Bool = ProductRounding.fused) -> Bool {
+        if kernel != nil { return !(fused && k > 1) && (m < 4 || k <= 4) }
+        return m < 2 * MR || k <= 4
     }
 
     /// Runs `body` over all row blocks: in four chunks shared between threads when asked and worth it, else in
@@ -202,10 +229,15 @@ extension Tensor {
     /// product): packing would cost as much as the product. Each C(i, j) is still summed over p in increasing
     /// order, as in the packed kernel. With B as given, row i of C is built by vectorisable row updates
     /// C(i, ·) += A(i, p)·B(p, ·); with Bᵀ, rows of A and Bᵀ are both contiguous, and four dot products run
-    /// side by side.
+    /// side by side. `fused`: each step is `addingProduct` (inlined into each caller with a constant).
+    @inline(__always)
     private static func multiplyFewRows(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aTransposed: Bool,
                                         b: UnsafePointer<Double>, bTransposed: Bool,
-                                        c: UnsafeMutablePointer<Double>, accumulate: Bool) {
+                                        c: UnsafeMutablePointer<Double>, accumulate: Bool, fused: Bool) {
+        /// s + x·y, rounded once when fused.
+        @inline(__always) func mac(_ s: inout Double, _ x: Double, _ y: Double) {
+            if fused { s = s.addingProduct(x, y) } else { s += x * y }
+        }
         if bTransposed && !aTransposed {
             // Eight dot products side by side (eight independent chains keep both adders busy), then four, then one.
             for i in 0..<m {
@@ -216,8 +248,9 @@ extension Tensor {
                     var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0, s6 = 0.0, s7 = 0.0
                     for p in 0..<k {
                         let x = aRow[p]
-                        s0 += x * b0[p]; s1 += x * b0[k + p]; s2 += x * b0[2 * k + p]; s3 += x * b0[3 * k + p]
-                        s4 += x * b0[4 * k + p]; s5 += x * b0[5 * k + p]; s6 += x * b0[6 * k + p]; s7 += x * b0[7 * k + p]
+                        mac(&s0, x, b0[p]); mac(&s1, x, b0[k + p]); mac(&s2, x, b0[2 * k + p])
+                        mac(&s3, x, b0[3 * k + p]); mac(&s4, x, b0[4 * k + p]); mac(&s5, x, b0[5 * k + p])
+                        mac(&s6, x, b0[6 * k + p]); mac(&s7, x, b0[7 * k + p])
                     }
                     let sums = [s0, s1, s2, s3, s4, s5, s6, s7] as SIMD8<Double>
                     for t in 0..<8 { cRow[j + t] = accumulate ? cRow[j + t] + sums[t] : sums[t] }
@@ -228,7 +261,7 @@ extension Tensor {
                     var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
                     for p in 0..<k {
                         let x = aRow[p]
-                        s0 += x * b0[p]; s1 += x * b1[p]; s2 += x * b2[p]; s3 += x * b3[p]
+                        mac(&s0, x, b0[p]); mac(&s1, x, b1[p]); mac(&s2, x, b2[p]); mac(&s3, x, b3[p])
                     }
                     if accumulate {
                         cRow[j] = cRow[j] + s0; cRow[j + 1] = cRow[j + 1] + s1
@@ -240,7 +273,7 @@ extension Tensor {
                 }
                 while j < n {
                     var s = 0.0
-                    for p in 0..<k { s += aRow[p] * b[j * k + p] }
+                    for p in 0..<k { mac(&s, aRow[p], b[j * k + p]) }
                     cRow[j] = accumulate ? cRow[j] + s : s
                     j += 1
                 }
@@ -275,7 +308,7 @@ extension Tensor {
             for p in 0..<k {
                 let x = aTransposed ? a[p * m + i] : a[i * k + p]
                 let bRow = rowMajorB + p * n
-                for j in 0..<n { row[j] += x * bRow[j] }
+                for j in 0..<n { mac(&row[j], x, bRow[j]) }
             }
             if accumulate {
                 let out = c + i * n
@@ -293,12 +326,16 @@ extension Tensor {
 
     /// c[row..<row+rows, col..<col+cols] = the packed 6 × 4 block product, held in twelve SIMD2 accumulators
     /// (SSE2 has sixteen registers): per step of the shared index, two loads of B, six of the duplicated A,
-    /// 12 multiplies and 12 adds, and no shuffles.
+    /// 12 multiplies and 12 adds (or 12 `addingProduct`s, when `fused`), and no shuffles.
     @inline(__always)
     private static func microKernel(k: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
                                     c: UnsafeMutablePointer<Double>, ldc: Int, row: Int, col: Int,
-                                    rows: Int, cols: Int, accumulate: Bool) {
+                                    rows: Int, cols: Int, accumulate: Bool, fused: Bool) {
         typealias V = SIMD2<Double>
+        /// s + x·y, rounded once when fused.
+        @inline(__always) func mac(_ s: inout V, _ x: V, _ y: V) {
+            if fused { s = s.addingProduct(x, y) } else { s += x * y }
+        }
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
         var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
         let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
@@ -306,12 +343,12 @@ extension Tensor {
             let b0 = rawB.load(fromByteOffset: p * 32, as: V.self)
             let b1 = rawB.load(fromByteOffset: p * 32 + 16, as: V.self)
             let ap = p * 96
-            let a0 = rawA.load(fromByteOffset: ap, as: V.self); c00 += a0 * b0; c01 += a0 * b1
-            let a1 = rawA.load(fromByteOffset: ap + 16, as: V.self); c10 += a1 * b0; c11 += a1 * b1
-            let a2 = rawA.load(fromByteOffset: ap + 32, as: V.self); c20 += a2 * b0; c21 += a2 * b1
-            let a3 = rawA.load(fromByteOffset: ap + 48, as: V.self); c30 += a3 * b0; c31 += a3 * b1
-            let a4 = rawA.load(fromByteOffset: ap + 64, as: V.self); c40 += a4 * b0; c41 += a4 * b1
-            let a5 = rawA.load(fromByteOffset: ap + 80, as: V.self); c50 += a5 * b0; c51 += a5 * b1
+            let a0 = rawA.load(fromByteOffset: ap, as: V.self); mac(&c00, a0, b0); mac(&c01, a0, b1)
+            let a1 = rawA.load(fromByteOffset: ap + 16, as: V.self); mac(&c10, a1, b0); mac(&c11, a1, b1)
+            let a2 = rawA.load(fromByteOffset: ap + 32, as: V.self); mac(&c20, a2, b0); mac(&c21, a2, b1)
+            let a3 = rawA.load(fromByteOffset: ap + 48, as: V.self); mac(&c30, a3, b0); mac(&c31, a3, b1)
+            let a4 = rawA.load(fromByteOffset: ap + 64, as: V.self); mac(&c40, a4, b0); mac(&c41, a4, b1)
+            let a5 = rawA.load(fromByteOffset: ap + 80, as: V.self); mac(&c50, a5, b0); mac(&c51, a5, b1)
         }
         let out = c + row * ldc + col
         if rows > 0 { store(c00, c01, to: out, cols: cols, accumulate: accumulate) }

@@ -41,8 +41,10 @@ enum AVXTanh {
     }
 
     /// System V arguments: rdi = groups, rsi = x, rdx = out, rcx = constants. ymm15 holds 20 throughout.
-    /// Two vectors of four go through each step side by side (ymm0–5 and ymm6–11), so that the long chain
-    /// of one (the polynomial, then the division) overlaps the other's; an odd last group goes alone.
+    /// Three vectors of four go through each step side by side (ymm0–4, ymm5–9, ymm10–14), so that the long
+    /// chain of each (the polynomial, then the division) overlaps the others'; the last one or two groups go
+    /// alone. Five registers a vector suffice because x is read again for its sign at the end and 2ᵏ is made
+    /// as soon as k is known (integer steps, exact in any order).
     static func machineCode() -> [UInt8] {
         typealias Y = X86Assembler.YMM
         typealias M = X86Assembler.Memory
@@ -51,11 +53,11 @@ enum AVXTanh {
         var asm = X86Assembler()
         let twenty = Y(15)
         asm.vmovupd(twenty, slot(.twenty))
-        /// The steps for `lanes` vectors (1 or 2), the first at [rsi], [rdx], the second 32 bytes on. Per
-        /// vector: R0 = x, R1 = u, then 2ᵏ; R2 = shifted, then E; R3 = k, then q; R4 = r, then temporaries;
-        /// R5 = temporaries, then p.
+        /// The steps for `lanes` vectors (1 or 3), the first at [rsi], [rdx], the others 32 bytes apart. Per
+        /// vector: R0 = x, then k·ln2ₗ, then x again for its sign; R1 = u, then 2ᵏ; R2 = shifted, then p, then
+        /// E; R3 = k, then q; R4 = r, then temporaries.
         func body(_ lanes: Int) {
-            let sets = (0..<lanes).map { v in (0..<6).map { Y(6 * v + $0) } }
+            let sets = (0..<lanes).map { v in (0..<5).map { Y(5 * v + $0) } }
             func each(_ step: ([Y], Int32) -> Void) { for (v, r) in sets.enumerated() { step(r, Int32(32 * v)) } }
             each { r, offset in asm.vmovupd(r[0], M(base: .rsi, displacement: offset)) }
             // a = |x|, capped at 20 (NaN stays NaN: min(20, a) is a unless 20 < a); u = −2·a
@@ -68,22 +70,22 @@ enum AVXTanh {
             each { r, _ in asm.vsubpd(r[3], r[2], slot(.magic)) }
             each { r, _ in asm.vmulpd(r[4], r[3], slot(.ln2High)) }
             each { r, _ in asm.vsubpd(r[4], r[1], r[4]) }
-            each { r, _ in asm.vmulpd(r[5], r[3], slot(.ln2Low)) }
-            each { r, _ in asm.vsubpd(r[4], r[4], r[5]) }
-            // p = 1/13!, then p = p·r + 1/j! for j = 12 … 2
-            each { r, _ in asm.vmovupd(r[5], slot(.poly13)) }
-            for index in Slot.poly13.rawValue + 1 ... Slot.poly13.rawValue + 11 {
-                each { r, _ in asm.vmulpd(r[5], r[5], r[4]) }
-                each { r, _ in asm.vaddpd(r[5], r[5], slot(index)) }
-            }
-            // q = r + (r·r)·p
-            each { r, _ in asm.vmulpd(r[3], r[4], r[4]) }
-            each { r, _ in asm.vmulpd(r[3], r[3], r[5]) }
-            each { r, _ in asm.vaddpd(r[3], r[4], r[3]) }
+            each { r, _ in asm.vmulpd(r[0], r[3], slot(.ln2Low)) }
+            each { r, _ in asm.vsubpd(r[4], r[4], r[0]) }
             // 2ᵏ from the bits: ((bits(shifted) − bits(magic)) + 1023) << 52
             each { r, _ in asm.vpsubq(r[1], r[2], slot(.magic)) }
             each { r, _ in asm.vpaddq(r[1], r[1], slot(.exponentBias)) }
             each { r, _ in asm.vpsllq(r[1], r[1], 52) }
+            // p = 1/13!, then p = p·r + 1/j! for j = 12 … 2
+            each { r, _ in asm.vmovupd(r[2], slot(.poly13)) }
+            for index in Slot.poly13.rawValue + 1 ... Slot.poly13.rawValue + 11 {
+                each { r, _ in asm.vmulpd(r[2], r[2], r[4]) }
+                each { r, _ in asm.vaddpd(r[2], r[2], slot(index)) }
+            }
+            // q = r + (r·r)·p
+            each { r, _ in asm.vmulpd(r[3], r[4], r[4]) }
+            each { r, _ in asm.vmulpd(r[3], r[3], r[2]) }
+            each { r, _ in asm.vaddpd(r[3], r[4], r[3]) }
             // E = 2ᵏ·q + (2ᵏ − 1)
             each { r, _ in asm.vmulpd(r[2], r[1], r[3]) }
             each { r, _ in asm.vsubpd(r[4], r[1], slot(.one)) }
@@ -92,23 +94,27 @@ enum AVXTanh {
             each { r, _ in asm.vaddpd(r[4], r[2], slot(.two)) }
             each { r, _ in asm.vdivpd(r[2], r[2], r[4]) }
             each { r, _ in asm.vandpd(r[2], r[2], slot(.absMask)) }
+            each { r, offset in asm.vmovupd(r[0], M(base: .rsi, displacement: offset)) }
             each { r, _ in asm.vandpd(r[0], r[0], slot(.signMask)) }
             each { r, _ in asm.vorpd(r[2], r[2], r[0]) }
             each { r, offset in asm.vmovupd(M(base: .rdx, displacement: offset), r[2]) }
             asm.add(.rsi, Int32(32 * lanes))
             asm.add(.rdx, Int32(32 * lanes))
         }
-        // Pairs of groups while two or more are left (rdi counts groups), then an odd last one.
-        asm.sub(.rdi, 2)
-        let single = asm.jumpIfNegative()
+        // Triples while three or more groups are left (rdi counts groups), then the rest one by one.
+        asm.sub(.rdi, 3)
+        let rest = asm.jumpIfNegative()
         let loop = asm.here
-        body(2)
-        asm.sub(.rdi, 2)
+        body(3)
+        asm.sub(.rdi, 3)
         asm.jns(loop)
-        asm.place(single)
-        asm.add(.rdi, 2)
+        asm.place(rest)
+        asm.add(.rdi, 3)
         let done = asm.jumpIfZero()
+        let single = asm.here
         body(1)
+        asm.dec(.rdi)
+        asm.jnz(single)
         asm.place(done)
         asm.vzeroupper()
         asm.ret()

@@ -31,18 +31,25 @@ struct ExecutableCode: @unchecked Sendable {
 
 /// What the processor and the operating system allow, asked of the processor itself with CPUID and XGETBV
 /// (two tiny generated functions), as the SDM prescribes for AVX: the CPU has it (CPUID.1:ECX.AVX) and the
-/// OS saves the YMM registers on a context switch (CPUID.1:ECX.OSXSAVE, then XCR0 bits 1 and 2).
+/// OS saves the YMM registers on a context switch (CPUID.1:ECX.OSXSAVE, then XCR0 bits 1 and 2). FMA3
+/// (CPUID.1:ECX.FMA) uses the same registers, so it counts only with AVX.
 struct CPUFeatures: Sendable {
     let avx: Bool
     let avx2: Bool
+    let fma: Bool
 
-    /// The running machine's features; none where code cannot be generated. `GRADUS_PORTABLE_KERNELS=1` in the
-    /// environment turns them all off, to compare with the portable kernels.
+    /// The x86-64 baseline (SSE2): none of these.
+    static let baseline = CPUFeatures(avx: false, avx2: false, fma: false)
+
+    /// What the running machine has; the baseline where code cannot be generated.
+    static let hardware: CPUFeatures = detect() ?? .baseline
+
+    /// The features the generated kernels may use: `hardware`, or the baseline when `GRADUS_PORTABLE_KERNELS=1` is in
+    /// the environment, to compare with the portable kernels (which round as the generated ones would, see
+    /// `ProductRounding`).
     static let current: CPUFeatures = {
-        if let flag = getenv("GRADUS_PORTABLE_KERNELS"), String(cString: flag) == "1" {
-            return CPUFeatures(avx: false, avx2: false)
-        }
-        return detect() ?? CPUFeatures(avx: false, avx2: false)
+        if let flag = getenv("GRADUS_PORTABLE_KERNELS"), String(cString: flag) == "1" { return .baseline }
+        return hardware
     }()
 
     private typealias CPUIDFunction = @convention(c) (UInt32, UInt32, UnsafeMutablePointer<UInt32>) -> Void
@@ -60,11 +67,11 @@ struct CPUFeatures: Sendable {
     private static func detect() -> CPUFeatures? {
         guard let vendor = cpuid(leaf: 0), let leaf1 = cpuid(leaf: 1), let xgetbvCode else { return nil }
         let osxsave = leaf1[2] & (1 << 27) != 0, cpuAVX = leaf1[2] & (1 << 28) != 0
-        guard osxsave && cpuAVX else { return CPUFeatures(avx: false, avx2: false) }
+        guard osxsave && cpuAVX else { return .baseline }
         let xcr0 = unsafeBitCast(xgetbvCode.entry, to: XGETBVFunction.self)()
         let avx = xcr0 & 0b110 == 0b110
         let avx2 = avx && vendor[0] >= 7 && (cpuid(leaf: 7)?[1] ?? 0) & (1 << 5) != 0
-        return CPUFeatures(avx: avx, avx2: avx2)
+        return CPUFeatures(avx: avx, avx2: avx2, fma: avx && leaf1[2] & (1 << 12) != 0)
     }
 
     /// `void cpuid(uint32 leaf, uint32 subleaf, uint32 out[4])`: rbx is callee-saved, and CPUID overwrites rdx,

@@ -193,13 +193,29 @@ struct X86Assembler {
     mutating func vminpd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0x5D, dst, a, b) }
     mutating func vandpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x54, dst, a, b) }
 
-    /// AVX2 integer lanes: `vpaddq`, `vpsubq` (64-bit lanes), and `vpsllq ymm, ymm, imm8`.
+    /// `vfmadd231pd dst, a, b`: dst = a·b + dst with one rounding (FMA3, VEX.W1).
+    mutating func vfmadd231pd(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F38, op: 0xB8, dst, a, b, w: true) }
+    mutating func vfmadd231pd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F38, op: 0xB8, dst, a, b, w: true) }
+
+    mutating func vxorpd(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0x57, dst, a, b) }
+
+    /// `vblendvpd dst, a, b, mask`: each lane from b where the mask lane's sign bit is set, else from a.
+    mutating func vblendvpd(_ dst: YMM, _ a: YMM, _ b: YMM, _ mask: YMM) {
+        vex(map: 0x0F3A, op: 0x4B, dst, a, b)
+        bytes.append(mask.number << 4)   // is4: the fourth register in the immediate's high nibble
+    }
+
+    /// AVX2 integer lanes: `vpaddq`, `vpsubq` (64-bit lanes), and `vpsllq`, `vpsrlq ymm, ymm, imm8` (logical).
     mutating func vpaddq(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0xD4, dst, a, b) }
     mutating func vpsubq(_ dst: YMM, _ a: YMM, _ b: Memory) { vex(map: 0x0F, op: 0xFB, dst, a, b) }
-    mutating func vpsllq(_ dst: YMM, _ src: YMM, _ count: UInt8) {
-        // VEX.256.66.0F 73 /6 ib: the destination is VEX.vvvv, the source ModRM.rm.
-        vexPrefix(map: 0x0F, reg: 6, vvvv: dst.number, rmHigh: src.number >> 3)
-        bytes += [0x73, modRM(0b11, 6, src.number), count]
+    mutating func vpsubq(_ dst: YMM, _ a: YMM, _ b: YMM) { vex(map: 0x0F, op: 0xFB, dst, a, b) }
+    mutating func vpsllq(_ dst: YMM, _ src: YMM, _ count: UInt8) { shift(extension: 6, dst, src, count) }
+    mutating func vpsrlq(_ dst: YMM, _ src: YMM, _ count: UInt8) { shift(extension: 2, dst, src, count) }
+
+    /// VEX.256.66.0F 73 /ext ib: the destination is VEX.vvvv, the source ModRM.rm.
+    private mutating func shift(extension ext: UInt8, _ dst: YMM, _ src: YMM, _ count: UInt8) {
+        vexPrefix(map: 0x0F, reg: ext, vvvv: dst.number, rmHigh: src.number >> 3)
+        bytes += [0x73, modRM(0b11, ext, src.number), count]
     }
 
     /// `vzeroupper`, so that SSE code after the kernel pays no transition penalty.
@@ -237,11 +253,13 @@ struct X86Assembler {
         if mod == 0b10 { bytes += littleEndian(disp) }
     }
 
-    /// The VEX prefix for 256-bit, prefix-66, W0 instructions: the two-byte form (C5) where it can say it all
-    /// (map 0F, no extended base or index register), as assemblers choose, else the three-byte form (C4).
-    private mutating func vexPrefix(map: Int, reg: UInt8, vvvv: UInt8, rmHigh: UInt8, indexHigh: UInt8 = 0) {
-        let r = (~(reg >> 3) & 1) << 7, rest = (~vvvv & 0xF) << 3 | 1 << 2 | 0b01
-        if map == 0x0F && rmHigh == 0 && indexHigh == 0 {
+    /// The VEX prefix for 256-bit, prefix-66 instructions (W0 unless `w`): the two-byte form (C5) where it can
+    /// say it all (map 0F, W0, no extended base or index register), as assemblers choose, else the three-byte
+    /// form (C4).
+    private mutating func vexPrefix(map: Int, reg: UInt8, vvvv: UInt8, rmHigh: UInt8, indexHigh: UInt8 = 0,
+                                    w: Bool = false) {
+        let r = (~(reg >> 3) & 1) << 7, rest = (w ? 0x80 : 0) | (~vvvv & 0xF) << 3 | 1 << 2 | 0b01
+        if map == 0x0F && !w && rmHigh == 0 && indexHigh == 0 {
             bytes += [0xC5, r | rest]
             return
         }
@@ -256,15 +274,15 @@ struct X86Assembler {
         memoryOperand(reg: reg, memory)
     }
 
-    private mutating func vex(map: Int, op: UInt8, _ dst: YMM, _ a: YMM, _ memory: Memory) {
+    private mutating func vex(map: Int, op: UInt8, _ dst: YMM, _ a: YMM, _ memory: Memory, w: Bool = false) {
         vexPrefix(map: map, reg: dst.number, vvvv: a.number, rmHigh: memory.base.rawValue >> 3,
-                  indexHigh: (memory.index?.rawValue ?? 0) >> 3)
+                  indexHigh: (memory.index?.rawValue ?? 0) >> 3, w: w)
         bytes.append(op)
         memoryOperand(reg: dst.number, memory)
     }
 
-    private mutating func vex(map: Int, op: UInt8, _ dst: YMM, _ a: YMM, _ b: YMM) {
-        vexPrefix(map: map, reg: dst.number, vvvv: a.number, rmHigh: b.number >> 3)
+    private mutating func vex(map: Int, op: UInt8, _ dst: YMM, _ a: YMM, _ b: YMM, w: Bool = false) {
+        vexPrefix(map: map, reg: dst.number, vvvv: a.number, rmHigh: b.number >> 3, w: w)
         bytes += [op, modRM(0b11, dst.number, b.number)]
     }
 }

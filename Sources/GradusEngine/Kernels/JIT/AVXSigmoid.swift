@@ -1,0 +1,130 @@
+/// `Elementary.sigmoid` generated for AVX2 at run time: four lanes per instruction instead of the baseline's
+/// two, with the same operations in the same order (`vmulpd`, `vaddpd`, `vsubpd`, `vdivpd`, never a fused
+/// multiply-add; the cap at 746 as `vminpd`; 2ᵏ in two factors built in the integer lanes; the numerator chosen
+/// by the sign bit of x with `vblendvpd`; the sign bit of NaN cleared), so every lane gives the bits of the portable code (tested on edge
+/// cases and 10⁵ random arguments).
+enum AVXSigmoid {
+    /// `sigmoid(groups, x, out, constants)`: out[i] = σ(x[i]) for i < 4·groups (x and out may be the same);
+    /// groups ≥ 1; `constants` is `AVXSigmoid.constants`.
+    typealias Function = @convention(c) (Int, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
+                                         UnsafePointer<Double>) -> Void
+
+    /// The kernel, or nil where AVX2 is unavailable (`Elementary.sigmoid`'s portable loop runs then).
+    static let function: Function? = {
+        guard CPUFeatures.current.avx2, let code = ExecutableCode(machineCode()) else { return nil }
+        return unsafeBitCast(code.entry, to: Function.self)
+    }()
+
+    /// The constants, each in four lanes (32 bytes), in the order of `Slot`: the values `Elementary` uses.
+    static var constants: UnsafePointer<Double> { constantTable.pointer }
+
+    /// The table behind `constants`, made once and never written again.
+    private struct Table: @unchecked Sendable { let pointer: UnsafePointer<Double> }
+
+    private static let constantTable: Table = {
+        let values: [Double] = [
+            Double(bitPattern: 0x7FFF_FFFF_FFFF_FFFF), Double(bitPattern: 0x8000_0000_0000_0000), 746,
+            1.4426950408889634, 6_755_399_441_055_744.0, 6.93147180369123816490e-01, 1.90821492927058770002e-10,
+            1.0 / 6_227_020_800, 1.0 / 479_001_600, 1.0 / 39_916_800, 1.0 / 3_628_800, 1.0 / 362_880, 1.0 / 40320,
+            1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 1.0 / 2,
+            1, Double(bitPattern: 2048), Double(bitPattern: 1024), Double(bitPattern: 1023),
+        ]
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: values.count * 4)
+        for (index, value) in values.enumerated() { for lane in 0..<4 { table[index * 4 + lane] = value } }
+        return Table(pointer: UnsafePointer(table))
+    }()
+
+    /// Where each constant sits in `constants` (32 bytes apart); the last three are integers.
+    enum Slot: Int32 {
+        case absMask, signMask, cap, log2e, magic, ln2High, ln2Low
+        case poly13 = 7   // 1/13!, then 1/12! … 1/2! in slots 8 … 18
+        case one = 19, twoThousandFortyEight, thousandTwentyFour, exponentBias
+    }
+
+    /// System V arguments: rdi = groups, rsi = x, rdx = out, rcx = constants. ymm15 holds 746 throughout.
+    /// Three vectors of four go through each step side by side (ymm0–4, ymm5–9, ymm10–14), so that the long
+    /// chain of each (the polynomial, then the division) overlaps the others'; the last one or two groups go
+    /// alone. Five registers a vector suffice because x is read again for the choice of numerator and the
+    /// factors of 2ᵏ are made as soon as k is known (integer steps, exact in any order).
+    static func machineCode() -> [UInt8] {
+        typealias Y = X86Assembler.YMM
+        typealias M = X86Assembler.Memory
+        func slot(_ s: Slot) -> M { M(base: .rcx, displacement: 32 * s.rawValue) }
+        func slot(_ index: Int32) -> M { M(base: .rcx, displacement: 32 * index) }
+        var asm = X86Assembler()
+        let cap = Y(15)
+        asm.vmovupd(cap, slot(.cap))
+        /// The steps for `lanes` vectors (1 or 3), the first at [rsi], [rdx], the others 32 bytes apart. Per
+        /// vector: R0 = x, then k·ln2ₗ, p and the numerator, then σ; R1 = u, then ⌊k/2⌋ and 2^⌊k/2⌋, then x
+        /// again; R2 = shifted, then k and 2^(k − ⌊k/2⌋); R3 = k as a double, then eʳ and t; R4 = r, then 1 + t.
+        func body(_ lanes: Int) {
+            let sets = (0..<lanes).map { v in (0..<5).map { Y(5 * v + $0) } }
+            func each(_ step: ([Y], Int32) -> Void) { for (v, r) in sets.enumerated() { step(r, Int32(32 * v)) } }
+            each { r, offset in asm.vmovupd(r[0], M(base: .rsi, displacement: offset)) }
+            // u = −min(746, |x|) (NaN stays NaN: min(746, a) is a unless 746 < a)
+            each { r, _ in asm.vandpd(r[1], r[0], slot(.absMask)) }
+            each { r, _ in asm.vminpd(r[1], cap, r[1]) }
+            each { r, _ in asm.vxorpd(r[1], r[1], slot(.signMask)) }
+            // shifted = u·log₂e + magic, k = shifted − magic, r = (u − k·ln2ₕ) − k·ln2ₗ
+            each { r, _ in asm.vmulpd(r[2], r[1], slot(.log2e)) }
+            each { r, _ in asm.vaddpd(r[2], r[2], slot(.magic)) }
+            each { r, _ in asm.vsubpd(r[3], r[2], slot(.magic)) }
+            each { r, _ in asm.vmulpd(r[4], r[3], slot(.ln2High)) }
+            each { r, _ in asm.vsubpd(r[4], r[1], r[4]) }
+            each { r, _ in asm.vmulpd(r[0], r[3], slot(.ln2Low)) }
+            each { r, _ in asm.vsubpd(r[4], r[4], r[0]) }
+            // k = bits(shifted) − bits(magic); ⌊k/2⌋ = ((k + 2048) >> 1) − 1024; the factors' exponents
+            each { r, _ in asm.vpsubq(r[2], r[2], slot(.magic)) }
+            each { r, _ in asm.vpaddq(r[1], r[2], slot(.twoThousandFortyEight)) }
+            each { r, _ in asm.vpsrlq(r[1], r[1], 1) }
+            each { r, _ in asm.vpsubq(r[1], r[1], slot(.thousandTwentyFour)) }
+            each { r, _ in asm.vpsubq(r[2], r[2], r[1]) }
+            each { r, _ in asm.vpaddq(r[1], r[1], slot(.exponentBias)) }
+            each { r, _ in asm.vpsllq(r[1], r[1], 52) }
+            each { r, _ in asm.vpaddq(r[2], r[2], slot(.exponentBias)) }
+            each { r, _ in asm.vpsllq(r[2], r[2], 52) }
+            // p = 1/13!, then p = p·r + 1/j! for j = 12 … 2
+            each { r, _ in asm.vmovupd(r[0], slot(.poly13)) }
+            for index in Slot.poly13.rawValue + 1 ... Slot.poly13.rawValue + 11 {
+                each { r, _ in asm.vmulpd(r[0], r[0], r[4]) }
+                each { r, _ in asm.vaddpd(r[0], r[0], slot(index)) }
+            }
+            // eʳ = 1 + (r + (r·r)·p)
+            each { r, _ in asm.vmulpd(r[3], r[4], r[4]) }
+            each { r, _ in asm.vmulpd(r[3], r[3], r[0]) }
+            each { r, _ in asm.vaddpd(r[3], r[4], r[3]) }
+            each { r, _ in asm.vaddpd(r[3], r[3], slot(.one)) }
+            // t = (eʳ·2^⌊k/2⌋)·2^(k − ⌊k/2⌋)
+            each { r, _ in asm.vmulpd(r[3], r[3], r[1]) }
+            each { r, _ in asm.vmulpd(r[3], r[3], r[2]) }
+            // σ = (t where x has its sign bit, else 1) / (1 + t), without a sign
+            each { r, _ in asm.vaddpd(r[4], r[3], slot(.one)) }
+            each { r, _ in asm.vmovupd(r[0], slot(.one)) }
+            each { r, offset in asm.vmovupd(r[1], M(base: .rsi, displacement: offset)) }
+            each { r, _ in asm.vblendvpd(r[0], r[0], r[3], r[1]) }
+            each { r, _ in asm.vdivpd(r[0], r[0], r[4]) }
+            each { r, _ in asm.vandpd(r[0], r[0], slot(.absMask)) }
+            each { r, offset in asm.vmovupd(M(base: .rdx, displacement: offset), r[0]) }
+            asm.add(.rsi, Int32(32 * lanes))
+            asm.add(.rdx, Int32(32 * lanes))
+        }
+        // Triples while three or more groups are left (rdi counts groups), then the rest one by one.
+        asm.sub(.rdi, 3)
+        let rest = asm.jumpIfNegative()
+        let loop = asm.here
+        body(3)
+        asm.sub(.rdi, 3)
+        asm.jns(loop)
+        asm.place(rest)
+        asm.add(.rdi, 3)
+        let done = asm.jumpIfZero()
+        let single = asm.here
+        body(1)
+        asm.dec(.rdi)
+        asm.jnz(single)
+        asm.place(done)
+        asm.vzeroupper()
+        asm.ret()
+        return asm.bytes
+    }
+}
