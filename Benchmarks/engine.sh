@@ -3,8 +3,8 @@
 # batch of 128, and forward + backward through time of a 100-step LSTM of width 32 (batch 1, and batch 32).
 # The engine is compiled like the package's release build (-O, whole module, nothing CPU-specific) into
 # .build-release/ (git-ignored); on a CPU with AVX its matrix products, tanh and sigmoid run the kernels it
-# generates at run time (GRADUS_PORTABLE_KERNELS=1 times the portable SSE2 code instead), and where the CPU has
-# FMA the products fuse their multiply-adds (with either kernel: the same bits). numpy runs without OPENBLAS_CORETYPE /
+# generates at run time (GRADUS_PORTABLE_KERNELS=1 times the portable SSE2 code instead), and the products fuse
+# their multiply-adds on every machine (with either kernel: the same bits). numpy runs without OPENBLAS_CORETYPE /
 # OPENBLAS_L2_SIZE, which slow it here. numpy is timed twice: as installed (OpenBLAS picks its threads) and with OPENBLAS_NUM_THREADS=1, since on
 # a busy machine OpenBLAS's spinning threads can make it many times slower; the ratio uses the faster of the
 # two, so it never flatters Gradus. Each program runs ROUNDS times (default 3), alternating, and the fastest

@@ -40,6 +40,8 @@
 /// - Graphs are single-threaded; tensors are `Sendable`, so separate simulations may run on separate threads,
 ///   each with its own graph and generator.
 public enum GradusEngine {
-    /// The engine's version, for cache keys of simulation tables.
-    public static let version = "1"
+    /// The engine's version, part of the cache keys of simulation tables: raised whenever the engine's results
+    /// change, even in their last bits (2: fused products, the vectorised sigmoid), so that no cached table of
+    /// older numbers is shown.
+    public static let version = "2"
 }

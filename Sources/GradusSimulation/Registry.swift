@@ -1,5 +1,9 @@
+import GradusEngine
 /// Every simulation Gradus knows, by name.
 public struct Registry: Sendable {
+    /// The version of the engine the simulations run on, for the cache keys of their tables.
+    public static let engineVersion = GradusEngine.version
+
     public var simulations: [Simulation]
 
     public init(_ simulations: [Simulation]) { self.simulations = simulations }

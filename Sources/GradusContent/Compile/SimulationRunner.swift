@@ -3,15 +3,16 @@ import Synchronization
 import GradusSimulation
 
 /// Runs each distinct simulation the course uses once (the same table serves every language), and keeps the
-/// tables in a cache folder between builds, keyed by name, parameters, seed and the Gradus version.
+/// tables in a cache folder between builds, keyed by name, parameters, seed and the versions of Gradus and of its engine.
 public struct SimulationRunner: Sendable {
     public var registry: Registry
     /// `.gradus-cache/simulations`, or nil for no cache.
     public var cache: URL?
-    /// Part of every cache key, so a new Gradus never reads an old one's tables.
+    /// Part of every cache key, so a new Gradus (or a new engine) never reads an old one's tables.
     public var version: String
 
-    public init(registry: Registry, cache: URL? = nil, version: String = GradusVersion.current) {
+    public init(registry: Registry, cache: URL? = nil,
+                version: String = "\(GradusVersion.current) engine \(Registry.engineVersion)") {
         self.registry = registry
         self.cache = cache
         self.version = version

@@ -6,8 +6,8 @@ import Dispatch
 /// contiguous along the shared dimension); the transposed variants only change how the panels are read, so
 /// `aᵀ·b` and `a·bᵀ` cost the same as `a·b`. The micro-kernel keeps an `MR` × `NR` block of the result in SIMD
 /// registers while it walks the shared dimension. Every element is summed over the shared index in increasing
-/// order, so results do not depend on the blocking. Each step of a sum is one fused multiply-add where the CPU
-/// has FMA, else a product and then a sum (`ProductRounding`); every path follows that one choice. Cost:
+/// order, so results do not depend on the blocking. Each step of a sum is one fused multiply-add
+/// (`ProductRounding`), on every path and every machine. Cost:
 /// 2·m·n·k flops and O(mk + kn) copying.
 ///
 /// Where the CPU has AVX, `gemm` runs the same scheme with micro-kernels generated at run time

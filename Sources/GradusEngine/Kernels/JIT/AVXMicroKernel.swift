@@ -2,8 +2,8 @@
 /// registers (four doubles each) while the shared index runs.
 ///
 /// Per step p it loads B(p, 0..<8) into two registers, broadcasts each A(i, p) in turn, and does 12 fused
-/// multiply-adds (`vfmadd231pd`), or 12 multiplies and 12 adds (`vmulpd` then `vaddpd`) where products do not
-/// fuse (`ProductRounding`). Either way every element is rounded exactly as the portable kernel rounds it in
+/// multiply-adds (`vfmadd231pd`, as `ProductRounding` asks; the unfused form, 12 multiplies and 12 adds with
+/// `vmulpd` then `vaddpd`, is kept for the tests). Either way every element is rounded exactly as the portable kernel rounds it in
 /// the same mode (over p in increasing order from +0), so the two kernels give the same bits; only the speed
 /// differs (twice the lanes, and the fused form about a fifth faster again).
 enum AVXMicroKernel {
