@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import GradusContent
 @testable import GradusRender
@@ -66,6 +67,79 @@ struct FreshWriteTests {
         site.add(String(repeating: "x", count: 300) + "/index.html", "long")
         #expect(throws: WriteError.self) { try SiteWriter(output: out).write(site) }
         #expect(helpers.tree(out) == [])
+    }
+
+    @Test("A folder of the site replaced by a symlink during a first build is never written through, and the rollback deletes nothing through it")
+    func symlinkSwaps() throws {
+        let scratch = try helpers.temporaryFolder()
+        let victim = scratch.appendingPathComponent("victim")
+        try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: victim.appendingPathComponent("index.html"))
+        // Planted before the writer makes the folder: its mkdir finds the symlink, which it must not follow.
+        let planted = scratch.appendingPathComponent("planted")
+        let plantOnce = Counter()
+        let refused = try #require(throws: WriteError.self) {
+            try SiteWriter(output: planted, interrupted: {
+                if plantOnce.next() == 3 {
+                    try? FileManager.default.createSymbolicLink(atPath: planted.appendingPathComponent("en/lesson-5").path,
+                                                                withDestinationPath: victim.path)
+                }
+                return false
+            }, workers: .one).write(pages(10))
+        }
+        #expect(refused.description.contains("en/lesson-5: it is no longer a folder"), "\(refused)")
+        // Swapped after the writer wrote into it, then Ctrl-C: the rollback must not unlink through the symlink.
+        let swapped = scratch.appendingPathComponent("swapped")
+        let swapOnce = Counter()
+        #expect(throws: SiteWriter.Interrupted.self) {
+            try SiteWriter(output: swapped, interrupted: {
+                guard swapOnce.next() == 5 else { return false }
+                let folder = swapped.appendingPathComponent("en/lesson-0")
+                try? FileManager.default.moveItem(at: folder, to: swapped.appendingPathComponent("en/moved"))
+                try? FileManager.default.createSymbolicLink(atPath: folder.path, withDestinationPath: victim.path)
+                return true
+            }, workers: .one).write(pages(10))
+        }
+        #expect(helpers.tree(victim) == ["index.html"])
+        #expect(helpers.read(victim, "index.html") == "precious")
+    }
+
+    @Test("A site path that a killed first build listed but never wrote takes its empty folder with it when a later build drops it")
+    func emptyFoldersOfUnwrittenPaths() throws {
+        let out = try helpers.temporaryFolder()
+        try Data("de/a/index.html\nen/a/index.html".utf8).write(to: out.appendingPathComponent(".gradus-manifest"))
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("de/a"), withIntermediateDirectories: true)
+        _ = try SiteWriter(output: out).write(helpers.site(["en/a/index.html": "A"]))
+        #expect(helpers.tree(out) == [".gradus-manifest", "en", "en/a", "en/a/index.html"])
+    }
+
+    @Test("A folder that another build held, and that someone filled meanwhile, is refused once the lock is taken")
+    func filledWhileWaiting() throws {
+        let out = try helpers.temporaryFolder()
+        let fd = open(out.path, O_RDONLY | O_DIRECTORY)
+        try #require(fd >= 0 && flock(fd, LOCK_EX) == 0)
+        let result = Mutex<(any Error)?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            do { _ = try SiteWriter(output: out).write(self.pages(3)) } catch { result.withLock { $0 = error } }
+            done.signal()
+        }
+        usleep(200_000)
+        try Data("notes".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        close(fd)
+        done.wait()
+        #expect(result.withLock { $0 } is OutputFolder.Refusal)
+        #expect(helpers.tree(out) == ["notes.txt"])
+    }
+
+    @Test("An output folder below a file is a clear error naming the folder")
+    func outputBelowAFile() throws {
+        let scratch = try helpers.temporaryFolder()
+        try Data("x".utf8).write(to: scratch.appendingPathComponent("file"))
+        let error = try #require(throws: WriteError.self) {
+            try SiteWriter(output: scratch.appendingPathComponent("file/site/deep")).write(pages(1))
+        }
+        #expect(error.description.hasPrefix("cannot write \(scratch.standardizedFileURL.path)/file/site: Not a directory"))
     }
 
     @Test("Folders with folders below are made first, parents first; the others as their files are written")

@@ -122,6 +122,25 @@ enum FileIO {
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (replace ? O_TRUNC : O_EXCL)
         let fd = open(path, flags, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: errnoText()) }
+        if let failure = fill(fd, with: data, sync: sync) {
+            unlink(path)  // a partial file (a full disk) must not stay behind
+            throw WriteError(path: path, reason: failure)
+        }
+    }
+
+    /// Creates the new file `name` in the open folder `folder` (`O_EXCL`, no symlink followed) and writes `data`;
+    /// `path` is how errors name it. A partial file is removed.
+    static func write(_ data: Data, in folder: Int32, name: String, path: String) throws(WriteError) {
+        let fd = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw WriteError(path: path, reason: errnoText()) }
+        if let failure = fill(fd, with: data, sync: false) {
+            unlinkat(folder, name, 0)
+            throw WriteError(path: path, reason: failure)
+        }
+    }
+
+    /// Writes all of `data` to `fd`, flushes it when `sync`, and closes it; the reason of a failure, or nil.
+    private static func fill(_ fd: Int32, with data: Data, sync: Bool) -> String? {
         var failure: String?
         data.withUnsafeBytes { raw in
             var done = 0
@@ -137,9 +156,19 @@ enum FileIO {
         }
         if failure == nil && sync && fsync(fd) != 0 { failure = errnoText() }
         if close(fd) != 0 && failure == nil { failure = errnoText() }
-        if let failure {
-            unlink(path)  // a partial file (a full disk) must not stay behind
-            throw WriteError(path: path, reason: failure)
+        return failure
+    }
+
+    /// Makes the folder at `path` and any missing folders above it (`mkdir -p`), naming the one that failed.
+    static func makeFolders(_ path: String) throws(WriteError) {
+        var missing: [String] = []
+        var folder = path
+        while !folder.isEmpty && folder != "/" && kind(folder) == .none {
+            missing.append(folder)
+            folder = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
+        }
+        for folder in missing.reversed() where mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(path: folder, reason: errnoText())
         }
     }
 

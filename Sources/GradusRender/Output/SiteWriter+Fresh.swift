@@ -19,23 +19,60 @@ extension SiteWriter {
         let paths = site.paths
         let manifestPath = root + "/" + Self.manifestName
         try FileIO.write(Data(paths.joined(separator: "\n").utf8), to: manifestPath)
-        try FileIO.syncFolder(root)
-        let folders = Self.folders(of: paths)
-        var made: [String] = []
-        for folder in folders.inner {
-            guard mkdir(root + "/" + folder, 0o755) == 0 else {
-                let failure = WriteError(path: root + "/" + folder, reason: FileIO.errnoText())
-                Self.removeFresh([], folders: made, manifest: manifestPath, root: root)
-                throw failure
-            }
-            made.append(folder)
+        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else {
+            let failure = WriteError(path: root, reason: FileIO.errnoText())
+            unlink(manifestPath)
+            throw failure
         }
-        let chunks = writeInPlace(site, paths, root: root)
+        defer { close(rootFD) }
+        let folders = Self.folders(of: paths)
+        let inner = Set(folders.inner)
+        var handles = FolderHandles(root: rootFD, inner: inner)
+        defer { handles.closeAll() }
+        var made: [String] = []
+        do {
+            try FileIO.syncFolder(root)
+            for folder in folders.inner {
+                try Self.makeFolder(folder, handles: &handles, root: root)
+                made.append(folder)
+            }
+        } catch {
+            Self.removeFresh([], folders: made, manifest: manifestPath, root: root, handles: &handles)
+            throw error
+        }
+        let chunks = writeInPlace(site, paths, root: root, rootFD: rootFD, inner: inner)
         if let failure = chunks.lazy.compactMap(\.failure).first(where: { !($0 is Skipped) }) ?? (interrupted() ? Interrupted() : nil) {
-            Self.removeFresh(chunks.flatMap(\.created), folders: chunks.flatMap(\.folders) + made, manifest: manifestPath, root: root)
+            Self.removeFresh(chunks.flatMap(\.created), folders: chunks.flatMap(\.folders) + made, manifest: manifestPath,
+                             root: root, handles: &handles)
             throw failure
         }
         return Report(written: paths, unchanged: 0, removed: [])
+    }
+
+    /// Makes `folder` inside its parent, opened from the root without following symlinks. With `existing`, a
+    /// folder already there (another thread's) is no failure, but only a real folder: a symlink is refused when
+    /// it is opened. Returns whether this call made it.
+    @discardableResult
+    static func makeFolder(_ folder: String, handles: inout FolderHandles, root: String, existing: Bool = false) throws(WriteError) -> Bool {
+        let parent = SiteJournal.parent(of: folder)
+        let name = String(folder.dropFirst(parent.isEmpty ? 0 : parent.count + 1))
+        let above: Int32
+        switch handles.folder(parent) {
+        case .success(let fd): above = fd
+        case .failure(let reason): throw Self.unreachable(parent, reason, root: root)
+        }
+        if mkdirat(above, name, 0o755) == 0 { return true }
+        guard existing && errno == EEXIST else { throw WriteError(path: root + "/" + folder, reason: FileIO.errnoText()) }
+        return false
+    }
+
+    /// A folder of the site that cannot be opened: replaced by a symlink or a file during the build, or another
+    /// failure.
+    static func unreachable(_ folder: String, _ reason: FileIO.Errno, root: String) -> WriteError {
+        let replaced = reason.code == ELOOP || reason.code == ENOTDIR
+        return WriteError(path: root + "/" + folder,
+                          reason: replaced ? "it is no longer a folder (something replaced it during the build)" : reason.text)
     }
 
     /// What one thread did with its share of the files.
@@ -46,16 +83,18 @@ extension SiteWriter {
         var failure: (any Error & Sendable)?
     }
 
-    /// Writes every file at its own path (`O_EXCL`: never over anything), making its folder first when that holds
+    /// Writes every file in its folder (`O_EXCL`: never over anything), making the folder first when that holds
     /// only files. Each thread takes one contiguous share of the sorted paths, so that the threads mostly create
-    /// entries in different folders and do not wait on each other's folder locks. A failure or an interruption
-    /// stops every thread.
-    private func writeInPlace(_ site: Site, _ paths: [String], root: String) -> [Chunk] {
+    /// entries in different folders and do not wait on each other's folder locks. Every folder is reached from
+    /// the root without following a symlink (`FolderHandles`). A failure or an interruption stops every thread.
+    private func writeInPlace(_ site: Site, _ paths: [String], root: String, rootFD: Int32, inner: Set<String>) -> [Chunk] {
         let interrupted = interrupted
         let stop = StopFlag()
         let shares = min(workers.count, max(1, paths.count))
         return workers.map(shares) { share -> Chunk in
             var chunk = Chunk()
+            var handles = FolderHandles(root: rootFD, inner: inner)
+            defer { handles.closeAll() }
             var folder = ""
             for path in paths[paths.count * share / shares ..< paths.count * (share + 1) / shares] {
                 if stop.isSet {
@@ -69,16 +108,18 @@ extension SiteWriter {
                 }
                 do throws(WriteError) {
                     let parent = SiteJournal.parent(of: path)
-                    if parent != folder && !parent.isEmpty {
+                    if parent != folder && !parent.isEmpty && !inner.contains(parent) {
                         // Another thread may have made it (its share ends in the same folder): that is no failure.
-                        if mkdir(root + "/" + parent, 0o755) == 0 {
-                            chunk.folders.append(parent)
-                        } else if errno != EEXIST {
-                            throw WriteError(path: root + "/" + parent, reason: FileIO.errnoText())
-                        }
+                        if try Self.makeFolder(parent, handles: &handles, root: root, existing: true) { chunk.folders.append(parent) }
                         folder = parent
                     }
-                    try FileIO.write(site.files[path]!, to: root + "/" + path, sync: false)
+                    let into: Int32
+                    switch handles.folder(parent) {
+                    case .success(let fd): into = fd
+                    case .failure(let reason): throw Self.unreachable(parent, reason, root: root)
+                    }
+                    let name = String(path.dropFirst(parent.isEmpty ? 0 : parent.count + 1))
+                    try FileIO.write(site.files[path]!, in: into, name: name, path: root + "/" + path)
                     chunk.created.append(path)
                 } catch {
                     stop.set()
@@ -90,11 +131,18 @@ extension SiteWriter {
         }
     }
 
-    /// Undoes a fresh write: the files this build created, the folders it made (deepest first), then the manifest.
-    private static func removeFresh(_ created: [String], folders: [String], manifest: String, root: String) {
-        for path in created { unlink(root + "/" + path) }
-        let deepestFirst = folders.sorted { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) > $1.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
-        for folder in deepestFirst { rmdir(root + "/" + folder) }
+    /// Undoes a fresh write: the files this build created, the folders it made (deepest first), then the
+    /// manifest, each through folders opened without following symlinks (one swapped for a symlink is skipped).
+    private static func removeFresh(_ created: [String], folders: [String], manifest: String, root: String,
+                                    handles: inout FolderHandles) {
+        func remove(_ path: String, flags: Int32) {
+            let parent = SiteJournal.parent(of: path)
+            guard case .success(let fd) = handles.folder(parent) else { return }
+            unlinkat(fd, String(path.dropFirst(parent.isEmpty ? 0 : parent.count + 1)), flags)
+        }
+        for path in created { remove(path, flags: 0) }
+        let depth = { (folder: String) in folder.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        for folder in folders.sorted(by: { depth($0) > depth($1) }) { remove(folder, flags: AT_REMOVEDIR) }
         unlink(manifest)
         try? FileIO.syncFolder(root)
     }

@@ -59,13 +59,13 @@ public struct SiteWriter: Sendable {
                              reason: "the site needs it as a file and as the folder of \(clash.inside); rename one of the two inputs")
         }
         let root = OutputFolder.resolve(output)
-        if FileIO.kind(root) == .none {
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        }
+        if FileIO.kind(root) == .none { try FileIO.makeFolders(root) }
         let lock = try FolderLock(root, interrupted: interrupted)
         defer { lock.release() }
         try SiteJournal.recover(in: root)
         if Self.isFresh(root) { return try writeFresh(site, into: root) }
+        // Checked again now that the folder is this build's: while it waited, someone may have filled it.
+        guard FileIO.kind(root + "/" + Self.manifestName) != .none else { throw foreignFolder() }
         let previous = try readManifest(root)
         var report = Report()
         var journal = SiteJournal(state: .staging)
@@ -104,9 +104,11 @@ public struct SiteWriter: Sendable {
             report.written.append(path)
         }
         let current = Set(paths)
+        // Paths already gone stay in the plan too (a killed first build may never have written them), so that
+        // their empty folders go with the others.
         journal.removals = previous.subtracting(current).sorted().filter {
             Site.isSafe($0) && SiteJournal.foldersAreReal(above: $0, in: root, verified: &verified)
-                && FileIO.kind(root + "/" + $0) == .file
+                && [.file, .none].contains(FileIO.kind(root + "/" + $0))
         }
         let manifest = Data(paths.joined(separator: "\n").utf8)
         if FileIO.contents(of: root + "/" + Self.manifestName, ifSize: manifest.count).map({ FileIO.same($0, manifest) }) != true {
@@ -193,6 +195,11 @@ public struct SiteWriter: Sendable {
         let folder = SiteJournal.parent(of: path)
         let name = Self.temporaryMarker + nonce + "-" + String(index)
         return folder.isEmpty ? name : folder + "/" + name
+    }
+
+    private func foreignFolder() -> OutputFolder.Refusal {
+        OutputFolder.Refusal(message: "refusing to write the site into '\(display)': the folder is not empty and holds no Gradus site",
+                             hint: "Gradus writes only into a new folder, an empty one, or a site it built; choose one with --out")
     }
 
     private func foreignFile(_ path: String, root: String) -> OutputFolder.Refusal {
