@@ -25,8 +25,8 @@ enum InterruptFlag {
         }
         do {
             return try work { box.flag.load(ordering: .relaxed) }
-        } catch is SiteWriter.Interrupted {
-            throw CommandInterrupted(message: "interrupted; the previous site was left in place")
+        } catch let interruption as SiteWriter.Interrupted {
+            throw CommandInterrupted(message: interruption.description)
         }
     }
 

@@ -31,13 +31,13 @@ struct SyscallFaultTests {
         try walk("rename", signal: "QUIT")
     }
 
-    @Test("SIGKILL at each write, mkdir and fsync of a first build leaves nothing or whole-or-short new files under their manifest; the next build completes the site",
-          arguments: ["write", "mkdir", "fsync"])
+    @Test("SIGKILL at each write, mkdirat and fsync of a first build leaves nothing or whole-or-short new files under their manifest; the next build completes the site",
+          arguments: ["write", "mkdirat", "fsync"])
     func killFirstBuild(_ call: String) throws {
         try walkFirstBuild(call, signal: "KILL")
     }
 
-    @Test("SIGINT at each write and mkdir of a first build leaves the folder empty", arguments: ["write", "mkdir"])
+    @Test("SIGINT at each write and mkdirat of a first build leaves the folder empty", arguments: ["write", "mkdirat"])
     func interruptFirstBuild(_ call: String) throws {
         try walkFirstBuild(call, signal: "INT")
     }

@@ -46,9 +46,10 @@ struct FreshWriteTests {
     func interrupted() throws {
         let out = try helpers.temporaryFolder()
         let asked = Counter()
-        #expect(throws: SiteWriter.Interrupted.self) {
+        let interruption = try #require(throws: SiteWriter.Interrupted.self) {
             try SiteWriter(output: out, interrupted: { asked.next() > 10 }, workers: Workers(2)).write(pages(30))
         }
+        #expect(interruption.description == "interrupted; what this first build wrote was removed")
         #expect(helpers.tree(out) == [])
         // And the folder still takes a first build afterwards.
         _ = try SiteWriter(output: out).write(pages(30))
@@ -139,7 +140,7 @@ struct FreshWriteTests {
         let error = try #require(throws: WriteError.self) {
             try SiteWriter(output: scratch.appendingPathComponent("file/site/deep")).write(pages(1))
         }
-        #expect(error.description.hasPrefix("cannot write \(scratch.standardizedFileURL.path)/file/site: Not a directory"))
+        #expect(error.description == "cannot write \(scratch.standardizedFileURL.path)/file/site: Not a directory; what this first build wrote was removed")
     }
 
     @Test("Folders with folders below are made first, parents first; the others as their files are written")

@@ -246,6 +246,8 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
     public var reason: String
     /// Whether the failure came after the commit point: the site is then part new until a build completes it.
     public var committed = false
+    /// Whether it ended a first build into a new or empty folder, which had no previous site.
+    public var firstBuild = false
 
     public init(path: String, reason: String, committed: Bool = false) {
         self.path = path
@@ -257,6 +259,7 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
         committed
             ? "cannot finish publishing the site at \(path): \(reason); some pages are already new: fix the cause and build again, "
                 + "which completes the update"
+            : firstBuild ? "cannot write \(path): \(reason); what this first build wrote was removed"
             : "cannot write \(path): \(reason); the previous site was left in place"
     }
 }

@@ -39,13 +39,13 @@ extension SiteWriter {
             }
         } catch {
             Self.removeFresh([], folders: made, manifest: manifestPath, root: root, handles: &handles)
-            throw error
+            throw Self.firstBuild(error)
         }
         let chunks = writeInPlace(site, paths, root: root, rootFD: rootFD, inner: inner)
         if let failure = chunks.lazy.compactMap(\.failure).first(where: { !($0 is Skipped) }) ?? (interrupted() ? Interrupted() : nil) {
             Self.removeFresh(chunks.flatMap(\.created), folders: chunks.flatMap(\.folders) + made, manifest: manifestPath,
                              root: root, handles: &handles)
-            throw failure
+            throw Self.firstBuild(failure)
         }
         return Report(written: paths, unchanged: 0, removed: [])
     }
@@ -73,6 +73,16 @@ extension SiteWriter {
         let replaced = reason.code == ELOOP || reason.code == ENOTDIR
         return WriteError(path: root + "/" + folder,
                           reason: replaced ? "it is no longer a folder (something replaced it during the build)" : reason.text)
+    }
+
+    /// The error marked as ending a first build, whose message then speaks of no previous site.
+    private static func firstBuild(_ error: any Error) -> any Error {
+        if var failure = error as? WriteError {
+            failure.firstBuild = true
+            return failure
+        }
+        if error is Interrupted { return Interrupted(firstBuild: true) }
+        return error
     }
 
     /// What one thread did with its share of the files.

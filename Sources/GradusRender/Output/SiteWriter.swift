@@ -47,7 +47,12 @@ public struct SiteWriter: Sendable {
 
     /// The write was stopped before its commit point; the previous site is untouched.
     public struct Interrupted: Error, CustomStringConvertible, Sendable {
-        public var description: String { "interrupted; the previous site was left in place" }
+        /// A first build into a new or empty folder, which had no previous site.
+        public var firstBuild = false
+        public init(firstBuild: Bool = false) { self.firstBuild = firstBuild }
+        public var description: String {
+            firstBuild ? "interrupted; what this first build wrote was removed" : "interrupted; the previous site was left in place"
+        }
     }
 
     /// Writes `site`. Throws `OutputFolder.Refusal` when the folder is not Gradus' own or a file in the way is not,
@@ -59,7 +64,13 @@ public struct SiteWriter: Sendable {
                              reason: "the site needs it as a file and as the folder of \(clash.inside); rename one of the two inputs")
         }
         let root = OutputFolder.resolve(output)
-        if FileIO.kind(root) == .none { try FileIO.makeFolders(root) }
+        if FileIO.kind(root) == .none {
+            do throws(WriteError) { try FileIO.makeFolders(root) } catch {
+                var failure = error
+                failure.firstBuild = true
+                throw failure
+            }
+        }
         let lock = try FolderLock(root, interrupted: interrupted)
         defer { lock.release() }
         try SiteJournal.recover(in: root)
