@@ -38,6 +38,7 @@ enum BuildCommand {
                              hint: "expected an http:// or https:// URL without spaces, quotes or angle brackets; write others as %XX")
         }
         let paths = try CoursePaths.resolve(arguments, console)
+        try DescriptorLimit.ensure()
         let (out, outPath) = paths.output(arguments, console)
         let (content, templates, cache) = (paths.content, paths.templates, paths.cache)
         do {

@@ -57,5 +57,8 @@ struct StreamFaultTests {
             }
         }
         #expect(refused > 0, "some limit is too low for a build")
+        // A low soft limit under a higher hard one is raised, and the build goes on.
+        let soft = try runProcess(shell, ["-c", "cd '\(home.path)/c' && ulimit -S -n 10 && exec '\(binary.path)' build"])
+        #expect(soft.status == 0, "\(soft.stderrText)")
     }
 }

@@ -150,6 +150,16 @@ struct FreshWriteTests {
         #expect(folders.last == ["a-b", "a/b/c", "d"])
     }
 
+    @Test("A site of many nested folders is written whole with a bounded number of them open")
+    func manyNestedFolders() throws {
+        var site = Site()
+        for a in 0..<6 { for b in 0..<12 { site.add("n\(a)/m\(b)/leaf/index.html", "\(a) \(b)") } }
+        let out = try helpers.temporaryFolder()
+        _ = try SiteWriter(output: out, workers: Workers(2)).write(site)
+        for path in site.paths { #expect(helpers.read(out, path) == String(decoding: site.files[path]!, as: UTF8.self)) }
+        #expect(SiteWriter.folders(of: site.paths).inner.count > 2 * FolderHandles.keptOpen)
+    }
+
     @Test("Any number of threads writes the same tree")
     func threads() throws {
         let one = try helpers.temporaryFolder(), many = try helpers.temporaryFolder()

@@ -9,8 +9,9 @@ struct FolderHandles {
     private let root: Int32
     private var open: [String: Int32] = [:]
     private var last: (folder: String, fd: Int32)?
-    /// The folders that hold other folders (kept open).
+    /// The folders that hold other folders (kept open, up to `keptOpen` of them).
     private let inner: Set<String>
+    static let keptOpen = 32
 
     init(root: Int32, inner: Set<String>) {
         self.root = root
@@ -33,6 +34,11 @@ struct FolderHandles {
         let fd = openat(above, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return .failure(FileIO.Errno(errno)) }
         if inner.contains(folder) {
+            // A site with very many nested folders keeps no more than a few dozen open: they are opened again.
+            if open.count >= Self.keptOpen {
+                for kept in open.values { close(kept) }
+                open = [:]
+            }
             open[folder] = fd
         } else {
             if let last { close(last.fd) }

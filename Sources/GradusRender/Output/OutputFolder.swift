@@ -13,6 +13,12 @@ public enum OutputFolder {
         /// The folder asked for is the problem (a usage error); false when the system ran short (exit 1).
         public var isUsage = true
         public var description: String { "\(message) (\(hint))" }
+
+        public init(message: String, hint: String, isUsage: Bool = true) {
+            self.message = message
+            self.hint = hint
+            self.isUsage = isUsage
+        }
     }
 
     /// The folder's real path: symlinks resolved in every part that exists, the rest appended as written.
