@@ -18,21 +18,13 @@ enum AVXSigmoid {
     /// The constants, each in four lanes (32 bytes), in the order of `Slot`: the values `Elementary` uses.
     static var constants: UnsafePointer<Double> { constantTable.pointer }
 
-    /// The table behind `constants`, made once and never written again.
-    private struct Table: @unchecked Sendable { let pointer: UnsafePointer<Double> }
-
-    private static let constantTable: Table = {
-        let values: [Double] = [
+    private static let constantTable = VectorKernel.Constants([
             Double(bitPattern: 0x7FFF_FFFF_FFFF_FFFF), Double(bitPattern: 0x8000_0000_0000_0000), 746,
             1.4426950408889634, 6_755_399_441_055_744.0, 6.93147180369123816490e-01, 1.90821492927058770002e-10,
             1.0 / 6_227_020_800, 1.0 / 479_001_600, 1.0 / 39_916_800, 1.0 / 3_628_800, 1.0 / 362_880, 1.0 / 40320,
             1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 1.0 / 2,
             1, Double(bitPattern: 2048), Double(bitPattern: 1024), Double(bitPattern: 1023),
-        ]
-        let table = UnsafeMutablePointer<Double>.allocate(capacity: values.count * 4)
-        for (index, value) in values.enumerated() { for lane in 0..<4 { table[index * 4 + lane] = value } }
-        return Table(pointer: UnsafePointer(table))
-    }()
+    ])
 
     /// Where each constant sits in `constants` (32 bytes apart); the last three are integers.
     enum Slot: Int32 {
@@ -49,16 +41,13 @@ enum AVXSigmoid {
     static func machineCode() -> [UInt8] {
         typealias Y = X86Assembler.YMM
         typealias M = X86Assembler.Memory
-        func slot(_ s: Slot) -> M { M(base: .rcx, displacement: 32 * s.rawValue) }
-        func slot(_ index: Int32) -> M { M(base: .rcx, displacement: 32 * index) }
-        var asm = X86Assembler()
+        func slot(_ s: Slot) -> M { VectorKernel.slot(s.rawValue) }
         let cap = Y(15)
-        asm.vmovupd(cap, slot(.cap))
-        /// The steps for `lanes` vectors (1 or 3), the first at [rsi], [rdx], the others 32 bytes apart. Per
-        /// vector: R0 = x, then k·ln2ₗ, p and the numerator, then σ; R1 = u, then ⌊k/2⌋ and 2^⌊k/2⌋, then x
-        /// again; R2 = shifted, then k and 2^(k − ⌊k/2⌋); R3 = k as a double, then eʳ and t; R4 = r, then 1 + t.
-        func body(_ lanes: Int) {
-            let sets = (0..<lanes).map { v in (0..<5).map { Y(5 * v + $0) } }
+        // The steps for `lanes` vectors (1 or 3), the first at [rsi], [rdx], the others 32 bytes apart. Per
+        // vector: R0 = x, then k·ln2ₗ, p and the numerator, then σ; R1 = u, then ⌊k/2⌋ and 2^⌊k/2⌋, then x
+        // again; R2 = shifted, then k and 2^(k − ⌊k/2⌋); R3 = k as a double, then eʳ and t; R4 = r, then 1 + t.
+        return VectorKernel.machineCode(setup: { asm in asm.vmovupd(cap, slot(.cap)) }) { asm, lanes in
+            let sets = VectorKernel.registers(lanes)
             func each(_ step: ([Y], Int32) -> Void) { for (v, r) in sets.enumerated() { step(r, Int32(32 * v)) } }
             each { r, offset in asm.vmovupd(r[0], M(base: .rsi, displacement: offset)) }
             // u = −min(746, |x|) (NaN stays NaN: min(746, a) is a unless 746 < a)
@@ -66,13 +55,8 @@ enum AVXSigmoid {
             each { r, _ in asm.vminpd(r[1], cap, r[1]) }
             each { r, _ in asm.vxorpd(r[1], r[1], slot(.signMask)) }
             // shifted = u·log₂e + magic, k = shifted − magic, r = (u − k·ln2ₕ) − k·ln2ₗ
-            each { r, _ in asm.vmulpd(r[2], r[1], slot(.log2e)) }
-            each { r, _ in asm.vaddpd(r[2], r[2], slot(.magic)) }
-            each { r, _ in asm.vsubpd(r[3], r[2], slot(.magic)) }
-            each { r, _ in asm.vmulpd(r[4], r[3], slot(.ln2High)) }
-            each { r, _ in asm.vsubpd(r[4], r[1], r[4]) }
-            each { r, _ in asm.vmulpd(r[0], r[3], slot(.ln2Low)) }
-            each { r, _ in asm.vsubpd(r[4], r[4], r[0]) }
+            VectorKernel.reduce(&asm, sets, log2e: Slot.log2e.rawValue, magic: Slot.magic.rawValue,
+                                ln2High: Slot.ln2High.rawValue, ln2Low: Slot.ln2Low.rawValue)
             // k = bits(shifted) − bits(magic); ⌊k/2⌋ = ((k + 2048) >> 1) − 1024; the factors' exponents
             each { r, _ in asm.vpsubq(r[2], r[2], slot(.magic)) }
             each { r, _ in asm.vpaddq(r[1], r[2], slot(.twoThousandFortyEight)) }
@@ -84,11 +68,7 @@ enum AVXSigmoid {
             each { r, _ in asm.vpaddq(r[2], r[2], slot(.exponentBias)) }
             each { r, _ in asm.vpsllq(r[2], r[2], 52) }
             // p = 1/13!, then p = p·r + 1/j! for j = 12 … 2
-            each { r, _ in asm.vmovupd(r[0], slot(.poly13)) }
-            for index in Slot.poly13.rawValue + 1 ... Slot.poly13.rawValue + 11 {
-                each { r, _ in asm.vmulpd(r[0], r[0], r[4]) }
-                each { r, _ in asm.vaddpd(r[0], r[0], slot(index)) }
-            }
+            VectorKernel.polynomial(&asm, sets, into: 0, first: Slot.poly13.rawValue)
             // eʳ = 1 + (r + (r·r)·p)
             each { r, _ in asm.vmulpd(r[3], r[4], r[4]) }
             each { r, _ in asm.vmulpd(r[3], r[3], r[0]) }
@@ -105,26 +85,6 @@ enum AVXSigmoid {
             each { r, _ in asm.vdivpd(r[0], r[0], r[4]) }
             each { r, _ in asm.vandpd(r[0], r[0], slot(.absMask)) }
             each { r, offset in asm.vmovupd(M(base: .rdx, displacement: offset), r[0]) }
-            asm.add(.rsi, Int32(32 * lanes))
-            asm.add(.rdx, Int32(32 * lanes))
         }
-        // Triples while three or more groups are left (rdi counts groups), then the rest one by one.
-        asm.sub(.rdi, 3)
-        let rest = asm.jumpIfNegative()
-        let loop = asm.here
-        body(3)
-        asm.sub(.rdi, 3)
-        asm.jns(loop)
-        asm.place(rest)
-        asm.add(.rdi, 3)
-        let done = asm.jumpIfZero()
-        let single = asm.here
-        body(1)
-        asm.dec(.rdi)
-        asm.jnz(single)
-        asm.place(done)
-        asm.vzeroupper()
-        asm.ret()
-        return asm.bytes
     }
 }
