@@ -89,23 +89,7 @@ enum Elementary {
     /// bits); `portable` keeps to this code (the tests compare both).
     static func sigmoid(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>,
                         portable: Bool = false) {
-        let n = x.count, width = V.scalarCount
-        var i = 0
-        if !portable, n >= 4, let kernel = AVXSigmoid.function {
-            kernel(n / 4, x.baseAddress!, out.baseAddress!, AVXSigmoid.constants)
-            i = n - n % 4
-        }
-        while i + width <= n {
-            let y = sigmoid(UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: V.self))
-            UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(of: y, as: V.self)
-            i += width
-        }
-        if i < n {
-            var rest = V()
-            for j in i..<n { rest[j - i] = x[j] }
-            let y = sigmoid(rest)
-            for j in i..<n { out[j] = y[j - i] }
-        }
+        apply(x, into: out, kernel: portable ? nil : AVXSigmoid.function.map { ($0, AVXSigmoid.constants) }, sigmoid)
     }
 
     /// tanh applied to every element of `x`, written to `out` (the same count), a vector of lanes at a time
@@ -114,21 +98,29 @@ enum Elementary {
     /// bits); `portable` keeps to this code (the tests compare both).
     static func tanh(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>,
                      portable: Bool = false) {
+        apply(x, into: out, kernel: portable ? nil : AVXTanh.function.map { ($0, AVXTanh.constants) }, tanh)
+    }
+
+    /// `f` applied to every element of `x`, written to `out`: the whole groups of four through the generated
+    /// `kernel` when there is one (it gives `f`'s bits), the rest a vector of lanes at a time, the last few
+    /// in a vector padded with zeros.
+    private static func apply(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>,
+                              kernel: (function: AVXTanh.Function, constants: UnsafePointer<Double>)?, _ f: (V) -> V) {
         let n = x.count, width = V.scalarCount
         var i = 0
-        if !portable, n >= 4, let kernel = AVXTanh.function {
-            kernel(n / 4, x.baseAddress!, out.baseAddress!, AVXTanh.constants)
+        if let kernel, n >= 4 {
+            kernel.function(n / 4, x.baseAddress!, out.baseAddress!, kernel.constants)
             i = n - n % 4
         }
         while i + width <= n {
-            let y = tanh(UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: V.self))
+            let y = f(UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: V.self))
             UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(of: y, as: V.self)
             i += width
         }
         if i < n {
             var rest = V()
             for j in i..<n { rest[j - i] = x[j] }
-            let y = tanh(rest)
+            let y = f(rest)
             for j in i..<n { out[j] = y[j - i] }
         }
     }
@@ -136,18 +128,15 @@ enum Elementary {
 
 extension Tensor {
     /// σ(x) = 1/(1 + e⁻ˣ) of every element (`Elementary.sigmoid`: within 2.5 ulps of the exact value).
-    public func sigmoid() -> Tensor {
-        let out = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            scalars.withUnsafeBufferPointer { Elementary.sigmoid($0, into: buffer) }
-            initialized = count
-        }
-        return Tensor(shape: shape, scalars: out)
-    }
+    public func sigmoid() -> Tensor { elementwise(Elementary.sigmoid) }
 
     /// tanh of every element (`Elementary.tanh`: within 3 ulps of the exact value).
-    public func tanh() -> Tensor {
+    public func tanh() -> Tensor { elementwise(Elementary.tanh) }
+
+    /// A tensor of this shape whose elements `apply` writes from this one's.
+    private func elementwise(_ apply: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, Bool) -> Void) -> Tensor {
         let out = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            scalars.withUnsafeBufferPointer { Elementary.tanh($0, into: buffer) }
+            scalars.withUnsafeBufferPointer { apply($0, buffer, false) }
             initialized = count
         }
         return Tensor(shape: shape, scalars: out)
