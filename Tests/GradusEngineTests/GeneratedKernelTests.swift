@@ -238,55 +238,55 @@ struct GeneratedKernelTests {
         #expect(AVXSigmoid.machineCode() == (try gnuAssemble(lines.joined(separator: "\n"))))
     }
 
+    /// A generated elementwise kernel, with the arguments that test it: its edge cases (the caps, the subnormal
+    /// tail, NaN payloads) and the spread of its random arguments.
+    struct ElementwiseCase: CustomStringConvertible, Sendable {
+        var description: String
+        var seed: UInt64
+        var edges: [Double]
+        var exponentRange: Double
+        var normalScale: Double
+        var apply: @Sendable (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>, Bool) -> Void
+
+        static let sigmoid = ElementwiseCase(description: "sigmoid", seed: 37,
+            edges: [0, -0.0, 5e-324, -5e-324, 1e-300, -1e-17, 3e-9, 0.5, -0.5, 0.3465735902799726, 36.7, -37,
+                    708, -708.5, 709.8, -709.8, 744.9, -745.2, 745.9, -746, 746.1, -800, 1e308, -1e308,
+                    .infinity, -.infinity, .nan, -Double.nan, Double(bitPattern: 0x7FF4_0000_0000_0001),
+                    Double(bitPattern: 0xFFF8_0000_0000_0042), .greatestFiniteMagnitude],
+            exponentRange: 42, normalScale: 5, apply: { Elementary.sigmoid($0, into: $1, portable: $2) })
+        static let tanh = ElementwiseCase(description: "tanh", seed: 31,
+            edges: [0, -0.0, 5e-324, -5e-324, 1e-300, 1e-17, 3e-9, 0.5, -0.5, 0.3465735902799726, 19.99, 20,
+                    20.01, 21, 700, 1e308, -1e308, .infinity, -.infinity, .nan, -Double.nan,
+                    Double(bitPattern: 0x7FF4_0000_0000_0001), .greatestFiniteMagnitude],
+            exponentRange: 40, normalScale: 3, apply: { Elementary.tanh($0, into: $1, portable: $2) })
+    }
+
     @Test("The generated sigmoid gives the portable sigmoid's bits, edge cases and 10⁵ random arguments",
           .enabled(if: AVXSigmoid.function != nil))
-    func avxSigmoidMatchesPortableBitForBit() {
-        var rng = Generator(seed: 37)
-        var xs: [Double] = [0, -0.0, 5e-324, -5e-324, 1e-300, -1e-17, 3e-9, 0.5, -0.5, 0.3465735902799726, 36.7, -37,
-                            708, -708.5, 709.8, -709.8, 744.9, -745.2, 745.9, -746, 746.1, -800, 1e308, -1e308,
-                            .infinity, -.infinity, .nan, -Double.nan, Double(bitPattern: 0x7FF4_0000_0000_0001),
-                            Double(bitPattern: 0xFFF8_0000_0000_0042), .greatestFiniteMagnitude]
-        for _ in 0..<50_000 { xs.append((rng.nextUniform() - 0.5) * Foundation.pow(2, rng.nextUniform() * 42 - 30)) }
-        for _ in 0..<50_000 { xs.append(rng.nextNormal() * 5) }
-        // Every length mod 12: whole triples of groups of four and one or two groups after them, and every tail
-        // the portable code takes.
-        for count in (0..<12).map({ xs.count - $0 }) + [1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 16, 20, 23, 24, 25] {
-            let input = Array(xs.prefix(count))
-            var portable = [Double](repeating: 0, count: count), generated = portable
-            input.withUnsafeBufferPointer { x in
-                portable.withUnsafeMutableBufferPointer { Elementary.sigmoid(x, into: $0, portable: true) }
-                generated.withUnsafeMutableBufferPointer { Elementary.sigmoid(x, into: $0) }
-            }
-            #expect(generated.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments")
-            // In place, as the LSTM's gates use it (x is read again near the end of each step).
-            var inPlace = input
-            inPlace.withUnsafeMutableBufferPointer { Elementary.sigmoid(UnsafeBufferPointer($0), into: $0) }
-            #expect(inPlace.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments in place")
-        }
-    }
+    func avxSigmoidMatchesPortableBitForBit() { expectPortableBits(.sigmoid) }
 
     @Test("The generated tanh gives the portable tanh's bits, edge cases and 10⁵ random arguments",
           .enabled(if: AVXTanh.function != nil))
-    func avxTanhMatchesPortableBitForBit() {
-        var rng = Generator(seed: 31)
-        var xs: [Double] = [0, -0.0, 5e-324, -5e-324, 1e-300, 1e-17, 3e-9, 0.5, -0.5, 0.3465735902799726, 19.99, 20,
-                            20.01, 21, 700, 1e308, -1e308, .infinity, -.infinity, .nan, -Double.nan,
-                            Double(bitPattern: 0x7FF4_0000_0000_0001), .greatestFiniteMagnitude]
-        for _ in 0..<50_000 { xs.append((rng.nextUniform() - 0.5) * Foundation.pow(2, rng.nextUniform() * 40 - 30)) }
-        for _ in 0..<50_000 { xs.append(rng.nextNormal() * 3) }
+    func avxTanhMatchesPortableBitForBit() { expectPortableBits(.tanh) }
+
+    func expectPortableBits(_ kernel: ElementwiseCase) {
+        var rng = Generator(seed: kernel.seed)
+        var xs = kernel.edges
+        for _ in 0..<50_000 { xs.append((rng.nextUniform() - 0.5) * Foundation.pow(2, rng.nextUniform() * kernel.exponentRange - 30)) }
+        for _ in 0..<50_000 { xs.append(rng.nextNormal() * kernel.normalScale) }
         // Every length mod 12: whole triples of groups of four and one or two groups after them, and every tail
         // the portable code takes.
         for count in (0..<12).map({ xs.count - $0 }) + [1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 16, 20, 23, 24, 25] {
             let input = Array(xs.prefix(count))
             var portable = [Double](repeating: 0, count: count), generated = portable
             input.withUnsafeBufferPointer { x in
-                portable.withUnsafeMutableBufferPointer { Elementary.tanh(x, into: $0, portable: true) }
-                generated.withUnsafeMutableBufferPointer { Elementary.tanh(x, into: $0) }
+                portable.withUnsafeMutableBufferPointer { kernel.apply(x, $0, true) }
+                generated.withUnsafeMutableBufferPointer { kernel.apply(x, $0, false) }
             }
             #expect(generated.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments")
             // In place, as the LSTM's gates use it (x is read again near the end of each step).
             var inPlace = input
-            inPlace.withUnsafeMutableBufferPointer { Elementary.tanh(UnsafeBufferPointer($0), into: $0) }
+            inPlace.withUnsafeMutableBufferPointer { kernel.apply(UnsafeBufferPointer($0), $0, false) }
             #expect(inPlace.map(\.bitPattern) == portable.map(\.bitPattern), "\(count) arguments in place")
         }
     }

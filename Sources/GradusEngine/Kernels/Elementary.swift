@@ -105,7 +105,7 @@ enum Elementary {
     /// `kernel` when there is one (it gives `f`'s bits), the rest a vector of lanes at a time, the last few
     /// in a vector padded with zeros.
     private static func apply(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>,
-                              kernel: (function: AVXTanh.Function, constants: UnsafePointer<Double>)?, _ f: (V) -> V) {
+                              kernel: (function: VectorKernel.Function, constants: UnsafePointer<Double>)?, _ f: (V) -> V) {
         let n = x.count, width = V.scalarCount
         var i = 0
         if let kernel, n >= 4 {

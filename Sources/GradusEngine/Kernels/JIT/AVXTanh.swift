@@ -3,26 +3,19 @@
 /// multiply-add; the cap at 20 as `vminpd`; 2ᵏ built in the integer lanes), so every lane gives the bits of
 /// the portable SSE2 code (tested on edge cases and 10⁵ random arguments).
 enum AVXTanh {
-    /// `tanh(groups, x, out, constants)`: out[i] = tanh(x[i]) for i < 4·groups (x and out may be the same);
-    /// groups ≥ 1; `constants` is `AVXTanh.constants`.
-    typealias Function = @convention(c) (Int, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
-                                         UnsafePointer<Double>) -> Void
-
-    /// The kernel, or nil where AVX2 is unavailable (`Elementary.tanh`'s portable loop runs then).
-    static let function: Function? = {
-        guard CPUFeatures.current.avx2, let code = ExecutableCode(machineCode()) else { return nil }
-        return unsafeBitCast(code.entry, to: Function.self)
-    }()
+    /// The kernel (`VectorKernel.Function`, out[i] = tanh(x[i]), with `constants`), or nil where AVX2 is
+    /// unavailable (`Elementary.tanh`'s portable loop runs then).
+    static let function = VectorKernel.function(machineCode)
 
     /// The constants, each in four lanes (32 bytes), in the order of `Slot`: the values `Elementary` uses.
     static var constants: UnsafePointer<Double> { constantTable.pointer }
 
     private static let constantTable = VectorKernel.Constants([
-            Double(bitPattern: 0x7FFF_FFFF_FFFF_FFFF), Double(bitPattern: 0x8000_0000_0000_0000), 20, -2,
-            1.4426950408889634, 6_755_399_441_055_744.0, 6.93147180369123816490e-01, 1.90821492927058770002e-10,
-            1.0 / 6_227_020_800, 1.0 / 479_001_600, 1.0 / 39_916_800, 1.0 / 3_628_800, 1.0 / 362_880, 1.0 / 40320,
-            1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 1.0 / 2,
-            1, 2, Double(bitPattern: 1023),
+        Double(bitPattern: 0x7FFF_FFFF_FFFF_FFFF), Double(bitPattern: 0x8000_0000_0000_0000), 20, -2,
+        1.4426950408889634, 6_755_399_441_055_744.0, 6.93147180369123816490e-01, 1.90821492927058770002e-10,
+        1.0 / 6_227_020_800, 1.0 / 479_001_600, 1.0 / 39_916_800, 1.0 / 3_628_800, 1.0 / 362_880, 1.0 / 40320,
+        1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 1.0 / 2,
+        1, 2, Double(bitPattern: 1023),
     ])
 
     /// Where each constant sits in `constants` (32 bytes apart).

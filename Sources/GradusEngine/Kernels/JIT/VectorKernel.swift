@@ -8,6 +8,16 @@
 enum VectorKernel {
     typealias Y = X86Assembler.YMM
     typealias M = X86Assembler.Memory
+    /// `kernel(groups, x, out, constants)`: out[i] = f(x[i]) for i < 4·groups (x and out may be the same);
+    /// groups ≥ 1.
+    typealias Function = @convention(c) (Int, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
+                                         UnsafePointer<Double>) -> Void
+
+    /// The kernel `machineCode` makes, or nil where AVX2 is unavailable (the portable loop runs then).
+    static func function(_ machineCode: () -> [UInt8]) -> Function? {
+        guard CPUFeatures.current.avx2, let code = ExecutableCode(machineCode()) else { return nil }
+        return unsafeBitCast(code.entry, to: Function.self)
+    }
 
     /// Constants, each in four lanes (32 bytes apart), made once and never written again.
     struct Constants: @unchecked Sendable {
