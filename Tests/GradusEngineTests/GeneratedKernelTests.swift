@@ -136,13 +136,8 @@ struct GeneratedKernelTests {
 
     @Test("The generated tanh is the program its comments describe", .enabled(if: TestEnvironment.wants("as")))
     func tanhKernelMatchesItsAssembly() throws {
-        func slot(_ index: Int) -> String { index == 0 ? "[rcx]" : "[rcx + \(32 * index)]" }
-        // The steps for one or three vectors side by side: vector v in ymm(5v) … ymm(5v + 4).
-        func body(_ lanes: Int) -> [String] {
-            var lines: [String] = []
-            func each(_ step: (Int, Int) -> String) { for v in 0..<lanes { lines.append(step(5 * v, 32 * v)) } }
-            func y(_ n: Int) -> String { "ymm\(n)" }
-            func x(_ o: Int) -> String { o == 0 ? "[rsi]" : "[rsi + \(o)]" }
+        let slot = Listing.slot, y = Listing.y, x = Listing.x
+        let lines = Listing.elementwise(setup: "vmovupd ymm15, ymmword ptr \(slot(2))") { each in
             each { b, o in "vmovupd \(y(b)), ymmword ptr \(x(o))" }
             each { b, _ in "vandpd \(y(b + 1)), \(y(b)), ymmword ptr \(slot(0))" }
             each { b, _ in "vminpd \(y(b + 1)), ymm15, \(y(b + 1))" }
@@ -175,23 +170,14 @@ struct GeneratedKernelTests {
             each { b, _ in "vandpd \(y(b)), \(y(b)), ymmword ptr \(slot(1))" }
             each { b, _ in "vorpd \(y(b + 2)), \(y(b + 2)), \(y(b))" }
             each { b, o in "vmovupd ymmword ptr \(o == 0 ? "[rdx]" : "[rdx + \(o)]"), \(y(b + 2))" }
-            return lines + ["add rsi, \(32 * lanes)", "add rdx, \(32 * lanes)"]
         }
-        var lines = ["vmovupd ymm15, ymmword ptr \(slot(2))", "sub rdi, 3", "js 3f", "2:"]
-        lines += body(3) + ["sub rdi, 3", "jns 2b", "3:", "add rdi, 3", "jz 4f", "5:"] + body(1)
-        lines += ["dec rdi", "jnz 5b", "4:", "vzeroupper", "ret"]
-        #expect(AVXTanh.machineCode() == (try gnuAssemble(lines.joined(separator: "\n"))))
+        #expect(AVXTanh.machineCode() == (try gnuAssemble(lines)))
     }
 
     @Test("The generated sigmoid is the program its comments describe", .enabled(if: TestEnvironment.wants("as")))
     func sigmoidKernelMatchesItsAssembly() throws {
-        func slot(_ index: Int) -> String { index == 0 ? "[rcx]" : "[rcx + \(32 * index)]" }
-        // The steps for one or three vectors side by side: vector v in ymm(5v) … ymm(5v + 4).
-        func body(_ lanes: Int) -> [String] {
-            var lines: [String] = []
-            func each(_ step: (Int, Int) -> String) { for v in 0..<lanes { lines.append(step(5 * v, 32 * v)) } }
-            func y(_ n: Int) -> String { "ymm\(n)" }
-            func x(_ o: Int) -> String { o == 0 ? "[rsi]" : "[rsi + \(o)]" }
+        let slot = Listing.slot, y = Listing.y, x = Listing.x
+        let lines = Listing.elementwise(setup: "vmovupd ymm15, ymmword ptr \(slot(2))") { each in
             each { b, o in "vmovupd \(y(b)), ymmword ptr \(x(o))" }
             each { b, _ in "vandpd \(y(b + 1)), \(y(b)), ymmword ptr \(slot(0))" }
             each { b, _ in "vminpd \(y(b + 1)), ymm15, \(y(b + 1))" }
@@ -230,12 +216,8 @@ struct GeneratedKernelTests {
             each { b, _ in "vdivpd \(y(b)), \(y(b)), \(y(b + 4))" }
             each { b, _ in "vandpd \(y(b)), \(y(b)), ymmword ptr \(slot(0))" }
             each { b, o in "vmovupd ymmword ptr \(o == 0 ? "[rdx]" : "[rdx + \(o)]"), \(y(b))" }
-            return lines + ["add rsi, \(32 * lanes)", "add rdx, \(32 * lanes)"]
         }
-        var lines = ["vmovupd ymm15, ymmword ptr \(slot(2))", "sub rdi, 3", "js 3f", "2:"]
-        lines += body(3) + ["sub rdi, 3", "jns 2b", "3:", "add rdi, 3", "jz 4f", "5:"] + body(1)
-        lines += ["dec rdi", "jnz 5b", "4:", "vzeroupper", "ret"]
-        #expect(AVXSigmoid.machineCode() == (try gnuAssemble(lines.joined(separator: "\n"))))
+        #expect(AVXSigmoid.machineCode() == (try gnuAssemble(lines)))
     }
 
     /// A generated elementwise kernel, with the arguments that test it: its edge cases (the caps, the subnormal
@@ -429,5 +411,27 @@ struct MemoryPolicyTests {
         let sanitizerAllocator = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
         #expect(MemoryPolicy.applied == !sanitizerAllocator)
         #expect(x.grad?.scalars == [2, 4, 6])
+    }
+}
+
+/// The GNU as listings of the generated elementwise kernels, written out by hand as the oracle of their code.
+enum Listing {
+    static func slot(_ index: Int) -> String { index == 0 ? "[rcx]" : "[rcx + \(32 * index)]" }
+    static func y(_ n: Int) -> String { "ymm\(n)" }
+    static func x(_ offset: Int) -> String { offset == 0 ? "[rsi]" : "[rsi + \(offset)]" }
+
+    /// `setup`, then the steps for three vectors side by side while three or more groups are left, then for one
+    /// at a time. `steps` lists one vector's instructions through `each`, which writes one line per vector from
+    /// its first register (ymm(5v)) and its offset (32v).
+    static func elementwise(setup: String, _ steps: (_ each: ((Int, Int) -> String) -> Void) -> Void) -> String {
+        func body(_ lanes: Int) -> [String] {
+            var lines: [String] = []
+            steps { step in for v in 0..<lanes { lines.append(step(5 * v, 32 * v)) } }
+            return lines + ["add rsi, \(32 * lanes)", "add rdx, \(32 * lanes)"]
+        }
+        var lines = [setup, "sub rdi, 3", "js 3f", "2:"]
+        lines += body(3) + ["sub rdi, 3", "jns 2b", "3:", "add rdi, 3", "jz 4f", "5:"] + body(1)
+        lines += ["dec rdi", "jnz 5b", "4:", "vzeroupper", "ret"]
+        return lines.joined(separator: "\n")
     }
 }
